@@ -1,0 +1,202 @@
+// zod schemas for Ideogram's legacy image API (generate, remix, upscale, describe).
+// Field names are the API's own, so a parsed request can be sent as-is. Ranges and enums follow
+// /work/shared/reference/ideogram-api.md (official OpenAPI, V_2/V_2A era). Messages are written
+// for people: the Studio shows them next to the field.
+import { z } from 'zod';
+
+/** Model versions the legacy endpoints document; newer ids are accepted as free text. */
+export const MODELS = ['V_1', 'V_1_TURBO', 'V_2', 'V_2_TURBO', 'V_2A', 'V_2A_TURBO'] as const;
+
+/** The 11 aspect ratios of the legacy API. */
+export const ASPECT_RATIOS = [
+  'ASPECT_10_16', 'ASPECT_16_10', 'ASPECT_9_16', 'ASPECT_16_9', 'ASPECT_3_2', 'ASPECT_2_3',
+  'ASPECT_4_3', 'ASPECT_3_4', 'ASPECT_1_1', 'ASPECT_1_3', 'ASPECT_3_1',
+] as const;
+
+/** The 78 fixed resolutions of the legacy API (`RESOLUTION_<width>_<height>`). */
+export const RESOLUTIONS = [
+  'RESOLUTION_512_1536', 'RESOLUTION_576_1408', 'RESOLUTION_576_1472', 'RESOLUTION_576_1536',
+  'RESOLUTION_640_1024', 'RESOLUTION_640_1344', 'RESOLUTION_640_1408', 'RESOLUTION_640_1472',
+  'RESOLUTION_640_1536', 'RESOLUTION_704_1152', 'RESOLUTION_704_1216', 'RESOLUTION_704_1280',
+  'RESOLUTION_704_1344', 'RESOLUTION_704_1408', 'RESOLUTION_704_1472', 'RESOLUTION_720_1280',
+  'RESOLUTION_736_1312', 'RESOLUTION_768_1024', 'RESOLUTION_768_1088', 'RESOLUTION_768_1152',
+  'RESOLUTION_768_1216', 'RESOLUTION_768_1232', 'RESOLUTION_768_1280', 'RESOLUTION_768_1344',
+  'RESOLUTION_832_960', 'RESOLUTION_832_1024', 'RESOLUTION_832_1088', 'RESOLUTION_832_1152',
+  'RESOLUTION_832_1216', 'RESOLUTION_832_1248', 'RESOLUTION_864_1152', 'RESOLUTION_896_960',
+  'RESOLUTION_896_1024', 'RESOLUTION_896_1088', 'RESOLUTION_896_1120', 'RESOLUTION_896_1152',
+  'RESOLUTION_960_832', 'RESOLUTION_960_896', 'RESOLUTION_960_1024', 'RESOLUTION_960_1088',
+  'RESOLUTION_1024_640', 'RESOLUTION_1024_768', 'RESOLUTION_1024_832', 'RESOLUTION_1024_896',
+  'RESOLUTION_1024_960', 'RESOLUTION_1024_1024', 'RESOLUTION_1088_768', 'RESOLUTION_1088_832',
+  'RESOLUTION_1088_896', 'RESOLUTION_1088_960', 'RESOLUTION_1120_896', 'RESOLUTION_1152_704',
+  'RESOLUTION_1152_768', 'RESOLUTION_1152_832', 'RESOLUTION_1152_864', 'RESOLUTION_1152_896',
+  'RESOLUTION_1216_704', 'RESOLUTION_1216_768', 'RESOLUTION_1216_832', 'RESOLUTION_1232_768',
+  'RESOLUTION_1248_832', 'RESOLUTION_1280_704', 'RESOLUTION_1280_720', 'RESOLUTION_1280_768',
+  'RESOLUTION_1280_800', 'RESOLUTION_1312_736', 'RESOLUTION_1344_640', 'RESOLUTION_1344_704',
+  'RESOLUTION_1344_768', 'RESOLUTION_1408_576', 'RESOLUTION_1408_640', 'RESOLUTION_1408_704',
+  'RESOLUTION_1472_576', 'RESOLUTION_1472_640', 'RESOLUTION_1472_704', 'RESOLUTION_1536_512',
+  'RESOLUTION_1536_576', 'RESOLUTION_1536_640',
+] as const;
+
+/** Magic prompt settings. */
+export const MAGIC_PROMPT_OPTIONS = ['AUTO', 'ON', 'OFF'] as const;
+
+/** Style types of the V_2 era (not allowed with V_1 models). */
+export const STYLE_TYPES = ['AUTO', 'GENERAL', 'REALISTIC', 'DESIGN', 'RENDER_3D', 'ANIME'] as const;
+
+/** Named colour palette presets. */
+export const PALETTE_PRESETS = ['EMBER', 'FRESH', 'JUNGLE', 'MAGIC', 'MELON', 'MOSAIC', 'PASTEL', 'ULTRAMARINE'] as const;
+
+/** Model versions `/describe` accepts. */
+export const DESCRIBE_MODEL_VERSIONS = ['V_2', 'V_3', 'CUSTOM'] as const;
+
+/** Largest seed the API accepts (int32 max). */
+export const MAX_SEED = 2147483647;
+
+/** Hex colour as the API's regex defines it: `#abc` or `#aabbcc`. */
+export const HEX_COLOR_PATTERN = /^#(?:[0-9a-fA-F]{3}){1,2}$/;
+
+const listOf = (values: readonly string[]): string => values.join(', ');
+
+/** A model id: one of MODELS, or a newer id written the same way (letters, digits, `_`, `.`, `-`). */
+export const ModelSchema = z.union([
+  z.enum(MODELS),
+  z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: `Model must be one of ${listOf(MODELS)} or a model id such as V_3.` }),
+], { error: `Model must be one of ${listOf(MODELS)} or a model id such as V_3.` });
+
+/** Aspect ratio enum. */
+export const AspectRatioSchema = z.enum(ASPECT_RATIOS, { error: 'Aspect ratio must be one of the ASPECT_* values, e.g. ASPECT_16_9.' });
+
+/** Resolution enum. */
+export const ResolutionSchema = z.enum(RESOLUTIONS, { error: 'Resolution must be one of the RESOLUTION_<width>_<height> values, e.g. RESOLUTION_1024_1024.' });
+
+/** Magic prompt option enum. */
+export const MagicPromptSchema = z.enum(MAGIC_PROMPT_OPTIONS, { error: `Magic prompt must be one of ${listOf(MAGIC_PROMPT_OPTIONS)}.` });
+
+/** Style type enum. */
+export const StyleTypeSchema = z.enum(STYLE_TYPES, { error: `Style type must be one of ${listOf(STYLE_TYPES)}.` });
+
+/** Describe model version enum. */
+export const DescribeModelVersionSchema = z.enum(DESCRIBE_MODEL_VERSIONS, { error: `Describe model version must be one of ${listOf(DESCRIBE_MODEL_VERSIONS)}.` });
+
+const intInRange = (label: string, min: number, max: number) =>
+  z.number({ error: `${label} must be a whole number from ${min} to ${max}.` })
+    .int({ error: `${label} must be a whole number from ${min} to ${max}.` })
+    .min(min, { error: `${label} must be at least ${min}.` })
+    .max(max, { error: `${label} must be at most ${max}.` });
+
+/** Seed: integer 0..2147483647. */
+export const SeedSchema = intInRange('Seed', 0, MAX_SEED);
+/** Number of images: integer 1..8. */
+export const NumImagesSchema = intInRange('Number of images', 1, 8);
+
+/** One member of a custom palette. */
+export const ColorPaletteMemberSchema = z.strictObject({
+  color_hex: z.string({ error: 'Palette colour must be a hex colour such as #1a2b3c.' })
+    .regex(HEX_COLOR_PATTERN, { error: 'Palette colour must be a hex colour such as #1a2b3c or #abc.' }),
+  color_weight: z.number({ error: 'Palette colour weight must be a number from 0.05 to 1.' })
+    .min(0.05, { error: 'Palette colour weight must be at least 0.05.' })
+    .max(1, { error: 'Palette colour weight must be at most 1.' })
+    .optional(),
+}, { error: 'Each palette member needs color_hex (and optionally color_weight).' });
+
+/** Colour palette: a preset name, or 1..8 custom members (exactly one of the two). */
+// One object with a refinement rather than z.union: a union reports only "no option matched",
+// while this reports the exact member and field that is wrong.
+export const ColorPaletteSchema = z.strictObject({
+  name: z.enum(PALETTE_PRESETS, { error: `Palette preset must be one of ${listOf(PALETTE_PRESETS)}.` }).optional(),
+  members: z.array(ColorPaletteMemberSchema, { error: 'Palette members must be a list.' })
+    .min(1, { error: 'A custom palette needs at least 1 colour.' })
+    .max(8, { error: 'A custom palette can have at most 8 colours.' })
+    .optional(),
+}, { error: 'Colour palette must be a preset ({ "name": "PASTEL" }) or custom colours ({ "members": [ … ] }).' })
+  .refine((p) => (p.name === undefined) !== (p.members === undefined), {
+    error: `Colour palette needs either a preset name (${listOf(PALETTE_PRESETS)}) or a list of members, not both or neither.`,
+  });
+
+const promptField = z.string({ error: 'Prompt is required.' });
+
+const imageRequestShape = {
+  prompt: promptField,
+  model: ModelSchema.optional(),
+  aspect_ratio: AspectRatioSchema.optional(),
+  resolution: ResolutionSchema.optional(),
+  magic_prompt_option: MagicPromptSchema.optional(),
+  style_type: StyleTypeSchema.optional(),
+  negative_prompt: z.string({ error: 'Negative prompt must be text.' }).optional(),
+  seed: SeedSchema.optional(),
+  num_images: NumImagesSchema.optional(),
+  color_palette: ColorPaletteSchema.optional(),
+};
+
+/** Body of `/generate` (`image_request`); the same object is the base of remix's request. */
+export const GenerateRequestSchema = z.strictObject(imageRequestShape);
+
+/** `image_request` part of `/remix`: a generate request plus `image_weight` 1..100. */
+export const RemixRequestSchema = z.strictObject({
+  ...imageRequestShape,
+  image_weight: intInRange('Image weight', 1, 100).optional(),
+});
+
+/** `image_request` part of `/upscale`; every field is optional. */
+export const UpscaleRequestSchema = z.strictObject({
+  prompt: z.string({ error: 'Prompt must be text.' }).optional(),
+  resemblance: intInRange('Resemblance', 1, 100).optional(),
+  detail: intInRange('Detail', 1, 100).optional(),
+  magic_prompt_option: MagicPromptSchema.optional(),
+  seed: SeedSchema.optional(),
+  num_images: NumImagesSchema.optional(),
+});
+
+/** Optional form fields of `/describe` besides the image. */
+export const DescribeOptionsSchema = z.strictObject({
+  describe_model_version: DescribeModelVersionSchema.optional(),
+});
+
+// Responses are parsed leniently: relays differ (created as int, url null when unsafe, extra fields).
+
+/** One image of a generate/remix/upscale response, as received (lenient). */
+export const ImageObjectSchema = z.looseObject({
+  url: z.string().nullish(),
+  prompt: z.string().nullish(),
+  resolution: z.string().nullish(),
+  is_image_safe: z.boolean().nullish(),
+  seed: z.number().nullish(),
+  style_type: z.string().nullish(),
+  upscaled_resolution: z.string().nullish(),
+});
+
+/** Response of generate, remix and upscale (lenient: `created` string or number, unknown fields kept). */
+export const GenerateResponseSchema = z.looseObject({
+  created: z.union([z.string(), z.number()]).nullish(),
+  data: z.array(ImageObjectSchema),
+});
+
+/** Response of describe; `descriptions` and each `text` may be missing. */
+export const DescribeResponseSchema = z.looseObject({
+  descriptions: z.array(z.looseObject({ text: z.string().nullish() })).nullish(),
+});
+
+/** A model id (known enum value or free text). */
+export type Model = z.infer<typeof ModelSchema>;
+/** Aspect ratio value. */
+export type AspectRatio = z.infer<typeof AspectRatioSchema>;
+/** Resolution value. */
+export type Resolution = z.infer<typeof ResolutionSchema>;
+/** Magic prompt value. */
+export type MagicPromptOption = z.infer<typeof MagicPromptSchema>;
+/** Style type value. */
+export type StyleType = z.infer<typeof StyleTypeSchema>;
+/** Colour palette (preset or members). */
+export type ColorPalette = z.infer<typeof ColorPaletteSchema>;
+/** Describe model version value. */
+export type DescribeModelVersion = z.infer<typeof DescribeModelVersionSchema>;
+/** `image_request` of `/generate`. */
+export type GenerateRequest = z.infer<typeof GenerateRequestSchema>;
+/** `image_request` of `/remix`. */
+export type RemixRequest = z.infer<typeof RemixRequestSchema>;
+/** `image_request` of `/upscale`. */
+export type UpscaleRequest = z.infer<typeof UpscaleRequestSchema>;
+/** Raw generate/remix/upscale response as parsed. */
+export type GenerateResponse = z.infer<typeof GenerateResponseSchema>;
+/** Raw describe response as parsed. */
+export type DescribeResponse = z.infer<typeof DescribeResponseSchema>;
