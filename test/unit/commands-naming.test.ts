@@ -1,0 +1,60 @@
+import { strict as assert } from 'node:assert';
+import { candidateName, expandFileNameTemplate, normalizeOutputFolder, sanitizeFileName, slugify } from '../../src/services/naming';
+
+describe('file naming (commands)', () => {
+  const date = new Date(2026, 10, 24, 9, 5, 7);
+
+  it('slugifies prompts to lower-case words joined by dashes', () => {
+    assert.equal(slugify('A red fox, in the "snow"!'), 'a-red-fox-in-the-snow');
+    assert.equal(slugify("Don't panic"), 'dont-panic');
+    assert.equal(slugify('  '), '');
+    assert.equal(slugify('一只红色的狐狸 in snow'), '一只红色的狐狸-in-snow');
+  });
+
+  it('keeps whole words within the length limit, cutting only a single overlong word', () => {
+    const slug = slugify('alpha beta gamma delta epsilon zeta eta theta iota kappa lambda');
+    assert.ok(slug.length <= 48);
+    assert.ok(!slug.endsWith('-'));
+    assert.equal(slug, 'alpha-beta-gamma-delta-epsilon-zeta-eta-theta');
+    assert.equal(slugify('x'.repeat(80)).length, 48);
+  });
+
+  it('expands the default template with date, slug and seed', () => {
+    assert.equal(expandFileNameTemplate('${date}-${slug}-${seed}', { prompt: 'A red fox', seed: 42, operation: 'generate', index: 1, date }), '2026-11-24-a-red-fox-42');
+  });
+
+  it('expands time, model, operation, index and drops unknown variables and missing seeds', () => {
+    assert.equal(
+      expandFileNameTemplate('${operation}_${model}_${time}_${index}${nope}-${seed}', { prompt: 'p', model: 'V_2A', operation: 'remix', index: 3, date }),
+      'remix_v_2a_090507_3',
+    );
+  });
+
+  it('never produces separators, reserved characters or reserved names', () => {
+    const name = expandFileNameTemplate('../${slug}/a:b*c?', { prompt: 'x', operation: 'generate', index: 1, date });
+    assert.ok(!/[/\\:*?"<>|]/.test(name), name);
+    assert.ok(!name.startsWith('.'));
+    assert.equal(sanitizeFileName('CON'), 'CON-image');
+    assert.equal(sanitizeFileName('...'), 'image');
+    assert.equal(sanitizeFileName('a\u0000b'), 'a-b');
+  });
+
+  it('falls back to the operation when the prompt has no usable characters', () => {
+    assert.equal(expandFileNameTemplate('${slug}', { prompt: '!!!', operation: 'upscale', index: 1, date }), 'upscale');
+  });
+
+  it('numbers collision candidates name, name-1, name-2', () => {
+    assert.deepEqual([0, 1, 2].map((n) => candidateName('img', n)), ['img', 'img-1', 'img-2']);
+  });
+
+  it('keeps the output folder inside the workspace folder', () => {
+    assert.deepEqual(normalizeOutputFolder('assets/ideogram'), ['assets', 'ideogram']);
+    assert.deepEqual(normalizeOutputFolder('./a\\b/'), ['a', 'b']);
+    assert.deepEqual(normalizeOutputFolder(''), []);
+    assert.equal(normalizeOutputFolder('../outside'), undefined);
+    assert.equal(normalizeOutputFolder('a/../../b'), undefined);
+    assert.equal(normalizeOutputFolder('/etc'), undefined);
+    assert.equal(normalizeOutputFolder('C:/Users'), undefined);
+    assert.equal(normalizeOutputFolder('~/x'), undefined);
+  });
+});
