@@ -2,3 +2,12 @@
 export * from './schemas';
 export * from './validation';
 export * from './imageType';
+export * from './dialects';
+export * from './errors';
+export * from './limiter';
+export * from './imageInput';
+export * from './responses';
+export * from './backoff';
+export * from './proxy';
+export { DEFAULT_INFLIGHT_IMAGES, DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BASE_DELAY_MS, DEFAULT_TIMEOUT_MS, IdeogramClient } from './client';
+export type { ClientOptions, DescribeOptions, RequestLogEntry } from './client';

@@ -1,0 +1,261 @@
+// The Ideogram client: validates locally, then sends generate/remix/upscale/describe in the
+// configured dialect and transport, with a deadline, cancellation, bounded retries and an
+// image-counting in-flight limit. It knows nothing about VS Code.
+import { FormData, type Dispatcher } from 'undici';
+import { backoffDelay, sleep } from './backoff';
+import { authHeaders, endpointUrl, urlForLog, type Operation, type ProviderConfig } from './dialects';
+import { errorFromResponse, IdeogramError, looksLikeHtml, redactSecrets, SETTINGS } from './errors';
+import { classifyTransportError, createDeadline, postOnce, type RequestBody } from './http';
+import { prepareImage, toDataUrl, type ImageInput, type PreparedImage } from './imageInput';
+import { InflightLimiter } from './limiter';
+import { createDispatcher } from './proxy';
+import { parseDescribeResult, parseImageResult, type DescribeResult, type ImageResult } from './responses';
+import type { GenerateRequest, RemixRequest, UpscaleRequest } from './schemas';
+import { checkDescribeOptions, checkGenerateRequest, checkRemixRequest, checkUpscaleRequest, formatIssues, type ValidationIssue } from './validation';
+
+/** Default deadline per attempt: image models can take minutes. */
+export const DEFAULT_TIMEOUT_MS = 300_000;
+/** Default number of retries after a 429, 5xx or network failure. */
+export const DEFAULT_MAX_RETRIES = 3;
+/** Default first backoff delay. */
+export const DEFAULT_RETRY_BASE_DELAY_MS = 1_000;
+/** Ideogram's default per-organisation limit of images in flight. */
+export const DEFAULT_INFLIGHT_IMAGES = 10;
+
+/** One HTTP attempt, for the log. Never contains the key or a query string. */
+export interface RequestLogEntry {
+  method: string;
+  url: string;
+  status?: number;
+  ms: number;
+  requestBytes?: number;
+  responseBytes?: number;
+  attempt: number;
+  error?: string;
+}
+
+/** How to reach the provider and how patient to be. */
+export interface ClientOptions {
+  config: ProviderConfig;
+  /** Read once per call; undefined → IdeogramError 'missing-key' before anything is sent. */
+  getApiKey: () => Promise<string | undefined>;
+  timeoutMs?: number;
+  /** Explicit proxy URL; otherwise HTTPS_PROXY/HTTP_PROXY/NO_PROXY from the environment. */
+  proxy?: string;
+  /** Overrides `proxy`. */
+  dispatcher?: Dispatcher;
+  maxRetries?: number;
+  retryBaseDelayMs?: number;
+  limiter?: InflightLimiter;
+  onRequest?: (entry: RequestLogEntry) => void;
+  userAgent?: string;
+}
+
+/** Options of describe. */
+export interface DescribeOptions { describe_model_version?: string }
+
+interface CallPlan {
+  op: Operation;
+  slots: number;
+  key: string;
+  buildBody: () => Promise<{ body: RequestBody; bytes: number; json: boolean }>;
+}
+
+function invalidRequest(op: Operation, issues: ValidationIssue[]): IdeogramError {
+  return new IdeogramError('invalid-request', `The ${op} request is not valid: ${formatIssues(issues)}`, { issues });
+}
+
+// Empty optional text fields (an untouched negative prompt box) are left out rather than sent as "".
+function withoutEmptyOptionals<T extends object>(req: T, keepEmpty: readonly string[] = []): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(req)) {
+    if (value === undefined || value === null) continue;
+    if (typeof value === 'string' && value.trim() === '' && !keepEmpty.includes(key)) continue;
+    out[key] = value;
+  }
+  return out as T;
+}
+
+/** A client for Ideogram's legacy image API and relays that mirror it. */
+export class IdeogramClient {
+  private readonly options: ClientOptions;
+  private readonly limiter: InflightLimiter;
+  private readonly ownedDispatcher: boolean;
+  /** The dispatcher used for API calls; pass it to downloadImage so downloads use the same proxy. */
+  readonly dispatcher: Dispatcher | undefined;
+
+  constructor(options: ClientOptions) {
+    this.options = options;
+    this.limiter = options.limiter ?? new InflightLimiter(DEFAULT_INFLIGHT_IMAGES);
+    const { dispatcher, owned } = createDispatcher(options);
+    this.dispatcher = dispatcher;
+    this.ownedDispatcher = owned;
+  }
+
+  /** Deadline per attempt, in milliseconds. */
+  get timeoutMs(): number {
+    return this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  /** Closes a proxy agent this client created (not one that was passed in). */
+  async dispose(): Promise<void> {
+    if (this.ownedDispatcher && this.dispatcher) await this.dispatcher.close();
+  }
+
+  /** POST /generate: text to image. */
+  async generate(req: GenerateRequest, signal?: AbortSignal): Promise<ImageResult> {
+    const issues = checkGenerateRequest(req);
+    if (issues.length) throw invalidRequest('generate', issues);
+    const key = await this.requireKey();
+    const imageRequest = withoutEmptyOptionals(req, ['prompt']);
+    const json = JSON.stringify({ image_request: imageRequest });
+    const plan: CallPlan = {
+      op: 'generate', slots: req.num_images ?? 1, key,
+      buildBody: () => Promise.resolve({ body: json, bytes: Buffer.byteLength(json), json: true }),
+    };
+    return parseImageResult(await this.call(plan, signal), 'generate', req.prompt);
+  }
+
+  /** POST /remix: a new image from a prompt and an input image (image_weight 1..100). */
+  async remix(req: RemixRequest, image: ImageInput, signal?: AbortSignal): Promise<ImageResult> {
+    const issues = checkRemixRequest(req);
+    if (issues.length) throw invalidRequest('remix', issues);
+    const prepared = await prepareImage(image, this.options.config.transport);
+    const key = await this.requireKey();
+    const plan: CallPlan = {
+      op: 'remix', slots: req.num_images ?? 1, key,
+      buildBody: () => this.imageBody({ image_request: withoutEmptyOptionals(req, ['prompt']) }, prepared),
+    };
+    return parseImageResult(await this.call(plan, signal), 'remix', req.prompt);
+  }
+
+  /** POST /upscale: a larger version of an input image. */
+  async upscale(req: UpscaleRequest, image: ImageInput, signal?: AbortSignal): Promise<ImageResult> {
+    const issues = checkUpscaleRequest(req);
+    if (issues.length) throw invalidRequest('upscale', issues);
+    const prepared = await prepareImage(image, this.options.config.transport);
+    const key = await this.requireKey();
+    const plan: CallPlan = {
+      op: 'upscale', slots: req.num_images ?? 1, key,
+      // The spec requires image_request even when every field is default: send {} at least.
+      buildBody: () => this.imageBody({ image_request: withoutEmptyOptionals(req) }, prepared),
+    };
+    return parseImageResult(await this.call(plan, signal), 'upscale', req.prompt ?? '');
+  }
+
+  /** POST /describe: prompts that describe an input image. */
+  async describe(image: ImageInput, options: DescribeOptions = {}, signal?: AbortSignal): Promise<DescribeResult> {
+    const fields = withoutEmptyOptionals({ describe_model_version: options.describe_model_version });
+    const issues = checkDescribeOptions(fields);
+    if (issues.length) throw invalidRequest('describe', issues);
+    const prepared = await prepareImage(image, this.options.config.transport);
+    const key = await this.requireKey();
+    const plan: CallPlan = { op: 'describe', slots: 1, key, buildBody: () => this.imageBody(fields, prepared) };
+    return parseDescribeResult(await this.call(plan, signal));
+  }
+
+  private async requireKey(): Promise<string> {
+    const key = (await this.options.getApiKey())?.trim();
+    if (!key) throw new IdeogramError('missing-key', 'No Ideogram API key is set. Set your API key to continue.');
+    return key;
+  }
+
+  // Text fields go next to the image: as form fields (JSON-encoded when objects) or JSON properties.
+  private async imageBody(fields: Record<string, unknown>, image: PreparedImage): Promise<{ body: RequestBody; bytes: number; json: boolean }> {
+    const transport = this.options.config.transport;
+    if (transport === 'multipart' && image.kind === 'blob') {
+      const form = new FormData();
+      let bytes = image.size;
+      for (const [name, value] of Object.entries(fields)) {
+        const text = typeof value === 'string' ? value : JSON.stringify(value);
+        form.append(name, text);
+        bytes += Buffer.byteLength(text);
+      }
+      form.append('image_file', await image.blob(), image.filename);
+      return { body: form, bytes, json: false };
+    }
+    const imageFile = image.kind === 'url' ? image.url : await toDataUrl(image);
+    const json = JSON.stringify({ ...fields, image_file: imageFile });
+    return { body: json, bytes: Buffer.byteLength(json), json: true };
+  }
+
+  private async call(plan: CallPlan, signal?: AbortSignal): Promise<unknown> {
+    const release = await this.limiter.acquire(plan.slots, signal);
+    try {
+      return await this.withRetries(plan, signal);
+    } catch (err) {
+      if (err instanceof IdeogramError) err.message = redactSecrets(err.message, [plan.key]);
+      throw err;
+    } finally {
+      release();
+    }
+  }
+
+  private async withRetries(plan: CallPlan, signal?: AbortSignal): Promise<unknown> {
+    const maxRetries = this.options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    const baseDelay = this.options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(plan, attempt, signal);
+      } catch (err) {
+        const error = err instanceof IdeogramError ? err : new IdeogramError('network', String(err), { cause: err });
+        if (!error.retryable || attempt > maxRetries) throw error;
+        await sleep(backoffDelay(attempt, baseDelay, error.retryAfterMs), signal);
+      }
+    }
+  }
+
+  private async attempt(plan: CallPlan, attempt: number, signal?: AbortSignal): Promise<unknown> {
+    const { config } = this.options;
+    const url = endpointUrl(config, plan.op);
+    const started = Date.now();
+    const entry: RequestLogEntry = { method: 'POST', url: urlForLog(url), ms: 0, attempt };
+    const deadline = createDeadline(this.timeoutMs, signal);
+    try {
+      const { body, bytes, json } = await plan.buildBody();
+      entry.requestBytes = bytes;
+      const headers: Record<string, string> = {
+        accept: 'application/json',
+        'user-agent': this.options.userAgent ?? 'ideogram-vscode',
+        ...authHeaders(config.authStyle, plan.key),
+        ...(json ? { 'content-type': 'application/json' } : {}),
+      };
+      let answer;
+      try {
+        answer = await postOnce(url, headers, body, this.dispatcher, deadline.signal);
+      } catch (err) {
+        throw classifyTransportError(err, deadline, `${plan.op} request`, this.timeoutMs);
+      }
+      entry.status = answer.status;
+      entry.responseBytes = answer.bytes;
+      if (answer.status < 200 || answer.status >= 300) {
+        throw errorFromResponse({
+          status: answer.status, body: answer.text, contentType: answer.headers.get('content-type'),
+          retryAfter: answer.headers.get('retry-after'), location: answer.headers.get('location'),
+          op: plan.op, transport: config.transport, provider: config.provider, secrets: [plan.key],
+        });
+      }
+      return this.parseJson(answer.text, answer.headers.get('content-type'), plan.op);
+    } catch (err) {
+      const error = err instanceof IdeogramError ? err : classifyTransportError(err, deadline, `${plan.op} request`, this.timeoutMs);
+      error.message = redactSecrets(error.message, [plan.key]);
+      entry.error = `${error.kind}: ${error.message}`;
+      throw error;
+    } finally {
+      deadline.dispose();
+      entry.ms = Date.now() - started;
+      this.options.onRequest?.(entry);
+    }
+  }
+
+  private parseJson(text: string, contentType: string | null, op: Operation): unknown {
+    try {
+      return JSON.parse(text);
+    } catch {
+      const page = looksLikeHtml(text, contentType);
+      throw new IdeogramError('invalid-response', page
+        ? `The provider answered the ${op} request with a web page, not the Ideogram API. Check ${SETTINGS.baseUrl} and ${SETTINGS.pathPrefix}.`
+        : `The provider's answer to ${op} is not valid JSON (it may have been cut off). Check ${SETTINGS.baseUrl}.`, { settingHint: SETTINGS.baseUrl });
+    }
+  }
+}

@@ -1,0 +1,63 @@
+// Provider dialects: where each operation lives and how the key is presented. Chosen by
+// configuration, because relays differ in path prefix and auth header and none is documented fully.
+
+/** The four legacy operations. */
+export type Operation = 'generate' | 'remix' | 'upscale' | 'describe';
+/** Known providers; 'custom' takes every value from settings. */
+export type ProviderName = 'crazyrouter' | 'ideogram' | 'custom';
+/** `Authorization: Bearer <key>` or `Api-Key: <key>`. */
+export type AuthStyle = 'bearer' | 'api-key';
+/** How remix/upscale/describe send the image: multipart file part, JSON with a URL, or JSON with a data: URL. */
+export type ImageTransport = 'multipart' | 'url' | 'data-url';
+
+/** Everything the client needs to address one provider. */
+export interface ProviderConfig {
+  provider: ProviderName;
+  baseUrl: string;
+  pathPrefix: string;
+  authStyle: AuthStyle;
+  transport: ImageTransport;
+}
+
+/** All operations, in a stable order. */
+export const OPERATIONS: readonly Operation[] = ['generate', 'remix', 'upscale', 'describe'];
+
+/** Defaults of a provider: Crazyrouter (Bearer, `/ideogram/…`) or official Ideogram (Api-Key, root paths). */
+export function providerDefaults(provider: ProviderName): ProviderConfig {
+  switch (provider) {
+    case 'crazyrouter':
+      return { provider, baseUrl: 'https://crazyrouter.com', pathPrefix: '/ideogram', authStyle: 'bearer', transport: 'multipart' };
+    case 'ideogram':
+      return { provider, baseUrl: 'https://api.ideogram.ai', pathPrefix: '', authStyle: 'api-key', transport: 'multipart' };
+    case 'custom':
+      // A custom relay most often mirrors the official API; every value is meant to be overridden.
+      return { provider, baseUrl: 'https://api.ideogram.ai', pathPrefix: '', authStyle: 'api-key', transport: 'multipart' };
+  }
+}
+
+/** Normalises a path prefix to '' or '/segment(s)' without a trailing slash. */
+export function normalizePathPrefix(prefix: string): string {
+  const trimmed = prefix.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '' : `/${trimmed}`;
+}
+
+/** Full URL of an operation, e.g. https://crazyrouter.com/ideogram/generate. */
+export function endpointUrl(config: ProviderConfig, op: Operation): string {
+  const base = config.baseUrl.trim().replace(/\/+$/, '');
+  return `${base}${normalizePathPrefix(config.pathPrefix)}/${op}`;
+}
+
+/** The header that carries the key in this auth style. */
+export function authHeaders(style: AuthStyle, key: string): Record<string, string> {
+  return style === 'bearer' ? { authorization: `Bearer ${key}` } : { 'api-key': key };
+}
+
+/** A URL safe to log: no user info, no query string (signed links carry secrets there). */
+export function urlForLog(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  } catch {
+    return '<invalid url>';
+  }
+}

@@ -1,0 +1,76 @@
+// One HTTP exchange with a deadline and cancellation, and the mapping of low-level failures
+// (refused, reset, DNS, timeout, abort) to IdeogramError kinds.
+import { fetch, type Dispatcher, type FormData, type Response } from 'undici';
+import { IdeogramError, SETTINGS } from './errors';
+
+/** Body types the client sends. */
+export type RequestBody = string | FormData;
+
+/** A finished API answer with its body read as text. */
+export interface HttpAnswer { status: number; headers: Headers | Response['headers']; text: string; bytes: number }
+
+/** A deadline signal plus the caller's signal, and how to tell which one fired. */
+export interface Deadline { signal: AbortSignal; timedOut: () => boolean; cancelled: () => boolean; dispose: () => void }
+
+/** Combines the caller's signal with a timeout of `timeoutMs`. */
+export function createDeadline(timeoutMs: number, signal?: AbortSignal): Deadline {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(new DOMException('timeout', 'TimeoutError')), timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+  return {
+    signal: combined,
+    timedOut: () => timeout.signal.aborted && !signal?.aborted,
+    cancelled: () => signal?.aborted === true,
+    dispose: () => clearTimeout(timer),
+  };
+}
+
+function errorCode(err: unknown): string | undefined {
+  let current: unknown = err;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Maps a thrown fetch/stream error to an IdeogramError ('cancelled', 'timeout' or 'network'). */
+export function classifyTransportError(err: unknown, deadline: Deadline, what: string, timeoutMs: number): IdeogramError {
+  if (err instanceof IdeogramError) return err;
+  if (deadline.cancelled()) return new IdeogramError('cancelled', `The ${what} was cancelled.`, { cause: err });
+  if (deadline.timedOut()) {
+    return new IdeogramError('timeout', `The ${what} took longer than ${Math.round(timeoutMs / 1000)} s and was stopped.`, { cause: err });
+  }
+  const code = errorCode(err) ?? 'network error';
+  const dns = code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+  return new IdeogramError('network', `The ${what} failed: ${dns ? 'the server name could not be resolved' : 'the connection failed'} (${code}). Check your connection, proxy and ${SETTINGS.baseUrl}.`, {
+    cause: err, retryable: true, settingHint: dns ? SETTINGS.baseUrl : undefined,
+  });
+}
+
+/** Reads a response body as text, failing once it exceeds `maxBytes` (an API answer is small). */
+export async function readTextCapped(response: Response, maxBytes: number): Promise<{ text: string; bytes: number }> {
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  if (response.body) {
+    for await (const chunk of response.body) {
+      bytes += chunk.byteLength;
+      if (bytes > maxBytes) {
+        await response.body.cancel().catch(() => undefined);
+        throw new IdeogramError('invalid-response', `The provider's answer is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, which no Ideogram response is. Check ${SETTINGS.baseUrl}.`, { settingHint: SETTINGS.baseUrl });
+      }
+      chunks.push(chunk);
+    }
+  }
+  return { text: Buffer.concat(chunks).toString('utf8'), bytes };
+}
+
+/** Sends one POST and reads the whole answer (within the deadline); redirects are not followed. */
+// Following a redirect would resend the key (the Api-Key header survives cross-origin redirects)
+// to wherever the Location points; a moved endpoint is reported so the user updates the setting.
+export async function postOnce(url: string, headers: Record<string, string>, body: RequestBody, dispatcher: Dispatcher | undefined, signal: AbortSignal): Promise<HttpAnswer> {
+  const response = await fetch(url, { method: 'POST', headers, body, signal, dispatcher, redirect: 'manual' });
+  const { text, bytes } = await readTextCapped(response, 16 * 1024 * 1024);
+  return { status: response.status, headers: response.headers, text, bytes };
+}
