@@ -1,0 +1,54 @@
+// `npm run mock-server -- --port N --key K [--latency MS] [--image-bytes N] [--inflight-limit N]`
+// Prints its base URL when ready (the rig and the demo wait for that exact line) and stops on SIGINT/SIGTERM.
+import { parseArgs } from 'node:util';
+import { startMockServer } from './server';
+import { DEFAULT_TEST_KEY } from './types';
+
+function nonNegativeInt(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer, got "${value}".`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '8787' },
+      key: { type: 'string' },
+      latency: { type: 'string' },
+      'image-bytes': { type: 'string' },
+      'inflight-limit': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write('Usage: npm run mock-server -- [--port 8787] [--key test-key] [--latency MS] [--image-bytes N] [--inflight-limit N]\n');
+    return;
+  }
+  const key = values.key ?? DEFAULT_TEST_KEY;
+  const server = await startMockServer({
+    port: nonNegativeInt('port', values.port),
+    key,
+    latencyMs: nonNegativeInt('latency', values.latency),
+    imageBytes: nonNegativeInt('image-bytes', values['image-bytes']),
+    inflightLimit: nonNegativeInt('inflight-limit', values['inflight-limit']),
+  });
+  process.stdout.write(`Ideogram mock server listening on ${server.baseUrl}\n`);
+  // Only the public default key is ever printed; a real-looking key passed with --key stays off the console.
+  if (key === DEFAULT_TEST_KEY) process.stdout.write(`Accepted key: ${DEFAULT_TEST_KEY} (the default test key)\n`);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    server.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`mock-server: ${(err as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,297 @@
+// The HTTP server: routing, key check, request log, in-flight accounting, faults and image serving.
+// Plain node:http on loopback only, so tests exercise real sockets, real multipart and real PNGs.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { abbreviateDataUrls, BodyError, decodeDataUrl, parseBody, readBody, type ParsedBody } from './body';
+import { errorBody, inflightBody, SAFETY_MESSAGE, type Dialect, type ErrorKind } from './dialect';
+import { faultSettingsProblem, FaultState } from './faults';
+import { ImageStore } from './png';
+import { describeFiles, planOperation, type Operation, type RouteContext } from './routes';
+import {
+  DEFAULT_TEST_KEY, type FaultSettings, type MockServer, type MockServerOptions, type MockServerStats, type RecordedRequest,
+} from './types';
+
+/** Largest request body kept in memory: a 10 MB image as base64 in JSON plus room to spare. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+const API_PATH = /^\/(ideogram\/)?(generate|remix|upscale|describe)\/?$/;
+const IMAGE_PATH = /^\/images\/([^/]+)\.png$/;
+
+/** Starts the server on 127.0.0.1 and resolves once it is listening. */
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const key = options.key ?? DEFAULT_TEST_KEY;
+  const latencyMs = options.latencyMs ?? 0;
+  const inflightLimit = options.inflightLimit ?? 10;
+  const images = new ImageStore(options.imageBytes ?? 0);
+  const faults = new FaultState();
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+  // Aborted on close() so pending delays and trickling downloads stop instead of holding the process.
+  const closing = new AbortController();
+  let inflight = 0;
+  let counters: MockServerStats = { inflightImagesMax: 0, rateLimited: 0, apiRequests: 0, imageDownloads: 0 };
+  let port = 0;
+  let baseUrl = '';
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (closing.signal.aborted || res.destroyed) return;
+      if (!res.headersSent) sendJson(res, 500, { error: `Mock server failure: ${(err as Error).message}` });
+      else res.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path.startsWith('/__mock/')) return handleControl(req, res, path);
+    const imageMatch = IMAGE_PATH.exec(path);
+    if (imageMatch) return serveImage(req, res, imageMatch[1]);
+    const apiMatch = API_PATH.exec(path);
+    const dialect: Dialect = path.startsWith('/ideogram/') ? 'crazyrouter' : 'ideogram';
+    if (!apiMatch) {
+      req.resume();
+      return sendError(res, dialect, 404, 'not-found', `Invalid URL (${req.method ?? 'GET'} ${path})`);
+    }
+    if (req.method !== 'POST') {
+      req.resume();
+      return sendError(res, dialect, 405, 'method', `Use POST for ${path}.`);
+    }
+    return handleApi(req, res, apiMatch[2] as Operation, dialect, path);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, op: Operation, dialect: Dialect, path: string): Promise<void> {
+    counters.apiRequests++;
+    const contentType = req.headers['content-type'] ?? '';
+    let body: ParsedBody | undefined;
+    let bodyError: BodyError | undefined;
+    try {
+      body = await parseBody(contentType, await readBody(req, MAX_BODY_BYTES));
+    } catch (err) {
+      if (!(err instanceof BodyError)) throw err;
+      bodyError = err;
+    }
+    const auth = checkAuth(req);
+    requests.push(record(req.method ?? 'POST', path, dialect, auth, contentType, body));
+    if (!auth.ok) {
+      const hint = dialect === 'crazyrouter' ? 'Authorization: Bearer <key>' : 'Api-Key: <key>';
+      return sendError(res, dialect, 401, 'auth', auth.style === 'none' ? `Missing API key: send ${hint}.` : 'Invalid API key');
+    }
+    const fault = faults.take('api');
+    if (fault && (await applyApiFault(fault, req, res, dialect))) return;
+    if (bodyError || !body) {
+      const err = bodyError ?? new BodyError(400, 'Empty body.');
+      const kind: ErrorKind = err.status === 413 ? 'too-large' : err.status === 415 ? 'media-type' : 'invalid';
+      return sendError(res, dialect, err.status, kind, err.message);
+    }
+    const ctx: RouteContext = { dialect, baseUrl, port, images };
+    const plan = planOperation(op, body, ctx);
+    if ('status' in plan) {
+      // Safety rejections come from Ideogram itself; relays pass its body through unchanged.
+      if (plan.status === 422) return sendJson(res, 422, { error: SAFETY_MESSAGE });
+      const kind: ErrorKind = plan.status === 413 ? 'too-large' : plan.status === 415 ? 'media-type' : 'invalid';
+      return sendError(res, dialect, plan.status, kind, plan.message);
+    }
+    if (inflight + plan.slots > inflightLimit) {
+      counters.rateLimited++;
+      return sendJson(res, 429, inflightBody(inflightLimit));
+    }
+    inflight += plan.slots;
+    counters.inflightImagesMax = Math.max(counters.inflightImagesMax, inflight);
+    try {
+      if (latencyMs > 0) await delay(latencyMs, undefined, { signal: closing.signal });
+      const answer = Buffer.from(JSON.stringify(plan.respond(fault?.mode === 'unsafe-result')));
+      if (fault?.mode === 'truncated-body') sendTruncated(res, 'application/json', answer);
+      else send(res, 200, 'application/json', answer);
+    } finally {
+      inflight -= plan.slots;
+    }
+  }
+
+  /** Applies an API fault; true when it has answered (or dropped) the request itself. */
+  async function applyApiFault(fault: FaultSettings, req: IncomingMessage, res: ServerResponse, dialect: Dialect): Promise<boolean> {
+    switch (fault.mode) {
+      case 'latency':
+        await delay(fault.latencyMs ?? 1000, undefined, { signal: closing.signal });
+        return false;
+      case 'rate-limit-burst': {
+        counters.rateLimited++;
+        const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
+        sendJson(res, 429, errorBody(dialect, 'rate-limit', 'Rate limit exceeded'), headers);
+        return true;
+      }
+      case 'server-error': {
+        const status = fault.status ?? 500;
+        sendError(res, dialect, status, 'server', status === 502 ? 'Bad gateway' : status === 503 ? 'Service temporarily unavailable' : 'Internal server error');
+        return true;
+      }
+      case 'connection-reset':
+        req.socket.destroy();
+        return true;
+      case 'invalid-json':
+        send(res, 200, 'application/json', Buffer.from('{"created": "2024-01-01T00:00:00Z", "data": [{"url": "http://127.0.0.1/'));
+        return true;
+      case 'html-error':
+        send(res, fault.status ?? 502, 'text/html; charset=utf-8', Buffer.from(HTML_ERROR_PAGE));
+        return true;
+      default:
+        // truncated-body and unsafe-result change the success answer; the image modes never reach here.
+        return false;
+    }
+  }
+
+  async function serveImage(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    req.resume();
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', Buffer.from('Use GET.'));
+    counters.imageDownloads++;
+    const fault = faults.take('images');
+    if (fault?.mode === 'expired-url') {
+      return send(res, fault.status ?? 403, 'text/plain; charset=utf-8', Buffer.from('This image link has expired.'));
+    }
+    if (fault?.mode === 'connection-reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.mode === 'latency') await delay(fault.latencyMs ?? 1000, undefined, { signal: closing.signal });
+    const png = images.get(id);
+    if (!png) return send(res, 404, 'text/plain; charset=utf-8', Buffer.from('No such image.'));
+    if (req.method === 'HEAD') {
+      res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length, 'cache-control': 'no-store' });
+      res.end();
+      return;
+    }
+    if (fault?.mode === 'truncated-body') return sendTruncated(res, 'image/png', png);
+    if (fault?.mode === 'slow-download') return trickle(res, png, fault.latencyMs ?? 250);
+    send(res, 200, 'image/png', png);
+  }
+
+  /** Sends the image in about 20 pieces, one per tick, so client timeouts and cancels can be tested mid-download. */
+  async function trickle(res: ServerResponse, png: Buffer, tickMs: number): Promise<void> {
+    res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length, 'cache-control': 'no-store' });
+    const piece = Math.max(1, Math.ceil(png.length / 20));
+    for (let off = 0; off < png.length; off += piece) {
+      if (res.destroyed) return;
+      res.write(png.subarray(off, off + piece));
+      if (off + piece < png.length) await delay(tickMs, undefined, { signal: closing.signal });
+    }
+    res.end();
+  }
+
+  async function handleControl(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const raw = await readBody(req, 1024 * 1024);
+    if (path === '/__mock/fault' && req.method === 'POST') {
+      let settings: unknown;
+      try {
+        settings = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return sendJson(res, 400, { error: 'Body must be JSON FaultSettings, e.g. {"mode":"server-error","count":1}.' });
+      }
+      const problem = faultSettingsProblem(settings);
+      if (problem) return sendJson(res, 400, { error: problem });
+      faults.set(settings as FaultSettings);
+      return sendJson(res, 200, { ok: true, fault: faults.current() });
+    }
+    if (path === '/__mock/fault' && req.method === 'GET') return sendJson(res, 200, faults.current());
+    if (path === '/__mock/requests' && req.method === 'GET') return sendJson(res, 200, requests);
+    if (path === '/__mock/stats' && req.method === 'GET') return sendJson(res, 200, counters);
+    if (path === '/__mock/reset' && req.method === 'POST') {
+      reset();
+      return sendJson(res, 200, { ok: true });
+    }
+    return sendJson(res, 404, { error: `Unknown control route ${req.method ?? ''} ${path}.` });
+  }
+
+  /** Which auth header style the request used and whether the key matched; the key is never kept. */
+  function checkAuth(req: IncomingMessage): { style: RecordedRequest['authHeader']; ok: boolean } {
+    // Either style is accepted on either path, because the 'custom' provider may combine them freely.
+    const authorization = req.headers.authorization;
+    if (authorization !== undefined) {
+      const m = /^Bearer\s+(.+)$/i.exec(authorization.trim());
+      return { style: 'bearer', ok: m !== null && m[1] === key };
+    }
+    const apiKey = req.headers['api-key'];
+    if (apiKey !== undefined) return { style: 'api-key', ok: (Array.isArray(apiKey) ? apiKey[0] : apiKey).trim() === key };
+    return { style: 'none', ok: false };
+  }
+
+  function reset(): void {
+    requests.length = 0;
+    faults.set({ mode: 'none' });
+    counters = { inflightImagesMax: inflight, rateLimited: 0, apiRequests: 0, imageDownloads: 0 };
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
+
+  return {
+    baseUrl,
+    port,
+    requests,
+    setFault: (fault) => {
+      const problem = faultSettingsProblem(fault);
+      if (problem) throw new Error(`Invalid fault settings: ${problem}`);
+      faults.set(fault);
+    },
+    reset,
+    stats: () => ({ ...counters }),
+    close: () => new Promise<void>((resolve) => {
+      closing.abort();
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+function record(
+  method: string, path: string, dialect: Dialect, auth: { style: RecordedRequest['authHeader']; ok: boolean },
+  contentType: string, body: ParsedBody | undefined,
+): RecordedRequest {
+  const entry: RecordedRequest = { method, path, dialect, authHeader: auth.style, authOk: auth.ok, contentType };
+  if (body?.kind === 'json') {
+    entry.json = abbreviateDataUrls(body.json);
+    const imageFile = (body.json as { image_file?: unknown } | null)?.image_file;
+    const decoded = typeof imageFile === 'string' ? decodeDataUrl(imageFile) : undefined;
+    if (decoded) entry.files = [{ field: 'image_file', filename: '', contentType: decoded.mime, size: decoded.bytes.length }];
+  } else if (body?.kind === 'multipart') {
+    entry.fields = { ...body.fields };
+    entry.files = describeFiles(body.files);
+  }
+  return entry;
+}
+
+function send(res: ServerResponse, status: number, contentType: string, body: Buffer, headers: Record<string, string> = {}): void {
+  if (res.destroyed) return;
+  res.writeHead(status, { ...headers, 'content-type': contentType, 'content-length': body.length });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  send(res, status, 'application/json', Buffer.from(JSON.stringify(value)), headers);
+}
+
+function sendError(res: ServerResponse, dialect: Dialect, status: number, kind: ErrorKind, message: string): void {
+  sendJson(res, status, errorBody(dialect, kind, message));
+}
+
+/** Promises the whole body in Content-Length, sends half, then drops the connection. */
+function sendTruncated(res: ServerResponse, contentType: string, body: Buffer): void {
+  res.writeHead(200, { 'content-type': contentType, 'content-length': body.length });
+  res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.destroy());
+}
+
+/** What a CDN or load balancer in front of an API typically returns when the backend is down. */
+const HTML_ERROR_PAGE = `<!DOCTYPE html>
+<html><head><title>502 Bad Gateway</title></head>
+<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>
+`;
