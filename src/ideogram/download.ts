@@ -1,0 +1,209 @@
+// Result downloads: each image URL is streamed into a sink that writes a temporary file and only
+// renames it into place when complete and proven to be an image. Any error or cancel removes the
+// temporary file, so a folder never holds a half-written image.
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import * as path from 'node:path';
+import { fetch, type Dispatcher } from 'undici';
+import { urlForLog } from './dialects';
+import { IdeogramError } from './errors';
+import { classifyTransportError, createDeadline } from './http';
+import { SNIFF_BYTES, sniffImageType } from './imageType';
+
+/** Where one downloaded image goes. */
+export interface ImageSink {
+  write(chunk: Uint8Array): Promise<void>;
+  /** Finalises (rename into place, never overwrite); returns the final path or URI string. */
+  commit(type: { mime: string; ext: string }): Promise<string>;
+  /** Removes whatever was written so far. */
+  abort(): Promise<void>;
+}
+
+/** Options of downloadImage. */
+export interface DownloadOptions {
+  signal?: AbortSignal;
+  dispatcher?: Dispatcher;
+  /** Deadline for the whole download (default 120 s). */
+  timeoutMs?: number;
+  /** Largest accepted image (default 64 MB); bigger answers are abandoned. */
+  maxBytes?: number;
+}
+
+/** A completed download. */
+export interface DownloadedImage { path: string; bytes: number; mime: string }
+
+/** Default deadline of one download. */
+export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 120_000;
+/** Default size cap of one download (upscaled PNGs are large, but not this large). */
+export const DEFAULT_DOWNLOAD_MAX_BYTES = 64 * 1024 * 1024;
+
+function downloadError(message: string, status?: number): IdeogramError {
+  return new IdeogramError('download', message, { status });
+}
+
+/** Streams `url` into `sink`; checks it is a PNG/JPEG/WebP by its bytes; aborts the sink on any failure. */
+export async function downloadImage(url: string, sink: ImageSink, options: DownloadOptions = {}): Promise<DownloadedImage> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS;
+  const maxBytes = options.maxBytes ?? DEFAULT_DOWNLOAD_MAX_BYTES;
+  const deadline = createDeadline(timeoutMs, options.signal);
+  const shownUrl = urlForLog(url);
+  try {
+    const response = await fetch(url, { signal: deadline.signal, dispatcher: options.dispatcher, headers: { accept: 'image/*' } });
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      const expired = [401, 403, 404, 410].includes(response.status);
+      throw downloadError(expired
+        ? `The image link ${shownUrl} is no longer available (${response.status}); result links expire, so generate again.`
+        : `Downloading ${shownUrl} failed (${response.status}).`, response.status);
+    }
+    if (!response.body) throw downloadError(`Downloading ${shownUrl} returned no data.`);
+    let bytes = 0;
+    let head: Uint8Array = new Uint8Array(0);
+    let type: ReturnType<typeof sniffImageType>;
+    for await (const chunk of response.body) {
+      bytes += chunk.byteLength;
+      if (bytes > maxBytes) throw downloadError(`The image at ${shownUrl} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; stopped.`);
+      if (!type) {
+        // Hold back the first bytes until we know they are an image, so nothing else is written.
+        head = Buffer.concat([head, chunk]);
+        if (head.byteLength < SNIFF_BYTES) continue;
+        type = sniffImageType(head);
+        if (!type) throw downloadError(`${shownUrl} did not return a PNG, JPEG or WebP image.`);
+        await sink.write(head);
+        continue;
+      }
+      await sink.write(chunk);
+    }
+    if (!type) {
+      type = sniffImageType(head);
+      if (!type) throw downloadError(`${shownUrl} did not return a PNG, JPEG or WebP image.`);
+      await sink.write(head);
+    }
+    const finalPath = await sink.commit(type);
+    return { path: finalPath, bytes, mime: type.mime };
+  } catch (err) {
+    await sink.abort().catch(() => undefined);
+    if (err instanceof IdeogramError) throw err;
+    const error = classifyTransportError(err, deadline, `download of ${shownUrl}`, timeoutMs);
+    // A dropped connection mid-image is a failed download, not a failed API call.
+    throw error.kind === 'network' ? new IdeogramError('download', error.message, { cause: err, retryable: true }) : error;
+  } finally {
+    deadline.dispose();
+  }
+}
+
+/** A sink writing `<dir>/.<baseName>.part-<random>` and renaming to `<baseName>.<ext>` (then -1, -2 …). */
+export function createNodeFileSink(dir: string, baseName: string): ImageSink & { readonly tempPath: string } {
+  const safeBase = path.basename(baseName).replace(/^\.+/, '') || 'image';
+  const tempPath = path.join(dir, `.${safeBase}.part-${randomBytes(6).toString('hex')}`);
+  let handle: FileHandle | undefined;
+  let opened: Promise<FileHandle> | undefined;
+  let done = false;
+
+  const ensureOpen = (): Promise<FileHandle> => {
+    opened ??= (async () => {
+      await mkdir(dir, { recursive: true });
+      handle = await open(tempPath, 'wx');
+      return handle;
+    })();
+    return opened;
+  };
+  const closeQuietly = async (): Promise<void> => {
+    const current = handle;
+    handle = undefined;
+    await current?.close().catch(() => undefined);
+  };
+
+  return {
+    tempPath,
+    async write(chunk) {
+      if (done) throw new Error('Image sink already finished');
+      const file = await ensureOpen();
+      await file.write(chunk);
+    },
+    async commit(type) {
+      if (done) throw new Error('Image sink already finished');
+      await ensureOpen();
+      await closeQuietly();
+      const finalPath = await claimFinalName(tempPath, dir, safeBase, type.ext);
+      done = true;
+      return finalPath;
+    },
+    async abort() {
+      done = true;
+      if (opened) await opened.catch(() => undefined);
+      await closeQuietly();
+      await unlink(tempPath).catch(() => undefined);
+    },
+  };
+}
+
+// link() fails with EEXIST instead of replacing, so two writers can never take the same name.
+// Where hard links are unsupported, an exclusive 'wx' create claims the name, then rename fills it.
+async function claimFinalName(tempPath: string, dir: string, base: string, ext: string): Promise<string> {
+  for (let n = 0; n < 10_000; n++) {
+    const candidate = path.join(dir, n === 0 ? `${base}.${ext}` : `${base}-${n}.${ext}`);
+    try {
+      await link(tempPath, candidate);
+      await unlink(tempPath);
+      return candidate;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'ENOSYS') throw err;
+    }
+    try {
+      const claim = await open(candidate, 'wx');
+      await claim.close();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw err;
+    }
+    await rename(tempPath, candidate);
+    return candidate;
+  }
+  throw new Error(`No free file name for ${base}.${ext}`);
+}
+
+/** Per-image outcome of downloadAll. */
+export type DownloadOutcome =
+  | { ok: true; url: string; image: DownloadedImage }
+  | { ok: false; url: string; error: IdeogramError };
+
+/** Options of downloadAll. */
+export interface DownloadAllOptions extends DownloadOptions {
+  /** Downloads at once (default 4). */
+  concurrency?: number;
+}
+
+/**
+ * Downloads several images in parallel, at most `concurrency` at a time.
+ * Policy: images are independent. One failure removes only that image's partial file and never
+ * discards images that already succeeded or are still downloading. Cancelling `signal` stops
+ * every running and queued download (each removes its own partial file); completed files stay.
+ * Results are returned in input order; this function itself never rejects.
+ */
+export async function downloadAll(items: readonly { url: string; sink: ImageSink }[], options: DownloadAllOptions = {}): Promise<DownloadOutcome[]> {
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
+  const results: DownloadOutcome[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      const { url, sink } = items[index];
+      if (options.signal?.aborted) {
+        await sink.abort().catch(() => undefined);
+        results[index] = { ok: false, url, error: new IdeogramError('cancelled', 'The download was cancelled.') };
+        continue;
+      }
+      try {
+        results[index] = { ok: true, url, image: await downloadImage(url, sink, options) };
+      } catch (err) {
+        const error = err instanceof IdeogramError ? err : new IdeogramError('download', String(err), { cause: err });
+        results[index] = { ok: false, url, error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
+}
