@@ -1,0 +1,42 @@
+// The packaging check `npm run package` runs on every .vsix it builds (scripts/lib/vsixContents.ts).
+// The real package is checked there, not here: unit tests run before packaging in `npm test`.
+import { strict as assert } from 'node:assert';
+import { checkVsixEntries } from '../../scripts/lib/vsixContents';
+
+const goodEntries = [
+  'extension.vsixmanifest',
+  '[Content_Types].xml',
+  'extension/package.json',
+  'extension/package.nls.json',
+  'extension/dist/extension.js',
+  'extension/dist/webview.js',
+  'extension/media/icon.png',
+  'extension/LICENSE.txt',
+];
+const manifest = { main: './dist/extension.js' };
+
+describe('vsix contents check', () => {
+  it('accepts a package with only bundles, media and metadata', () => {
+    assert.deepEqual(checkVsixEntries(goodEntries, manifest), []);
+  });
+
+  for (const bad of ['extension/src/extension.ts', 'extension/test/unit/x.test.ts', 'extension/dist/extension.js.map',
+    'extension/node_modules/zod/index.js', 'extension/tsconfig.json', 'extension/tools/mock-server/server.js']) {
+    it(`rejects ${bad}`, () => {
+      const problems = checkVsixEntries([...goodEntries, bad], manifest);
+      assert.equal(problems.length, 1, problems.join('\n'));
+      assert.match(problems[0] ?? '', new RegExp(bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    });
+  }
+
+  it('requires the main bundle named in package.json and the webview bundle', () => {
+    const problems = checkVsixEntries(goodEntries.filter((e) => !e.startsWith('extension/dist/')), manifest);
+    assert.deepEqual(problems.sort(), ['extension/dist/extension.js is missing from the package', 'extension/dist/webview.js is missing from the package']);
+  });
+
+  it('requires a declared l10n folder', () => {
+    assert.equal(checkVsixEntries(goodEntries, { ...manifest, l10n: './l10n' }).length, 1);
+    assert.deepEqual(checkVsixEntries([...goodEntries, 'extension/l10n/bundle.l10n.zh-cn.json'], { ...manifest, l10n: './l10n' }), []);
+  });
+
+});
