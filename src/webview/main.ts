@@ -1,5 +1,24 @@
-// Studio webview entry. The host queues its messages until this `ready` arrives.
-const vscodeApi = acquireVsCodeApi();
-vscodeApi.postMessage({ type: 'ready' });
+// Studio webview entry. Posts `ready` first (the host queues everything until then), then builds
+// the page when the host's `init` brings the strings and the starting form.
+import type { FormState, HostMessage } from '../shared/protocol';
+import { parsePersistedState } from '../shared/protocol';
+import { DEFAULT_FORM } from '../shared/studioForm';
+import { StudioApp } from './app';
+import './elements';
+import { loadState, post } from './host';
 
-declare function acquireVsCodeApi(): { postMessage(message: unknown): void; getState(): unknown; setState(state: unknown): void };
+let app: StudioApp | undefined;
+
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const message = event.data;
+  if (message.type === 'init') {
+    // State saved by this page before it was hidden or reloaded wins over the host's starting form.
+    const saved = parsePersistedState(loadState());
+    const form: FormState = { ...DEFAULT_FORM, ...message.defaults, ...message.form, ...saved.form };
+    app = new StudioApp(document.getElementById('app')!, message.strings, { form, reference: message.reference });
+    return;
+  }
+  app?.handle(message);
+});
+
+post({ type: 'ready' });

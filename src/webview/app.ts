@@ -1,0 +1,262 @@
+// The Studio page: mode tabs, reference picker, form, run bar, results and history, wired to the
+// host through the shared protocol. Nothing here talks to the network; the host does all HTTP.
+import type { FormState, HostMessage, ImageRef, ResultItem, StudioMode, StudioStrings } from '../shared/protocol';
+import { assertNever, FormStateSchema, STUDIO_MODES } from '../shared/protocol';
+import { buildStudioRequest, checkStudioRequest, DEFAULT_FORM, formFromParameters, modeNeedsImage } from '../shared/studioForm';
+import { h } from './dom';
+import { StudioForm } from './form';
+import { HistoryView } from './history';
+import { post, saveState } from './host';
+import { ReferencePicker } from './reference';
+import type { ResultAction } from './results';
+import { ResultsView } from './results';
+
+const MODE_LABELS: Record<StudioMode, keyof StudioStrings> = {
+  generate: 'modeGenerate', remix: 'modeRemix', upscale: 'modeUpscale', describe: 'modeDescribe',
+};
+
+/** The running Studio page, built once the host's `init` arrives. */
+export class StudioApp {
+  private mode: StudioMode = 'generate';
+  private readonly tabs = new Map<StudioMode, HTMLButtonElement>();
+  private readonly form: StudioForm;
+  private readonly reference: ReferencePicker;
+  private readonly results: ResultsView;
+  private readonly history: HistoryView;
+  private readonly runButton: HTMLElement & { disabled: boolean };
+  private readonly cancelButton: HTMLElement;
+  private readonly progress: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly generalError: HTMLElement;
+  private readonly runError: HTMLElement;
+  private runningId: number | undefined;
+  private pendingRun = false;
+
+  constructor(root: HTMLElement, private readonly strings: StudioStrings, initial: { form: FormState; reference?: ImageRef }) {
+    const s = strings;
+    this.form = new StudioForm(s, () => this.changed());
+    this.reference = new ReferencePicker(s, {
+      onSearch: (query) => post({ type: 'searchImages', query }),
+      onDrop: (uris) => post({ type: 'dropUris', uris }),
+      onChange: () => this.changed(),
+    });
+    this.results = new ResultsView(s, {
+      onAction: (action, item) => this.resultAction(action, item),
+      onCopy: (text) => post({ type: 'copyText', text }),
+      onUseAsPrompt: (text) => this.useAsPrompt(text),
+    });
+    this.history = new HistoryView(s, {
+      onRequest: (query, offset, limit) => post({ type: 'history', query, offset, limit }),
+      onUse: (item) => this.useHistoryEntry(item),
+    });
+
+    const tablist = h('div', { class: 'modes', role: 'tablist', 'aria-label': s.modesLabel });
+    for (const mode of STUDIO_MODES) {
+      const tab = h('button', { type: 'button', role: 'tab', id: `mode-${mode}`, 'aria-controls': 'mode-panel', class: 'mode-tab' }, s[MODE_LABELS[mode]]);
+      tab.addEventListener('click', () => this.setMode(mode, true));
+      tab.addEventListener('keydown', (event) => this.tabKey(event, mode));
+      this.tabs.set(mode, tab);
+      tablist.appendChild(tab);
+    }
+
+    this.runButton = h('vscode-button', { id: 'run', title: s.runHint }, s.run) as HTMLElement & { disabled: boolean };
+    this.cancelButton = h('vscode-button', { id: 'cancel', secondary: true, hidden: true }, s.cancel);
+    this.progress = h('vscode-progress-ring', { id: 'progress', hidden: true, 'aria-label': s.running });
+    this.status = h('span', { id: 'status', class: 'muted', role: 'status' });
+    this.generalError = h('div', { class: 'error', id: 'form-error', 'aria-live': 'polite' });
+    const dismiss = h('vscode-button', { secondary: true, id: 'run-error-dismiss' }, s.dismiss);
+    this.runError = h('div', { class: 'run-error', id: 'run-error', role: 'alert', hidden: true },
+      h('strong', {}, s.errorTitle), h('span', { id: 'run-error-text' }), dismiss);
+    dismiss.addEventListener('click', () => { this.runError.hidden = true; });
+    this.runButton.addEventListener('click', () => this.run());
+    this.cancelButton.addEventListener('click', () => post({ type: 'cancel' }));
+
+    const runBar = h('div', { class: 'run-bar' }, this.runButton, this.cancelButton, this.progress, this.status);
+    const panel = h('div', { id: 'mode-panel', role: 'tabpanel' },
+      this.reference.element, this.form.element, this.generalError, runBar, this.runError);
+    root.replaceChildren(
+      h('div', { class: 'layout' },
+        h('div', { class: 'column form-column' }, h('h1', { class: 'visually-hidden' }, s.title), tablist, panel),
+        h('div', { class: 'column output-column' }, this.results.element, this.history.element)));
+    root.setAttribute('aria-busy', 'false');
+
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        this.run();
+      }
+    });
+    // Explorer drags: accept the drop anywhere on the page (preventDefault on dragover allows it).
+    document.addEventListener('dragover', (event) => { event.preventDefault(); });
+    document.addEventListener('drop', (event) => this.reference.handleDrop(event));
+
+    this.form.value = initial.form;
+    this.reference.value = initial.reference;
+    this.setMode(initial.form.mode, false);
+    this.history.reload();
+    post({ type: 'searchImages', query: '' });
+  }
+
+  /** Handles one message from the host. */
+  handle(message: HostMessage): void {
+    switch (message.type) {
+      case 'init':
+        break; // handled by main.ts before the app exists; a second init (webview reload) rebuilds the page
+      case 'setForm':
+        this.form.value = { ...this.form.value, ...message.form };
+        if (message.form.mode) this.setMode(message.form.mode, false);
+        if (message.reference) this.reference.value = message.reference;
+        this.changed();
+        break;
+      case 'setReference':
+        this.reference.value = message.reference;
+        break;
+      case 'workspaceImages':
+        this.reference.showImages(message.images);
+        break;
+      case 'runStarted':
+        this.setRunning(message.runId);
+        break;
+      case 'progress':
+        if (message.runId === this.runningId) this.status.textContent = message.message;
+        break;
+      case 'runFinished':
+        this.setRunning(undefined);
+        this.results.showResults(message.results, message.blocked);
+        this.history.reload();
+        break;
+      case 'describeFinished':
+        this.setRunning(undefined);
+        this.results.showDescriptions(message.image, message.descriptions);
+        break;
+      case 'runFailed':
+        this.setRunning(undefined);
+        this.runError.querySelector('#run-error-text')!.textContent = message.message;
+        this.runError.hidden = false;
+        break;
+      case 'runCancelled':
+        this.setRunning(undefined);
+        this.status.textContent = this.strings.cancelled;
+        break;
+      case 'history':
+        this.history.showPage(message.page);
+        break;
+      case 'notice':
+        this.status.textContent = message.message;
+        break;
+      default:
+        assertNever(message);
+    }
+  }
+
+  private setMode(mode: StudioMode, focus: boolean): void {
+    this.mode = mode;
+    for (const [tabMode, tab] of this.tabs) {
+      const selected = tabMode === mode;
+      tab.setAttribute('aria-selected', String(selected));
+      tab.tabIndex = selected ? 0 : -1;
+      if (selected && focus) tab.focus();
+    }
+    this.reference.element.hidden = !modeNeedsImage(mode);
+    this.form.setMode(mode);
+    this.changed();
+  }
+
+  // Arrow keys move between tabs (the WAI-ARIA tabs pattern); Tab leaves the tab list.
+  private tabKey(event: KeyboardEvent, mode: StudioMode): void {
+    const index = STUDIO_MODES.indexOf(mode);
+    const last = STUDIO_MODES.length - 1;
+    const next = event.key === 'ArrowRight' ? (index === last ? 0 : index + 1)
+      : event.key === 'ArrowLeft' ? (index === 0 ? last : index - 1)
+        : event.key === 'Home' ? 0 : event.key === 'End' ? last : undefined;
+    if (next === undefined) return;
+    event.preventDefault();
+    this.setMode(STUDIO_MODES[next]!, true);
+  }
+
+  private currentForm(): FormState {
+    return { ...this.form.value, mode: this.mode };
+  }
+
+  // Live validation and state saving on every edit.
+  private changed(): void {
+    if (!this.form) return; // during construction
+    const form = this.currentForm();
+    const issues = checkStudioRequest(buildStudioRequest(form));
+    const unplaced = this.form.showIssues(issues);
+    this.generalError.textContent = unplaced.map((i) => i.message).join(' ');
+    saveState({ form: FormStateSchema.safeParse(form).success ? form : undefined, reference: this.reference?.value?.uri });
+  }
+
+  private run(): void {
+    if (this.runningId !== undefined || this.pendingRun) return;
+    const form = this.currentForm();
+    const issues = checkStudioRequest(buildStudioRequest(form));
+    this.form.showIssues(issues);
+    if (issues.length > 0) {
+      this.form.focusFirstError();
+      return; // nothing is sent while the form has errors
+    }
+    const reference = this.reference.value;
+    if (modeNeedsImage(form.mode) && !reference) {
+      this.reference.showRequired();
+      return;
+    }
+    this.runError.hidden = true;
+    this.pendingRun = true;
+    this.status.textContent = this.strings.running;
+    post({ type: 'run', form, reference: modeNeedsImage(form.mode) ? reference?.uri : undefined });
+  }
+
+  private setRunning(runId: number | undefined): void {
+    this.pendingRun = false;
+    this.runningId = runId;
+    const running = runId !== undefined;
+    this.runButton.disabled = running;
+    this.cancelButton.hidden = !running;
+    this.progress.hidden = !running;
+    if (running) this.status.textContent = this.strings.running;
+    else if (this.status.textContent === this.strings.running) this.status.textContent = '';
+  }
+
+  private resultAction(action: ResultAction, item: ResultItem): void {
+    switch (action) {
+      case 'open':
+      case 'reveal':
+      case 'insert':
+      case 'copyPrompt':
+        post({ type: 'fileAction', action, uri: item.uri });
+        return;
+      case 'remix':
+      case 'upscale':
+      case 'describe':
+        this.form.value = formFromParameters({ ...item.parameters, prompt: item.prompt }, { ...this.currentForm(), mode: action });
+        this.reference.value = item;
+        this.setMode(action, true);
+        return;
+      case 'again': {
+        const form = formFromParameters({ ...item.parameters, prompt: item.prompt, seed: item.seed }, { ...this.currentForm(), mode: 'generate' });
+        this.form.value = form;
+        this.setMode('generate', false);
+        this.run();
+        return;
+      }
+      default:
+        assertNever(action);
+    }
+  }
+
+  private useAsPrompt(text: string): void {
+    this.form.value = { ...this.currentForm(), prompt: text, mode: 'generate' };
+    this.setMode('generate', false);
+    this.form.focusPrompt();
+  }
+
+  private useHistoryEntry(item: ResultItem): void {
+    const mode: StudioMode = (STUDIO_MODES as readonly string[]).includes(item.operation) ? (item.operation as StudioMode) : 'generate';
+    this.form.value = formFromParameters({ ...item.parameters, prompt: item.prompt, seed: item.seed }, { ...DEFAULT_FORM, ...this.currentForm(), mode });
+    if (item.source) this.reference.value = item.source;
+    this.setMode(mode, false);
+    this.form.focusPrompt();
+  }
+}

@@ -1,0 +1,118 @@
+// Colour palette editor: none, one of the API's presets, or up to 8 custom swatches with weights.
+import { PALETTE_PRESETS } from '../ideogram/schemas';
+import type { PaletteChoice, StudioStrings, Swatch } from '../shared/protocol';
+import { h, replaceChildren } from './dom';
+import type { VscodeSingleSelect, VscodeTextfield } from './elements';
+import { choices, select, textField } from './fields';
+
+const MAX_SWATCHES = 8;
+
+/** The palette part of the form. */
+export class PaletteEditor {
+  /** Outer element (the control of the palette field row). */
+  readonly element: HTMLElement;
+  private readonly kind: VscodeSingleSelect;
+  private readonly preset: VscodeSingleSelect;
+  private readonly swatchList: HTMLElement;
+  private readonly addButton: HTMLElement;
+  private swatches: Swatch[] = [];
+  private disabledFlag = false;
+
+  constructor(private readonly strings: StudioStrings, private readonly onChange: () => void) {
+    this.kind = select('palette', strings.palette, [
+      { value: 'none', label: strings.paletteNone },
+      { value: 'preset', label: strings.palettePreset },
+      { value: 'custom', label: strings.paletteCustom },
+    ]);
+    this.preset = select('palette-preset', strings.palettePreset, choices(PALETTE_PRESETS));
+    this.swatchList = h('div', { class: 'swatches', role: 'list' });
+    this.addButton = h('vscode-button', { id: 'add-swatch', secondary: true }, strings.addSwatch);
+    this.element = h('div', { class: 'palette' }, this.kind, this.preset, this.swatchList, this.addButton);
+    this.kind.addEventListener('change', () => { this.syncVisibility(); this.onChange(); });
+    this.preset.addEventListener('change', () => this.onChange());
+    this.addButton.addEventListener('click', () => this.addSwatch());
+    this.syncVisibility();
+  }
+
+  /** The palette as the form holds it. */
+  get value(): PaletteChoice {
+    switch (this.kind.value) {
+      case 'preset': return { kind: 'preset', name: this.preset.value || PALETTE_PRESETS[0] };
+      case 'custom': return { kind: 'custom', members: this.swatches.map((s) => ({ ...s })) };
+      default: return { kind: 'none' };
+    }
+  }
+
+  set value(choice: PaletteChoice) {
+    this.kind.value = choice.kind;
+    if (choice.kind === 'preset') this.preset.value = choice.name;
+    this.swatches = choice.kind === 'custom' ? choice.members.map((m) => ({ ...m })) : [];
+    this.renderSwatches();
+    this.syncVisibility();
+  }
+
+  /** Disables the whole editor (the model does not take a palette). */
+  set disabled(flag: boolean) {
+    this.disabledFlag = flag;
+    this.kind.disabled = flag;
+    this.preset.disabled = flag;
+    this.renderSwatches();
+    this.syncVisibility();
+  }
+
+  get disabled(): boolean {
+    return this.disabledFlag;
+  }
+
+  private addSwatch(): void {
+    if (this.swatches.length >= MAX_SWATCHES) return;
+    // Weights should descend (the API's recommendation), so each new swatch weighs less.
+    const last = this.swatches[this.swatches.length - 1];
+    const weight = last ? Math.max(0.05, Math.round((last.color_weight - 0.1) * 100) / 100) : 1;
+    this.swatches.push({ color_hex: '#3c78d8', color_weight: weight });
+    this.renderSwatches();
+    this.onChange();
+    const inputs = this.swatchList.querySelectorAll('input[type="color"]');
+    (inputs[inputs.length - 1] as HTMLInputElement | undefined)?.focus();
+  }
+
+  private renderSwatches(): void {
+    const rows = this.swatches.map((swatch, index) => {
+      const color = h('input', {
+        type: 'color',
+        class: 'swatch-color',
+        value: normaliseHex(swatch.color_hex),
+        'aria-label': `${this.strings.swatchColor} ${index + 1}`,
+        disabled: this.disabledFlag,
+      });
+      color.addEventListener('input', () => { swatch.color_hex = color.value; this.onChange(); });
+      const weight: VscodeTextfield = textField(`swatch-weight-${index}`, `${this.strings.swatchWeight} ${index + 1}`, { type: 'number', min: 0.05, max: 1, step: 0.05 });
+      weight.value = String(swatch.color_weight);
+      weight.disabled = this.disabledFlag;
+      weight.addEventListener('input', () => { swatch.color_weight = Number(weight.value); this.onChange(); });
+      const remove = h('vscode-button', { secondary: true, 'aria-label': `${this.strings.removeSwatch} ${index + 1}`, disabled: this.disabledFlag }, '×');
+      remove.addEventListener('click', () => {
+        this.swatches.splice(index, 1);
+        this.renderSwatches();
+        this.onChange();
+      });
+      return h('div', { class: 'swatch', role: 'listitem' }, color, weight, remove);
+    });
+    replaceChildren(this.swatchList, ...rows);
+  }
+
+  private syncVisibility(): void {
+    this.preset.hidden = this.kind.value !== 'preset';
+    const custom = this.kind.value === 'custom';
+    this.swatchList.hidden = !custom;
+    this.addButton.hidden = !custom;
+    (this.addButton as HTMLElement & { disabled: boolean }).disabled = this.disabledFlag || this.swatches.length >= MAX_SWATCHES;
+  }
+}
+
+// <input type=color> only takes #rrggbb; the API also allows #rgb.
+function normaliseHex(hex: string): string {
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(hex);
+  if (short) return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toLowerCase();
+  return /^#[0-9a-f]{6}$/i.test(hex) ? hex.toLowerCase() : '#000000';
+}

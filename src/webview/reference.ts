@@ -1,0 +1,92 @@
+// Reference image for remix, upscale and describe: the current choice, a searchable list of the
+// workspace's images (the host searches; thumbnails come through asWebviewUri), and a drop zone
+// for files dragged from the explorer.
+import type { ImageRef, StudioStrings } from '../shared/protocol';
+import { debounce, h, replaceChildren } from './dom';
+import type { VscodeTextfield } from './elements';
+import { textField } from './fields';
+
+/** The reference image picker. */
+export class ReferencePicker {
+  /** Root element. */
+  readonly element: HTMLElement;
+  private current: ImageRef | undefined;
+  private readonly currentView: HTMLElement;
+  private readonly list: HTMLElement;
+  private readonly search: VscodeTextfield;
+  private readonly error: HTMLElement;
+
+  constructor(
+    private readonly strings: StudioStrings,
+    private readonly callbacks: { onSearch(query: string): void; onDrop(uris: string[]): void; onChange(): void },
+  ) {
+    this.currentView = h('div', { class: 'reference-current', 'aria-live': 'polite' });
+    this.search = textField('reference-search', strings.referenceSearch, { placeholder: strings.referenceSearch });
+    this.list = h('div', { class: 'image-list', role: 'list', 'aria-label': strings.referenceChoose });
+    this.error = h('div', { class: 'error', id: 'reference-error', 'aria-live': 'polite' });
+    const searchNow = debounce((query: string) => callbacks.onSearch(query), 200);
+    this.search.addEventListener('input', () => searchNow(this.search.value));
+    this.element = h('section', { class: 'reference', id: 'reference', 'aria-labelledby': 'reference-heading' },
+      h('h2', { id: 'reference-heading' }, strings.reference),
+      this.currentView,
+      this.error,
+      this.search,
+      this.list,
+      h('p', { class: 'hint' }, strings.referenceDrop));
+    this.renderCurrent();
+  }
+
+  /** The chosen image, if any. */
+  get value(): ImageRef | undefined {
+    return this.current;
+  }
+
+  set value(ref: ImageRef | undefined) {
+    this.current = ref;
+    this.error.textContent = '';
+    this.renderCurrent();
+    this.callbacks.onChange();
+  }
+
+  /** Shows "choose an image first" (a run was blocked). */
+  showRequired(): void {
+    this.error.textContent = this.strings.referenceRequired;
+    this.search.focus();
+  }
+
+  /** Fills the list with the host's search results. */
+  showImages(images: ImageRef[]): void {
+    const items = images.map((image) => {
+      const button = h('button', { class: 'image-choice', type: 'button', title: image.label },
+        h('img', { src: image.src, alt: '', loading: 'lazy' }),
+        h('span', { class: 'image-label' }, image.label));
+      button.addEventListener('click', () => { this.value = image; });
+      return h('div', { role: 'listitem' }, button);
+    });
+    replaceChildren(this.list, ...items);
+  }
+
+  /** Accepts files dropped anywhere on the panel (explorer drags carry a uri list). */
+  handleDrop(event: DragEvent): void {
+    const data = event.dataTransfer;
+    if (!data) return;
+    const raw = data.getData('application/vnd.code.uri-list') || data.getData('text/uri-list') || data.getData('text/plain');
+    const uris = raw.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+    if (uris.length === 0) return;
+    event.preventDefault();
+    this.callbacks.onDrop(uris);
+  }
+
+  private renderCurrent(): void {
+    if (!this.current) {
+      replaceChildren(this.currentView, h('span', { class: 'muted' }, this.strings.referenceNone));
+      return;
+    }
+    const clear = h('vscode-button', { secondary: true, id: 'reference-clear' }, this.strings.referenceClear);
+    clear.addEventListener('click', () => { this.value = undefined; });
+    replaceChildren(this.currentView,
+      h('img', { src: this.current.src, alt: this.current.label, class: 'reference-thumb' }),
+      h('span', { class: 'image-label', id: 'reference-label' }, this.current.label),
+      clear);
+  }
+}

@@ -1,0 +1,73 @@
+// Results grid: one card per saved file, thumbnail loaded through asWebviewUri, with the actions
+// the issue lists. File actions go to the host; the "… this" actions refill the form here.
+import type { ImageRef, ResultItem, StudioStrings } from '../shared/protocol';
+import { format, h, replaceChildren } from './dom';
+
+/** What a card's buttons do. */
+export type ResultAction = 'open' | 'reveal' | 'insert' | 'copyPrompt' | 'remix' | 'upscale' | 'describe' | 'again';
+
+const ACTION_LABELS: Record<ResultAction, keyof StudioStrings> = {
+  open: 'open', reveal: 'reveal', insert: 'insert', copyPrompt: 'copyPrompt',
+  remix: 'remixThis', upscale: 'upscaleThis', describe: 'describeThis', again: 'generateAgain',
+};
+
+/** Builds one result card (also used by the history list's detail). */
+export function resultCard(item: ResultItem, strings: StudioStrings, onAction: (action: ResultAction, item: ResultItem) => void): HTMLElement {
+  const actions = (Object.keys(ACTION_LABELS) as ResultAction[]).map((action) => {
+    const button = h('vscode-button', { secondary: action !== 'open', 'data-action': action, 'aria-label': `${strings[ACTION_LABELS[action]]}: ${item.label}` }, strings[ACTION_LABELS[action]]);
+    button.addEventListener('click', () => onAction(action, item));
+    return button;
+  });
+  return h('article', { class: 'result-card', 'data-uri': item.uri, 'aria-label': item.label },
+    h('img', { src: item.src, alt: item.returnedPrompt || item.prompt, class: 'result-thumb', loading: 'lazy' }),
+    h('div', { class: 'result-meta' },
+      h('div', { class: 'image-label', title: item.label }, item.label),
+      h('div', { class: 'result-prompt', title: item.returnedPrompt || item.prompt }, item.returnedPrompt || item.prompt),
+      h('div', { class: 'muted' }, [item.model, item.seed !== undefined ? `seed ${item.seed}` : undefined, item.resolution].filter(Boolean).join(' · '))),
+    h('div', { class: 'actions' }, ...actions));
+}
+
+/** The results section: cards of the last run, plus describe texts. */
+export class ResultsView {
+  /** Root element. */
+  readonly element: HTMLElement;
+  private readonly grid: HTMLElement;
+  private readonly status: HTMLElement;
+
+  constructor(
+    private readonly strings: StudioStrings,
+    private readonly callbacks: { onAction(action: ResultAction, item: ResultItem): void; onCopy(text: string): void; onUseAsPrompt(text: string): void },
+  ) {
+    this.status = h('p', { class: 'muted', id: 'results-status' }, strings.resultsEmpty);
+    this.grid = h('div', { class: 'results-grid', id: 'results' });
+    this.element = h('section', { class: 'results', 'aria-labelledby': 'results-heading' },
+      h('h2', { id: 'results-heading' }, strings.results),
+      this.status,
+      this.grid);
+  }
+
+  /** Shows the files of a finished run. */
+  showResults(results: ResultItem[], blocked: number): void {
+    this.status.textContent = blocked > 0 ? format(this.strings.blocked, blocked) : '';
+    this.status.hidden = blocked === 0;
+    replaceChildren(this.grid, ...results.map((item) => resultCard(item, this.strings, this.callbacks.onAction)));
+  }
+
+  /** Shows the descriptions of one image with Copy / Use as prompt. */
+  showDescriptions(image: ImageRef, descriptions: string[]): void {
+    this.status.hidden = true;
+    const items = descriptions.map((text, index) => {
+      const copy = h('vscode-button', { secondary: true, 'data-action': 'copy', 'aria-label': `${this.strings.copy} ${index + 1}` }, this.strings.copy);
+      copy.addEventListener('click', () => this.callbacks.onCopy(text));
+      const use = h('vscode-button', { 'data-action': 'use-as-prompt', 'aria-label': `${this.strings.useAsPrompt} ${index + 1}` }, this.strings.useAsPrompt);
+      use.addEventListener('click', () => this.callbacks.onUseAsPrompt(text));
+      return h('li', { class: 'description' }, h('p', {}, text), h('div', { class: 'actions' }, copy, use));
+    });
+    replaceChildren(this.grid,
+      h('div', { class: 'describe-result' },
+        h('img', { src: image.src, alt: image.label, class: 'reference-thumb' }),
+        h('div', {},
+          h('h3', {}, `${this.strings.descriptions}: ${image.label}`),
+          h('ol', { class: 'descriptions' }, ...items))));
+  }
+}
