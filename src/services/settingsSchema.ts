@@ -1,7 +1,7 @@
 // The extension's settings as one typed, validated object. Pure (no vscode): src/config.ts reads
 // the raw values from VS Code and hands them to parseSettings, so validation is unit-tested.
 import { z } from 'zod';
-import { ASPECT_RATIOS, MAGIC_PROMPT_OPTIONS, STYLE_TYPES } from '../ideogram';
+import { ASPECT_RATIOS, MAGIC_PROMPT_OPTIONS, STYLE_TYPES, providerDefaults, type ProviderConfig } from '../ideogram';
 import { DEFAULT_FILE_NAME_TEMPLATE } from './naming';
 
 /** Where the key is sent: provider presets, or 'custom' with an explicit base URL. */
@@ -73,4 +73,20 @@ export function parseSettings(raw: RawSettings): { settings: IdeogramSettings; p
     if (parsed !== comparable) problems.push({ key: `ideogram.${key}`, message: `ignored value ${JSON.stringify(value)}` });
   }
   return { settings, problems };
+}
+
+/**
+ * Where requests go, from the settings: empty base URL / path prefix and 'auto' auth style take
+ * the provider's defaults; a path prefix of '/' means the root. Undefined for 'custom' without a base URL.
+ */
+export function toProviderConfig(settings: IdeogramSettings): ProviderConfig | undefined {
+  const defaults = providerDefaults(settings.provider);
+  if (settings.provider === 'custom' && settings.baseUrl === '') return undefined;
+  return {
+    provider: settings.provider,
+    baseUrl: settings.baseUrl || defaults.baseUrl,
+    pathPrefix: settings.pathPrefix === '' ? defaults.pathPrefix : settings.pathPrefix,
+    authStyle: settings.authStyle === 'auto' ? defaults.authStyle : settings.authStyle,
+    transport: settings.imageTransport,
+  };
 }

@@ -1,0 +1,156 @@
+// The one error boundary of the extension (commands, Studio messages, LM tools). Cancellation is
+// quiet; expected errors get one clear message with the actions that fix them; anything else is
+// logged with its stack and shown without it. Retry and "Set API Key" re-run the same operation
+// with the same parameters, so a prompt is never lost to an error.
+import * as vscode from 'vscode';
+import { formatIssues, IdeogramError, type IdeogramErrorKind } from './ideogram';
+import { openSettings } from './config';
+import type { IdeogramLog } from './log';
+import type { ApiKeyStore } from './secrets';
+
+/** An expected, user-facing problem raised by the extension itself (not the API). */
+export class UserFacingError extends Error {
+  constructor(message: string, readonly settingHint?: string) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}
+
+/** What the boundary showed, for the Studio and for tests (the message is already redacted). */
+export interface ReportedError {
+  kind: IdeogramErrorKind | 'user' | 'unexpected';
+  message: string;
+  actions: string[];
+  settingHint?: string;
+}
+
+/** True for every way an operation can end by cancellation (token, AbortSignal, client). */
+export function isCancellation(err: unknown): boolean {
+  if (err instanceof vscode.CancellationError) return true;
+  if (err instanceof IdeogramError) return err.kind === 'cancelled';
+  return err instanceof Error && (err.name === 'AbortError' || err.name === 'Canceled');
+}
+
+const RETRYABLE: ReadonlySet<IdeogramErrorKind> = new Set(['network', 'timeout', 'server', 'rate-limit', 'download', 'invalid-response']);
+
+function headline(err: IdeogramError): string {
+  switch (err.kind) {
+    case 'missing-key':
+      return vscode.l10n.t('No Ideogram API key is set. Set one to continue; your prompt is kept.');
+    case 'safety':
+      return vscode.l10n.t('Ideogram\'s safety filter rejected the prompt or image (422). Change it and try again.');
+    case 'rate-limit':
+      return vscode.l10n.t('The provider is still rate-limiting after several retries (429). Wait a moment, then retry.');
+    case 'timeout':
+      return vscode.l10n.t('The request timed out. Retry, or raise ideogram.requestTimeoutSeconds.');
+    case 'invalid-request':
+      return err.issues?.length ? vscode.l10n.t('The request is not valid: {0}', formatIssues(err.issues)) : err.message;
+    default:
+      // The client's messages already say what happened and which setting to check.
+      return err.message;
+  }
+}
+
+/** Shows errors with actions and re-runs operations on Retry / Set API Key. */
+export class ErrorBoundary implements vscode.Disposable {
+  private readonly reported = new vscode.EventEmitter<ReportedError>();
+  /** Fires for every error message shown (not for cancellations). */
+  readonly onDidReportError = this.reported.event;
+
+  constructor(private readonly log: IdeogramLog, private readonly keys: ApiKeyStore) {}
+
+  /**
+   * Runs `operation`; on failure shows one message. When the user picks Retry or sets a key, runs
+   * it again and returns that result; otherwise returns undefined.
+   */
+  async run<T>(label: string, operation: () => Promise<T>): Promise<T | undefined> {
+    for (;;) {
+      try {
+        return await operation();
+      } catch (err) {
+        const again = await this.showOperationError(err, label);
+        if (!again) return undefined;
+        this.log.info(`${label}: running again with the same parameters`);
+      }
+    }
+  }
+
+  /** Shows one message for `err` with its actions; resolves true when the operation should run again. */
+  async showOperationError(err: unknown, label = 'Ideogram'): Promise<boolean> {
+    if (isCancellation(err)) {
+      this.log.info(`${label}: cancelled`);
+      return false;
+    }
+    const setKey = vscode.l10n.t('Set API Key');
+    const openSettingsLabel = vscode.l10n.t('Open Settings');
+    const retry = vscode.l10n.t('Retry');
+    const showLog = vscode.l10n.t('Show Log');
+
+    let message: string;
+    let kind: ReportedError['kind'];
+    let settingHint: string | undefined;
+    const actions: string[] = [];
+    if (err instanceof IdeogramError) {
+      kind = err.kind;
+      message = headline(err);
+      settingHint = err.settingHint;
+      this.log.error(`${label} failed (${err.kind}${err.status ? ` ${err.status}` : ''}): ${err.message}`);
+      if (err.kind === 'missing-key' || err.kind === 'auth') actions.push(setKey);
+      if (err.kind === 'network' && !settingHint) settingHint = 'ideogram.proxy';
+      if ((err.kind === 'not-found' || err.kind === 'invalid-response') && !settingHint) settingHint = 'ideogram.baseUrl';
+      if (settingHint) actions.push(openSettingsLabel);
+      if (err.retryable || RETRYABLE.has(err.kind)) actions.push(retry);
+    } else if (err instanceof UserFacingError) {
+      kind = 'user';
+      message = err.message;
+      settingHint = err.settingHint;
+      this.log.warn(`${label}: ${err.message}`);
+      if (settingHint) actions.push(openSettingsLabel);
+    } else {
+      kind = 'unexpected';
+      this.log.unexpected(`${label} failed unexpectedly`, err);
+      const text = err instanceof Error ? err.message : String(err);
+      message = vscode.l10n.t('{0} failed: {1}', label, text);
+    }
+    if (kind !== 'missing-key') actions.push(showLog);
+    message = this.log.redact(message);
+    this.reported.fire({ kind, message, actions, settingHint });
+
+    const choice = kind === 'missing-key' ? await this.waitForKeyOrChoice(message, actions) : await vscode.window.showErrorMessage(message, ...actions);
+    switch (choice) {
+      case setKey:
+        return this.keys.promptAndStore();
+      case retry:
+      case KEY_ARRIVED:
+        return true;
+      case openSettingsLabel:
+        await openSettings(settingHint);
+        return false;
+      case showLog:
+        this.log.show();
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  // A key set any other way (the command with an argument, another window) also continues the operation.
+  private async waitForKeyOrChoice(message: string, actions: string[]): Promise<string | undefined> {
+    const stop = new vscode.CancellationTokenSource();
+    try {
+      return await Promise.race([
+        vscode.window.showWarningMessage(message, ...actions),
+        this.keys.waitForKey(stop.token).then((arrived) => (arrived ? KEY_ARRIVED : undefined)),
+      ]);
+    } finally {
+      stop.cancel();
+      stop.dispose();
+    }
+  }
+
+  dispose(): void {
+    this.reported.dispose();
+  }
+}
+
+const KEY_ARRIVED = '\u0000key-arrived';

@@ -1,0 +1,53 @@
+// The "Ideogram" log channel. Everything goes through redact(), so the API key cannot reach the
+// log even when it appears inside an error message or a URL from a misconfigured relay.
+import * as vscode from 'vscode';
+import { redactSecrets, type RequestLogEntry } from './ideogram';
+
+// Header-shaped secrets are masked even when the key itself is unknown to us (e.g. a key that
+// was replaced while a request was in flight).
+const HEADER_SECRET = /\b(authorization|api-key|x-api-key)(["']?\s*[:=]\s*["']?)(bearer\s+)?[^\s"',;]+/gi;
+
+/** The extension's log: a LogOutputChannel that redacts known secrets from every line. */
+export class IdeogramLog implements vscode.Disposable {
+  /** The underlying channel (its file is what "Show Log" opens). */
+  readonly channel: vscode.LogOutputChannel;
+
+  constructor(private readonly knownSecrets: () => readonly string[]) {
+    this.channel = vscode.window.createOutputChannel('Ideogram', { log: true });
+  }
+
+  /** Removes every known secret and header-shaped credential from text. */
+  redact(text: string): string {
+    return redactSecrets(text, [...this.knownSecrets()]).replace(HEADER_SECRET, (_m, name: string, sep: string, bearer?: string) => `${name}${sep}${bearer ?? ''}[redacted]`);
+  }
+
+  /** Logs an informational line. */
+  info(message: string): void { this.channel.info(this.redact(message)); }
+  /** Logs a warning. */
+  warn(message: string): void { this.channel.warn(this.redact(message)); }
+  /** Logs an error line (no stack). */
+  error(message: string): void { this.channel.error(this.redact(message)); }
+
+  /** Logs an unexpected error with its stack, for support. */
+  unexpected(context: string, err: unknown): void {
+    const detail = err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err);
+    this.channel.error(this.redact(`${context}: ${detail}`));
+  }
+
+  /** Logs one HTTP request of the client: method, path, status, timing, sizes. */
+  request(entry: RequestLogEntry): void {
+    const sizes = [
+      entry.requestBytes !== undefined ? `sent ${entry.requestBytes} B` : '',
+      entry.responseBytes !== undefined ? `received ${entry.responseBytes} B` : '',
+    ].filter(Boolean).join(', ');
+    const line = `${entry.method} ${entry.url} → ${entry.status ?? 'no response'} in ${Math.round(entry.ms)} ms` +
+      (sizes ? ` (${sizes})` : '') + (entry.attempt > 1 ? ` [attempt ${entry.attempt}]` : '') + (entry.error ? ` — ${entry.error}` : '');
+    if (entry.error || (entry.status !== undefined && entry.status >= 400)) this.warn(line);
+    else this.info(line);
+  }
+
+  /** Reveals the channel. */
+  show(): void { this.channel.show(true); }
+
+  dispose(): void { this.channel.dispose(); }
+}

@@ -1,0 +1,55 @@
+// History = the sidecars in the output folder. Parsed sidecars are cached by modification time,
+// so paging through thousands of entries re-reads only what changed.
+import * as vscode from 'vscode';
+import { pageHistory, parseSidecar, type Sidecar } from './sidecar';
+
+/** One earlier result. */
+export interface HistoryEntry {
+  sidecar: Sidecar;
+  sidecarUri: vscode.Uri;
+  /** The image file beside the sidecar. */
+  imageUri: vscode.Uri;
+}
+
+/** A page of history, newest first. */
+export interface HistoryPage { entries: HistoryEntry[]; total: number }
+
+const cache = new Map<string, { mtime: number; sidecar: Sidecar | undefined }>();
+const READ_CONCURRENCY = 32;
+
+/** Reads the sidecars in `outputFolder`, newest first, filtered by `query` (words in prompt, model, file name). */
+export async function readHistory(outputFolder: vscode.Uri, options: { offset?: number; limit?: number; query?: string } = {}): Promise<HistoryPage> {
+  let listing: [string, vscode.FileType][];
+  try {
+    listing = await vscode.workspace.fs.readDirectory(outputFolder);
+  } catch {
+    return { entries: [], total: 0 }; // nothing generated yet
+  }
+  const sidecarNames = listing.filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.json') && !name.startsWith('.')).map(([name]) => name);
+  const records: { location: HistoryEntry; sidecar: Sidecar }[] = [];
+  for (let i = 0; i < sidecarNames.length; i += READ_CONCURRENCY) {
+    await Promise.all(sidecarNames.slice(i, i + READ_CONCURRENCY).map(async (name) => {
+      const sidecarUri = vscode.Uri.joinPath(outputFolder, name);
+      const sidecar = await readSidecarCached(sidecarUri);
+      if (!sidecar) return;
+      const imageUri = vscode.Uri.joinPath(outputFolder, sidecar.file.split(/[\\/]/).pop() ?? sidecar.file);
+      records.push({ location: { sidecar, sidecarUri, imageUri }, sidecar });
+    }));
+  }
+  const page = pageHistory(records, options);
+  return { entries: page.entries.map((r) => r.location), total: page.total };
+}
+
+async function readSidecarCached(uri: vscode.Uri): Promise<Sidecar | undefined> {
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    const key = uri.toString();
+    const hit = cache.get(key);
+    if (hit && hit.mtime === stat.mtime) return hit.sidecar;
+    const sidecar = parseSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    cache.set(key, { mtime: stat.mtime, sidecar });
+    return sidecar;
+  } catch {
+    return undefined;
+  }
+}

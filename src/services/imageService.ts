@@ -1,0 +1,284 @@
+// Generate / remix / upscale / describe for every caller (commands, Studio, LM tools, bench):
+// one path for settings, key, client, cancellation, downloads, files and sidecars, so all of
+// them behave the same. UI (progress, messages) stays with the callers.
+import * as vscode from 'vscode';
+import type { Dispatcher } from 'undici';
+import {
+  checkGenerateRequest, checkRemixRequest, checkUpscaleRequest, createDispatcher, downloadImage, formatIssues, IdeogramClient,
+  IdeogramError, InflightLimiter, MAX_IMAGE_BYTES, sniffImageType,
+  type GenerateRequest, type ImageInput, type ImageResult, type RemixRequest, type UpscaleRequest, type ValidationIssue,
+} from '../ideogram';
+import { readSettings, type IdeogramSettings } from '../config';
+import { UserFacingError } from '../errors';
+import type { IdeogramLog } from '../log';
+import type { ApiKeyStore } from '../secrets';
+import { chooseWorkspaceFolder, deleteQuietly, outputFolderUri, WorkspaceImageSink, workspaceRelativePath, writeNewTextFile } from './assets';
+import { readImageSize, type ImageSize } from './imageSize';
+import { expandFileNameTemplate } from './naming';
+import { toProviderConfig } from './settingsSchema';
+import { buildSidecar, serializeSidecar, type ImageOperation, type Sidecar } from './sidecar';
+
+/** Options every operation takes. */
+export interface OperationOptions {
+  /** Cancels the HTTP request and downloads; nothing is written when cancelled. */
+  token?: vscode.CancellationToken;
+  /** Workspace folder to save into (default: the active file's, else the only one, else ask). */
+  folder?: vscode.WorkspaceFolder;
+  /** Short progress messages ("Downloading 2 of 4…"). */
+  onProgress?(message: string): void;
+}
+
+/** One saved image. */
+export interface SavedImage {
+  uri: vscode.Uri;
+  sidecarUri: vscode.Uri;
+  /** Workspace-relative path with '/'. */
+  relativePath: string;
+  sidecar: Sidecar;
+  size?: ImageSize;
+}
+
+/** What an image operation produced. */
+export interface OperationResult {
+  operation: ImageOperation;
+  saved: SavedImage[];
+  /** Images the safety filter blocked: reported, nothing written. */
+  blocked: number;
+  /** Images whose download failed while others were saved. */
+  failed: number;
+  /** The first download error, when `failed` > 0. */
+  firstFailure?: IdeogramError;
+  outputFolder: vscode.Uri;
+}
+
+/** Descriptions of one image (or the error that image met). */
+export interface DescribeItem { uri: vscode.Uri; descriptions: string[]; error?: unknown }
+
+function rejectInvalid(op: string, issues: ValidationIssue[]): void {
+  if (issues.length) throw new IdeogramError('invalid-request', `The ${op} request is not valid: ${formatIssues(issues)}`, { issues });
+}
+
+function cancelled(): IdeogramError {
+  return new IdeogramError('cancelled', 'Cancelled.');
+}
+
+/** Runs generate/remix/upscale/describe and writes the results into the workspace. */
+export class ImageService implements vscode.Disposable {
+  private limiter: { limit: number; instance: InflightLimiter } | undefined;
+  private dispatcher: { proxy: string; instance?: Dispatcher; owned: boolean } | undefined;
+
+  constructor(
+    private readonly keys: ApiKeyStore,
+    private readonly log: IdeogramLog,
+    private readonly extensionVersion: string,
+  ) {}
+
+  /** Generates images from a prompt (API field names) and saves them. */
+  async generate(req: GenerateRequest, opts: OperationOptions = {}): Promise<OperationResult> {
+    rejectInvalid('generate', checkGenerateRequest(req));
+    const target = await this.target(opts);
+    return this.run(opts, target.settings, async (client, signal) => {
+      opts.onProgress?.(vscode.l10n.t('Waiting for Ideogram…'));
+      const result = await client.generate(req, signal);
+      return this.saveResult('generate', req, result, target, signal, opts);
+    });
+  }
+
+  /** Remixes an image with a prompt and saves the results next to the other outputs. */
+  async remix(req: RemixRequest, image: vscode.Uri, opts: OperationOptions = {}): Promise<OperationResult> {
+    rejectInvalid('remix', checkRemixRequest(req));
+    const input = await this.readInputImage(image);
+    const target = await this.target(opts, image);
+    return this.run(opts, target.settings, async (client, signal) => {
+      opts.onProgress?.(vscode.l10n.t('Remixing {0}…', input.name));
+      const result = await client.remix(req, input, signal);
+      return this.saveResult('remix', req, result, target, signal, opts, image);
+    });
+  }
+
+  /** Upscales an image and saves the results. */
+  async upscale(req: UpscaleRequest, image: vscode.Uri, opts: OperationOptions = {}): Promise<OperationResult> {
+    rejectInvalid('upscale', checkUpscaleRequest(req));
+    const input = await this.readInputImage(image);
+    const target = await this.target(opts, image);
+    return this.run(opts, target.settings, async (client, signal) => {
+      opts.onProgress?.(vscode.l10n.t('Upscaling {0}…', input.name));
+      const result = await client.upscale(req, input, signal);
+      return this.saveResult('upscale', req, result, target, signal, opts, image);
+    });
+  }
+
+  /**
+   * Describes each image. Runs them in parallel (the client's in-flight limiter queues the rest);
+   * one image's failure is reported in its item, cancellation rejects the whole call.
+   */
+  async describe(images: readonly vscode.Uri[], opts: OperationOptions & { describe_model_version?: string } = {}): Promise<DescribeItem[]> {
+    const settings = readSettings(images[0]);
+    let done = 0;
+    return this.run(opts, settings, async (client, signal) => {
+      opts.onProgress?.(vscode.l10n.t('Describing {0} image(s)…', images.length));
+      const options = opts.describe_model_version ? { describe_model_version: opts.describe_model_version } : {};
+      const items = await Promise.all(images.map(async (uri): Promise<DescribeItem> => {
+        try {
+          const input = await this.readInputImage(uri);
+          const result = await client.describe(input, options, signal);
+          return { uri, descriptions: result.descriptions };
+        } catch (error) {
+          if (signal.aborted) throw cancelled();
+          // A missing key fails every image alike: surface it once, with its "Set API Key" action.
+          if (error instanceof IdeogramError && (error.kind === 'missing-key' || error.kind === 'auth')) throw error;
+          return { uri, descriptions: [], error };
+        } finally {
+          done++;
+          if (images.length > 1) opts.onProgress?.(vscode.l10n.t('Described {0} of {1}', done, images.length));
+        }
+      }));
+      if (items.every((i) => i.error) && items.length > 0) throw items[0].error;
+      return items;
+    });
+  }
+
+  /** The output folder for a workspace folder (or the one chosen as for a save), for the history. */
+  async outputFolder(folder?: vscode.WorkspaceFolder): Promise<vscode.Uri> {
+    const chosen = await chooseWorkspaceFolder(folder);
+    return outputFolderUri(chosen, readSettings(chosen.uri).outputFolder);
+  }
+
+  /** Reads an input image through workspace.fs and checks type and size before any upload. */
+  async readInputImage(uri: vscode.Uri): Promise<ImageInput & { kind: 'bytes' }> {
+    const name = uri.path.split('/').pop() ?? 'image';
+    let data: Uint8Array;
+    try {
+      data = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      throw new UserFacingError(vscode.l10n.t('Could not read {0}.', name));
+    }
+    if (!sniffImageType(data)) throw new UserFacingError(vscode.l10n.t('{0} is not a PNG, JPEG or WebP image.', name));
+    if (data.byteLength > MAX_IMAGE_BYTES) {
+      throw new UserFacingError(vscode.l10n.t('{0} is {1} MB; Ideogram accepts images of at most 10 MB.', name, (data.byteLength / 1048576).toFixed(1)));
+    }
+    return { kind: 'bytes', data, name };
+  }
+
+  private async target(opts: OperationOptions, near?: vscode.Uri): Promise<{ settings: IdeogramSettings; folder: vscode.WorkspaceFolder; out: vscode.Uri }> {
+    const folder = await chooseWorkspaceFolder(opts.folder, near);
+    const settings = readSettings(folder.uri, (problems) =>
+      this.log.warn(`Ignored invalid settings: ${problems.map((p) => `${p.key} (${p.message})`).join(', ')}`));
+    return { settings, folder, out: outputFolderUri(folder, settings.outputFolder) };
+  }
+
+  // One client per operation (settings may have changed); the limiter and dispatcher are shared
+  // so the in-flight limit and proxy connections hold across operations.
+  private async run<T>(opts: OperationOptions, settings: IdeogramSettings, work: (client: IdeogramClient, signal: AbortSignal) => Promise<T>): Promise<T> {
+    const config = toProviderConfig(settings);
+    if (!config) {
+      throw new UserFacingError(vscode.l10n.t('Set ideogram.baseUrl to your relay\'s address to use the "custom" provider.'), 'ideogram.baseUrl');
+    }
+    const controller = new AbortController();
+    if (opts.token?.isCancellationRequested) throw cancelled();
+    const subscription = opts.token?.onCancellationRequested(() => controller.abort());
+    const client = new IdeogramClient({
+      config,
+      getApiKey: () => this.keys.get(),
+      timeoutMs: settings.requestTimeoutSeconds * 1000,
+      dispatcher: this.sharedDispatcher(settings.proxy),
+      limiter: this.sharedLimiter(settings.maxImagesInFlight),
+      onRequest: (entry) => this.log.request(entry),
+      userAgent: `ideogram-vscode/${this.extensionVersion} vscode/${vscode.version}`,
+    });
+    try {
+      const result = await work(client, controller.signal);
+      if (controller.signal.aborted) throw cancelled();
+      return result;
+    } catch (err) {
+      if (controller.signal.aborted) throw cancelled();
+      throw err;
+    } finally {
+      subscription?.dispose();
+      await client.dispose();
+    }
+  }
+
+  private sharedLimiter(limit: number): InflightLimiter {
+    if (this.limiter?.limit !== limit) this.limiter = { limit, instance: new InflightLimiter(limit) };
+    return this.limiter.instance;
+  }
+
+  private sharedDispatcher(proxy: string): Dispatcher | undefined {
+    if (!this.dispatcher || this.dispatcher.proxy !== proxy) {
+      this.closeDispatcher();
+      const created = createDispatcher({ proxy: proxy || undefined });
+      this.dispatcher = { proxy, instance: created.dispatcher, owned: created.owned };
+    }
+    return this.dispatcher.instance;
+  }
+
+  private closeDispatcher(): void {
+    if (this.dispatcher?.owned) void this.dispatcher.instance?.close().catch(() => undefined);
+    this.dispatcher = undefined;
+  }
+
+  // Downloads every safe image at once (links expire), writes files and sidecars. On cancel or
+  // when every download failed, removes whatever this operation already wrote.
+  private async saveResult(
+    operation: ImageOperation,
+    request: object,
+    result: ImageResult,
+    target: { settings: IdeogramSettings; out: vscode.Uri },
+    signal: AbortSignal,
+    opts: OperationOptions,
+    source?: vscode.Uri,
+  ): Promise<OperationResult> {
+    const { settings, out } = target;
+    const now = new Date();
+    const written: vscode.Uri[] = [];
+    const saved: (SavedImage | undefined)[] = [];
+    const safe = result.images.filter((image) => image.is_image_safe && image.url);
+    const blocked = result.images.length - safe.length;
+    let downloaded = 0;
+    const req = { ...request } as Record<string, unknown>;
+    const sourceImage = source ? workspaceRelativePath(source) : undefined;
+    opts.onProgress?.(vscode.l10n.t('Downloading {0} image(s)…', safe.length));
+    try {
+      const settled = await Promise.allSettled(safe.map(async (image, index) => {
+        const baseName = expandFileNameTemplate(settings.fileNameTemplate, {
+          prompt: typeof req.prompt === 'string' && req.prompt ? req.prompt : image.prompt,
+          seed: image.seed, model: typeof req.model === 'string' ? req.model : undefined, operation, index: index + 1, date: now,
+        });
+        const sink = new WorkspaceImageSink(out, baseName);
+        const download = await downloadImage(image.url as string, sink, { signal, dispatcher: this.dispatcher?.instance, timeoutMs: settings.requestTimeoutSeconds * 1000 });
+        const committed = sink.committed;
+        if (!committed) throw new Error('download finished without committing the image');
+        written.push(committed.uri);
+        const size = readImageSize(committed.data);
+        const sidecar = buildSidecar({
+          operation, request: req, image, apiCreated: result.created, sourceImage, provider: settings.provider,
+          extensionVersion: this.extensionVersion, file: committed.fileName, now, size, mime: download.mime, bytes: download.bytes,
+        });
+        const sidecarUri = vscode.Uri.joinPath(out, `${committed.baseName}.json`);
+        await writeNewTextFile(sidecarUri, serializeSidecar(sidecar));
+        written.push(sidecarUri);
+        saved[index] = { uri: committed.uri, sidecarUri, relativePath: workspaceRelativePath(committed.uri), sidecar, size };
+        downloaded++;
+        opts.onProgress?.(vscode.l10n.t('Saved {0} of {1}', downloaded, safe.length));
+      }));
+      if (signal.aborted) throw cancelled();
+      const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+      const done = saved.filter((s): s is SavedImage => s !== undefined);
+      if (failures.length > 0) {
+        for (const failure of failures) this.log.warn(`${operation}: an image could not be saved: ${failure instanceof Error ? failure.message : String(failure)}`);
+        if (done.length === 0) throw failures[0];
+      }
+      if (blocked > 0) this.log.info(`${operation}: ${blocked} image(s) blocked by the safety filter; nothing written for them`);
+      const firstFailure = failures.find((f): f is IdeogramError => f instanceof IdeogramError);
+      return { operation, saved: done, blocked, failed: failures.length, firstFailure, outputFolder: out };
+    } catch (err) {
+      await Promise.all(written.map((uri) => deleteQuietly(uri)));
+      throw err;
+    }
+  }
+
+  dispose(): void {
+    this.closeDispatcher();
+  }
+}

@@ -1,0 +1,63 @@
+// The services the commands, the Studio, the LM tools and the benchmarks share: one instance of
+// each per window, created in activate().
+import * as vscode from 'vscode';
+import { readSettings } from '../config';
+import { ErrorBoundary } from '../errors';
+import { formatImageReference } from '../insertReference';
+import { IdeogramLog } from '../log';
+import { ApiKeyStore } from '../secrets';
+import { readHistory } from './history';
+import { ImageService } from './imageService';
+import { imageReferenceFor, insertImageReferences, insertText } from './insert';
+
+export type { HistoryEntry, HistoryPage } from './history';
+export type { DescribeItem, OperationOptions, OperationResult, SavedImage } from './imageService';
+export type { Sidecar } from './sidecar';
+export type { ReportedError } from '../errors';
+export { ImageService } from './imageService';
+
+/** Everything other features reuse (the Studio receives this from activate). */
+export interface IdeogramServices {
+  /** Current settings, validated (re-read on every call; cheap). */
+  settings: typeof readSettings;
+  keys: ApiKeyStore;
+  log: IdeogramLog;
+  /** The one error boundary: `boundary.run(label, op)` / `boundary.showOperationError(err)`. */
+  boundary: ErrorBoundary;
+  images: ImageService;
+  /** Sidecars of an output folder, newest first, paged and searchable. */
+  readHistory: typeof readHistory;
+  /** Pure formatter: reference text for a language id and a relative path. */
+  formatImageReference: typeof formatImageReference;
+  /** Reference text for an image as it would be inserted into a document. */
+  imageReferenceFor: typeof imageReferenceFor;
+  /** Inserts image references at the cursor of the active (or given) editor. */
+  insertImageReferences: typeof insertImageReferences;
+  /** Inserts text at the cursor of the active (or given) editor. */
+  insertText: typeof insertText;
+  /** Remembers the last text editor, so "Insert" from a panel or notification still finds it. */
+  lastTextEditor(): vscode.TextEditor | undefined;
+}
+
+/** Creates the services and registers their disposables on the context. */
+export function createServices(context: vscode.ExtensionContext): IdeogramServices {
+  const keys = new ApiKeyStore(context.secrets);
+  const log = new IdeogramLog(() => keys.knownSecrets());
+  const boundary = new ErrorBoundary(log, keys);
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
+  const images = new ImageService(keys, log, version);
+  let lastEditor = vscode.window.activeTextEditor;
+  context.subscriptions.push(
+    keys, log, boundary, images,
+    vscode.window.onDidChangeActiveTextEditor((editor) => { if (editor) lastEditor = editor; }),
+  );
+  return {
+    settings: readSettings,
+    keys, log, boundary, images,
+    readHistory, formatImageReference, imageReferenceFor, insertImageReferences, insertText,
+    lastTextEditor: () => {
+      const visible = vscode.window.visibleTextEditors;
+      return vscode.window.activeTextEditor ?? (lastEditor && visible.includes(lastEditor) ? lastEditor : visible[0]);
+    },
+  };
+}
