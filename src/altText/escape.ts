@@ -1,0 +1,73 @@
+// Escaping a description for the place it is written to. Descriptions are prose that may hold
+// quotes, brackets, ampersands and line breaks; any of those written raw could end the alt text
+// early or break the surrounding markup.
+
+/** Collapses line breaks and runs of whitespace into single spaces: alt text is one line, and a blank line would end a Markdown paragraph. */
+export function normaliseAltText(description: string): string {
+  return description.replace(/\s+/g, ' ').trim();
+}
+
+/** Escapes text for the brackets of a Markdown image: `\`, `[` and `]` would otherwise end or nest the alt text. */
+export function escapeMarkdownAlt(text: string): string {
+  return text.replace(/[\\[\]]/g, (ch) => `\\${ch}`);
+}
+
+/** Escapes text for an HTML (or JSX string) attribute value quoted with `quote`. */
+export function escapeHtmlAttribute(text: string, quote: '"' | "'" = '"'): string {
+  let out = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // Only the quote that delimits the value must be escaped; the other one reads better raw.
+  out = quote === '"' ? out.replace(/"/g, '&quot;') : out.replace(/'/g, '&#39;');
+  return out;
+}
+
+/** Writes text as a JavaScript string literal, for a JSX `alt={…}` expression. */
+export function jsStringLiteral(text: string): string {
+  // JSON string syntax is a subset of JavaScript's (U+2028/9 are legal in JS strings since ES2019).
+  return JSON.stringify(text);
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Decodes the character references that matter in attribute values (named basics and numeric). */
+export function decodeHtmlEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+  });
+}
+
+/** Decodes a JavaScript string literal (quotes included); undefined when the text is not a plain literal (e.g. a template with `${}`). */
+export function decodeJsStringLiteral(literal: string): string | undefined {
+  const text = literal.trim();
+  if (text.length < 2) return undefined;
+  const quote = text[0];
+  if ((quote !== '"' && quote !== "'" && quote !== '`') || text[text.length - 1] !== quote) return undefined;
+  const body = text.slice(1, -1);
+  if (quote === '`' && body.includes('${')) return undefined;
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === quote) return undefined; // an unescaped quote: this is an expression, not one literal
+    if (ch !== '\\') {
+      out += ch;
+      continue;
+    }
+    const next = body[++i];
+    if (next === undefined) return undefined;
+    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0' };
+    if (next in simple) out += simple[next];
+    else if (next === 'u' || next === 'x') {
+      const braced = next === 'u' && body[i + 1] === '{';
+      const match = braced ? /^\{([0-9a-f]+)\}/i.exec(body.slice(i + 1)) : new RegExp(`^[0-9a-f]{${next === 'u' ? 4 : 2}}`, 'i').exec(body.slice(i + 1));
+      if (!match) return undefined;
+      out += String.fromCodePoint(parseInt(braced ? match[1] : match[0], 16));
+      i += match[0].length;
+    } else if (next === '\n') {
+      // a line continuation adds nothing
+    } else out += next;
+  }
+  return out;
+}
