@@ -1,0 +1,80 @@
+// `npm run mock-server` as a separate process: prints its base URL when ready, answers a curl-style
+// call, prints the key only when it is the public default, and exits cleanly on SIGTERM/SIGINT.
+import { strict as assert } from 'node:assert';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+
+const LISTENING = /^Ideogram mock server listening on (http:\/\/127\.0\.0\.1:(\d+))$/m;
+
+interface RunningCli { child: ChildProcessWithoutNullStreams; baseUrl: string; output: () => string }
+
+/** Starts tools/mock-server/cli.ts the way the npm script does (tsx) and waits for the ready line. */
+async function startCli(args: string[]): Promise<RunningCli> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tools/mock-server/cli.ts', ...args], { cwd: process.cwd() });
+  let out = '';
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (s: string) => { out += s; });
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`CLI did not print its listening line in time:\n${out}`)), 15_000);
+    child.stdout.on('data', (s: string) => {
+      out += s;
+      const m = LISTENING.exec(out);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`CLI exited early (${code}):\n${out}`)); });
+  });
+  return { child, baseUrl, output: () => out };
+}
+
+async function stop(cli: RunningCli, signal: NodeJS.Signals): Promise<number | null> {
+  if (cli.child.exitCode !== null) return cli.child.exitCode;
+  const exited = once(cli.child, 'exit');
+  cli.child.kill(signal);
+  const [code] = (await exited) as [number | null];
+  return code;
+}
+
+describe('mock server CLI', function () {
+  this.timeout(30_000);
+
+  it('with --key K: prints only the listening line, answers a Bearer generate, exits 0 on SIGTERM', async () => {
+    const cli = await startCli(['--port', '0', '--key', 'sk-cli-private-key', '--latency', '10']);
+    try {
+      const res = await fetch(`${cli.baseUrl}/ideogram/generate`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer sk-cli-private-key' },
+        body: JSON.stringify({ image_request: { prompt: 'A futuristic cityscape at night with neon lights', model: 'V_2', aspect_ratio: 'ASPECT_16_9', magic_prompt_option: 'AUTO' } }),
+      });
+      assert.equal(res.status, 200);
+      const body = (await res.json()) as { data: { resolution: string; url: string }[] };
+      assert.equal(body.data[0].resolution, '1344x768');
+      assert.ok(body.data[0].url.startsWith(cli.baseUrl));
+      assert.ok(!cli.output().includes('sk-cli-private-key'), 'a custom key is never printed');
+    } finally {
+      assert.equal(await stop(cli, 'SIGTERM'), 0);
+    }
+  });
+
+  it('with the default key: also prints that the accepted key is test-key, exits 0 on SIGINT', async () => {
+    const cli = await startCli(['--port', '0']);
+    try {
+      assert.match(cli.output(), /^Accepted key: test-key \(the default test key\)$/m);
+      const form = new FormData();
+      form.append('image_file', new Blob([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])]), 'x.png');
+      const res = await fetch(`${cli.baseUrl}/describe`, { method: 'POST', headers: { 'Api-Key': 'test-key' }, body: form });
+      assert.equal(res.status, 200);
+    } finally {
+      assert.equal(await stop(cli, 'SIGINT'), 0);
+    }
+  });
+
+  it('refuses a malformed option with a message and a non-zero exit', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/mock-server/cli.ts', '--port', 'abc']);
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (s: string) => { err += s; });
+    const [code] = (await once(child, 'exit')) as [number | null];
+    assert.notEqual(code, 0);
+    assert.match(err, /--port must be a non-negative integer/);
+  });
+});
