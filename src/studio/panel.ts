@@ -1,0 +1,286 @@
+// The Studio panel on the host side: owns one WebviewPanel, queues messages until the webview says
+// `ready`, validates everything the webview sends, and runs operations through the shared services.
+import * as vscode from 'vscode';
+import type { IdeogramServices } from '../services';
+import type { FormState, HostMessage, ImageRef, PersistedState, WebviewMessage } from '../shared/protocol';
+import { assertNever, parseWebviewMessage } from '../shared/protocol';
+import { readStudioHistory, outputFolders } from './history';
+import { buildStudioHtml, createNonce } from './html';
+import { acceptImageUri, toImageRef, WorkspaceImageIndex } from './images';
+import type { KnownResult } from './results';
+import { knownFromHistory, toResultItem } from './results';
+import { runStudioOperation } from './run';
+import { studioStrings } from './strings';
+
+/** The webview panel's view type (also the serializer's). */
+export const STUDIO_VIEW_TYPE = 'ideogram.studio';
+
+/** What the panel should show first. */
+export interface StudioStart { form?: Partial<FormState>; reference?: vscode.Uri }
+
+/** One Studio panel. */
+export class StudioPanel implements vscode.Disposable {
+  private ready = false;
+  private queue: HostMessage[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly images = new WorkspaceImageIndex();
+  private readonly known = new Map<string, KnownResult>();
+  private running: { id: number; cancel: vscode.CancellationTokenSource } | undefined;
+  private nextRunId = 1;
+  private disposed = false;
+
+  /** Fires once when the panel is closed. */
+  readonly onDidDispose: vscode.Event<void>;
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    private readonly services: IdeogramServices,
+    private start: StudioStart,
+  ) {
+    this.onDidDispose = this.disposeEmitter.event;
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(extensionUri, 'media', 'studio-light.svg'),
+      dark: vscode.Uri.joinPath(extensionUri, 'media', 'studio-dark.svg'),
+    };
+    this.configureWebview();
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.configureWebview()),
+    );
+  }
+
+  /** Shows the panel again, optionally switching mode, form values or reference image. */
+  reveal(start: StudioStart): void {
+    this.panel.reveal(undefined, false);
+    if (start.form || start.reference) {
+      this.post({ type: 'setForm', form: start.form ?? {}, reference: start.reference ? this.imageRef(start.reference) : undefined });
+    }
+  }
+
+  /** Creates the panel's options and HTML: strict CSP, fresh nonce, local resources only. */
+  private configureWebview(): void {
+    const webview = this.panel.webview;
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
+    webview.options = {
+      enableScripts: true,
+      // The bundle and CSS, the output folders (result thumbnails) and the workspace folders,
+      // whose images the reference picker shows as thumbnails. Nothing else can be loaded.
+      localResourceRoots: [
+        vscode.Uri.joinPath(this.extensionUri, 'dist'),
+        vscode.Uri.joinPath(this.extensionUri, 'media'),
+        ...outputFolders(this.services),
+        ...folders,
+      ],
+    };
+    this.ready = false;
+    webview.html = buildStudioHtml({
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'studio.css')).toString(),
+      title: vscode.l10n.t('Ideogram Studio'),
+      lang: vscode.env.language,
+    });
+  }
+
+  /** Sends a message now, or once the webview has said `ready`. */
+  post(message: HostMessage): void {
+    if (this.disposed) return;
+    if (!this.ready) {
+      this.queue.push(message);
+      return;
+    }
+    void this.panel.webview.postMessage(message);
+  }
+
+  private receive(raw: unknown): void {
+    const message = parseWebviewMessage(raw);
+    if (!message) {
+      // Untrusted input: log the type only (never the content), and ignore it.
+      const type = typeof raw === 'object' && raw !== null ? String((raw as { type?: unknown }).type).slice(0, 40) : typeof raw;
+      this.services.log.warn(`Studio: ignored an invalid message from the webview (type ${type})`);
+      return;
+    }
+    this.handle(message).catch((err: unknown) => {
+      void this.services.boundary.showOperationError(err, vscode.l10n.t('Ideogram Studio'));
+    });
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return this.onReady();
+      case 'run':
+        return this.run(message.form, message.reference);
+      case 'cancel':
+        this.running?.cancel.cancel();
+        return;
+      case 'fileAction':
+        return this.fileAction(message.action, message.uri);
+      case 'copyText':
+        await vscode.env.clipboard.writeText(message.text);
+        this.post({ type: 'notice', message: vscode.l10n.t('Copied.') });
+        return;
+      case 'searchImages':
+        return this.searchImages(message.query);
+      case 'dropUris':
+        return this.dropped(message.uris);
+      case 'history':
+        return this.history(message.query, message.offset, message.limit);
+      default:
+        assertNever(message);
+    }
+  }
+
+  private onReady(): void {
+    this.ready = true;
+    const settings = this.services.settings();
+    const defaults: Partial<FormState> = {
+      model: settings.defaults.model,
+      aspectRatio: settings.defaults.aspectRatio,
+      styleType: settings.defaults.styleType,
+      magicPrompt: settings.defaults.magicPrompt,
+      numImages: settings.defaults.numImages,
+    };
+    const init: HostMessage = {
+      type: 'init',
+      strings: studioStrings(),
+      defaults,
+      form: this.start.form,
+      reference: this.start.reference ? this.imageRef(this.start.reference) : undefined,
+    };
+    const queued = this.queue.filter((m) => m.type !== 'init');
+    this.queue = [];
+    void this.panel.webview.postMessage(init);
+    for (const message of queued) void this.panel.webview.postMessage(message);
+    // A webview that reloads while a run is in progress should still offer Cancel.
+    if (this.running) this.post({ type: 'runStarted', runId: this.running.id });
+  }
+
+  private imageRef(uri: vscode.Uri): ImageRef {
+    return toImageRef(this.panel.webview, uri);
+  }
+
+  private async run(form: FormState, referenceText: string | undefined): Promise<void> {
+    if (this.running) {
+      this.post({ type: 'notice', message: vscode.l10n.t('A run is already in progress.') });
+      return;
+    }
+    const reference = referenceText === undefined ? undefined : acceptImageUri(referenceText);
+    if (referenceText !== undefined && !reference) {
+      this.post({ type: 'runFailed', runId: 0, message: vscode.l10n.t('The reference image must be a PNG, JPEG or WebP file in the workspace.') });
+      return;
+    }
+    const id = this.nextRunId++;
+    const cancel = new vscode.CancellationTokenSource();
+    this.running = { id, cancel };
+    this.start = { form, reference }; // what a re-created webview starts from
+    this.post({ type: 'runStarted', runId: id });
+    try {
+      const outcome = await runStudioOperation(this.services, form, reference, {
+        token: cancel.token,
+        onProgress: (text) => this.post({ type: 'progress', runId: id, message: text }),
+      });
+      if (outcome.kind === 'images') {
+        for (const saved of outcome.result.saved) this.known.set(saved.uri.toString(), { uri: saved.uri, sidecar: saved.sidecar, size: saved.size });
+        this.images.invalidate();
+        this.post({
+          type: 'runFinished',
+          runId: id,
+          results: outcome.result.saved.map((saved) => toResultItem(this.panel.webview, saved.uri, saved.sidecar)),
+          blocked: outcome.result.blocked,
+        });
+      } else if (outcome.kind === 'describe') {
+        this.post({ type: 'describeFinished', runId: id, image: this.imageRef(outcome.image), descriptions: outcome.descriptions });
+      } else if (outcome.kind === 'cancelled') {
+        this.post({ type: 'runCancelled', runId: id });
+      } else {
+        this.post({ type: 'runFailed', runId: id, message: outcome.message });
+        if (outcome.retry) {
+          this.running = undefined;
+          cancel.dispose();
+          return this.run(form, referenceText);
+        }
+      }
+    } finally {
+      if (this.running?.id === id) this.running = undefined;
+      cancel.dispose();
+    }
+  }
+
+  private async fileAction(action: 'open' | 'reveal' | 'insert' | 'copyPrompt', uriText: string): Promise<void> {
+    // Only files this panel has shown (results, history) can be acted on.
+    const known = this.known.get(uriText);
+    if (!known) {
+      this.services.log.warn('Studio: ignored an action on a file the panel did not show');
+      return;
+    }
+    const { uri, sidecar } = known;
+    switch (action) {
+      case 'open':
+        await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+        return;
+      case 'reveal':
+        await vscode.commands.executeCommand('revealInExplorer', uri);
+        return;
+      case 'copyPrompt':
+        await vscode.env.clipboard.writeText(sidecar.returned_prompt || sidecar.prompt);
+        this.post({ type: 'notice', message: vscode.l10n.t('Copied.') });
+        return;
+      case 'insert': {
+        const editor = this.services.lastTextEditor();
+        const inserted = await this.services.insertImageReferences([{ uri, alt: sidecar.prompt || sidecar.returned_prompt || '', size: known.size }], editor);
+        if (inserted === undefined) {
+          void vscode.window.showInformationMessage(vscode.l10n.t('Open a text editor to insert the image reference into.'));
+          this.post({ type: 'notice', message: vscode.l10n.t('Open a text editor to insert the image reference into.') });
+        } else {
+          this.post({ type: 'notice', message: vscode.l10n.t('Inserted into {0}.', vscode.workspace.asRelativePath(editor!.document.uri)) });
+        }
+        return;
+      }
+      default:
+        assertNever(action);
+    }
+  }
+
+  private async searchImages(query: string): Promise<void> {
+    const { uris, truncated } = await this.images.search(query);
+    this.post({ type: 'workspaceImages', query, images: uris.map((uri) => this.imageRef(uri)), truncated });
+  }
+
+  private dropped(uris: string[]): void {
+    const image = uris.map(acceptImageUri).find((uri) => uri !== undefined);
+    if (!image) {
+      this.post({ type: 'notice', message: vscode.l10n.t('Drop a PNG, JPEG or WebP file from this workspace.') });
+      return;
+    }
+    this.post({ type: 'setReference', reference: this.imageRef(image) });
+  }
+
+  private async history(query: string, offset: number, limit: number): Promise<void> {
+    const page = await readStudioHistory(this.services, query, offset, limit);
+    const entries = page.entries.map((entry) => {
+      this.known.set(entry.imageUri.toString(), knownFromHistory(entry));
+      return toResultItem(this.panel.webview, entry.imageUri, entry.sidecar);
+    });
+    this.post({ type: 'history', page: { query, offset, total: page.total, entries } });
+  }
+
+  /** State to start from when the serializer restores the panel. */
+  static startFromState(state: PersistedState): StudioStart {
+    return { form: state.form ?? {}, reference: state.reference ? acceptImageUri(state.reference) : undefined };
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.running?.cancel.cancel();
+    this.disposeEmitter.fire();
+    this.disposeEmitter.dispose();
+    for (const d of this.disposables) d.dispose();
+    this.panel.dispose();
+  }
+}
