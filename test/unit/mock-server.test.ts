@@ -297,17 +297,18 @@ describe('mock server: image padding, in-flight limit, latency and control route
   });
 
   it('counts images in flight and answers 429 inflight_limit past the limit', async () => {
-    const server = await startMockServer({ latencyMs: 400, inflightLimit: 4 });
+    const server = await startMockServer({ latencyMs: 1000, inflightLimit: 4 });
     try {
       const headers = { 'Api-Key': 'test-key', 'Content-Type': 'application/json' };
       const started = Date.now();
       const first = postJson(server, '/generate', { image_request: { prompt: 'a', num_images: 3 } }, headers);
-      await new Promise((r) => setTimeout(r, 100));
+      // Wait until the first request holds its slots instead of guessing a delay (the machine may be busy).
+      while (server.stats().inflightImagesMax < 3) await new Promise((r) => setTimeout(r, 10));
       const second = await postJson(server, '/generate', { image_request: { prompt: 'b', num_images: 2 } }, headers);
       assert.equal(second.status, 429);
       assert.deepEqual(((await second.json()) as { reject_reason: string }).reject_reason, 'inflight_limit');
       assert.equal((await first).status, 200);
-      assert.ok(Date.now() - started >= 380, 'latencyMs delays the answer');
+      assert.ok(Date.now() - started >= 980, 'latencyMs delays the answer');
       const third = await postJson(server, '/generate', { image_request: { prompt: 'c', num_images: 4 } }, headers);
       assert.equal(third.status, 200);
       assert.deepEqual(server.stats(), { inflightImagesMax: 4, rateLimited: 1, apiRequests: 3, imageDownloads: 0 });
