@@ -1,11 +1,16 @@
 // Studio webview entry. Posts `ready` first (the host queues everything until then), then builds
 // the page when the host's `init` brings the strings and the starting form.
+import * as z from 'zod';
 import type { FormState, HostMessage } from '../shared/protocol';
 import { parsePersistedState } from '../shared/protocol';
 import { DEFAULT_FORM } from '../shared/studioForm';
 import { StudioApp } from './app';
 import './elements';
 import { loadState, post } from './host';
+
+// The CSP has no 'unsafe-eval', so zod's compiled fast path (new Function) is not available; the
+// interpreter avoids the failed attempt and its CSP violation report.
+z.config({ jitless: true });
 
 let app: StudioApp | undefined;
 
