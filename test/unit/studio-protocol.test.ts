@@ -60,7 +60,7 @@ describe('Studio form → API request', () => {
   });
 
   it('sends a resolution instead of an aspect ratio when chosen, never both', () => {
-    const { request } = buildStudioRequest({ ...DEFAULT_FORM, prompt: 'x', sizeKind: 'resolution', resolution: 'RESOLUTION_1024_768' });
+    const request: Record<string, unknown> = buildStudioRequest({ ...DEFAULT_FORM, prompt: 'x', sizeKind: 'resolution', resolution: 'RESOLUTION_1024_768' }).request;
     assert.equal(request.resolution, 'RESOLUTION_1024_768');
     assert.equal('aspect_ratio' in request, false);
   });
@@ -99,7 +99,7 @@ describe('Studio form → API request', () => {
   });
 
   it('builds remix, upscale and describe requests', () => {
-    assert.equal(buildStudioRequest({ ...DEFAULT_FORM, mode: 'remix', prompt: 'x', imageWeight: 70 }).request.image_weight, 70);
+    assert.equal((buildStudioRequest({ ...DEFAULT_FORM, mode: 'remix', prompt: 'x', imageWeight: 70 }).request as Record<string, unknown>).image_weight, 70);
     const upscale = buildStudioRequest({ ...DEFAULT_FORM, mode: 'upscale', resemblance: 60, detail: 40 });
     assert.deepEqual(upscale.request, { resemblance: 60, detail: 40, num_images: 1 });
     assert.deepEqual(checkStudioRequest(upscale), []);
