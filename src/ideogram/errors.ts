@@ -166,7 +166,7 @@ export function errorFromResponse(ctx: ResponseContext): IdeogramError {
   if (status === 413) {
     return new IdeogramError('invalid-request', `The image is too large for the provider (413)${said}. Use an image of at most 10 MB.`, { status });
   }
-  if (status === 400 && sendsImage && /image_file|image file|image/i.test(serverText ?? body)) {
+  if (status === 400 && sendsImage && /image_file|image file/i.test(serverText ?? body)) {
     // A relay that wants a file part (or a URL) reports the image as missing or invalid.
     return new IdeogramError('invalid-request', `The provider rejected how the image was sent (400)${said}. Try another ${SETTINGS.imageTransport} (now ${ctx.transport}).`, { status, settingHint: SETTINGS.imageTransport });
   }
