@@ -1,0 +1,99 @@
+// `npm run test:e2e` — UI tests: mocha + playwright-core driving Debian's Chromium against
+// code-server with the packaged extension installed. Options: --skip-package (use the .vsix from
+// `npm run package`), --grep TEXT, --screenshots DIR (a screenshot after every test; failures are
+// always captured in test-results/e2e/failures/), --keep-open (leave it running after the tests).
+//
+// Adding a test: drop `test/e2e/<topic>.test.ts` with mocha `describe`/`it`; get the page, the
+// workspace folder and the local server with `e2e()` from test/e2e/helpers/context.ts, and drive the
+// UI with test/e2e/helpers/workbench.ts (runCommand, answerInputBox, pickQuickPickItem,
+// explorerContextMenu, webviewFrame, waitForNotification) and helpers/files.ts (waitForWorkspaceFile).
+// All files share one code-server and one page, run in file-name order; leave the UI as you found
+// it (close what you opened). Nothing to register.
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import Mocha from 'mocha';
+import type { Page } from 'playwright-core';
+import { setE2eContext } from '../test/e2e/helpers/context';
+import { dismissTransientUi } from '../test/e2e/helpers/workbench';
+import { parseArgs, stringArg } from './lib/args';
+import { launchChromium } from './lib/browser';
+import { reportFatal } from './lib/errors';
+import { meaningfulLines } from './lib/logFilter';
+import { packageExtension, verifyExtensionVsix } from './lib/packaging';
+import { extensionVsixPath, repoRoot, resultsDir } from './lib/paths';
+import { cleanupAll, onCleanup } from './lib/processes';
+import { startSession } from './lib/session';
+import { openWorkbench } from './lib/workbench';
+
+const e2eDir = path.join(repoRoot, 'test', 'e2e');
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2), ['skip-package', 'keep-open']);
+  const started = Date.now();
+  const runDir = path.join(resultsDir, 'e2e');
+  const failuresDir = path.join(resultsDir, 'e2e-failures');
+  const screenshotsArg = stringArg(args, 'screenshots');
+  const screenshotsDir = screenshotsArg ? path.resolve(screenshotsArg) : undefined;
+  rmSync(failuresDir, { recursive: true, force: true });
+
+  if (args.has('skip-package')) verifyExtensionVsix(extensionVsixPath);
+  else await packageExtension();
+  const session = await startSession({ runDir, vsixFiles: [extensionVsixPath] });
+  const browser = await launchChromium();
+  onCleanup(() => browser.close());
+  const page = await openWorkbench(browser, session.codeServer.workbenchUrl, path.join(runDir, 'browser-console.log'));
+  console.log(`rig: workbench ready at ${session.codeServer.workbenchUrl} (${Math.round((Date.now() - started) / 1000)} s)`);
+  setE2eContext({ page, workspaceDir: session.workspaceDir, workbenchUrl: session.codeServer.workbenchUrl, mockServer: session.mockServer, apiKey: session.apiKey });
+
+  const failed: string[] = [];
+  const mocha = new Mocha({
+    ui: 'bdd',
+    reporter: 'spec',
+    timeout: 60_000,
+    ...(stringArg(args, 'grep') ? { grep: stringArg(args, 'grep') } : {}),
+    rootHooks: {
+      async afterEach(this: Mocha.Context) {
+        const test = this.currentTest;
+        if (!test) return;
+        const name = `${test.titlePath().join(' - ').replace(/[^\w.-]+/g, '_').slice(0, 150)}.png`;
+        if (test.state === 'failed') {
+          failed.push(test.fullTitle());
+          await capture(page, path.join(failuresDir, name));
+        }
+        if (screenshotsDir) await capture(page, path.join(screenshotsDir, name));
+        await dismissTransientUi(page);
+      },
+    },
+  });
+  for (const file of readdirSync(e2eDir).filter((f) => f.endsWith('.test.ts')).sort()) mocha.addFile(path.join(e2eDir, file));
+  await mocha.loadFilesAsync();
+  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+
+  if (failures > 0) {
+    console.log(`\ne2e suite: FAILED (${failed.join('; ') || `${failures} failure(s)`})`);
+    console.log(`rig: failure screenshots in ${path.relative(repoRoot, failuresDir)}/`);
+    console.log(`rig: code-server log without known noise (full log: ${session.codeServer.logFile}):`);
+    console.log(meaningfulLines(readFileSync(session.codeServer.logFile, 'utf8'), 30).join('\n'));
+  } else {
+    console.log('\ne2e suite: passed');
+  }
+  if (screenshotsDir) console.log(`rig: screenshots in ${screenshotsDir}`);
+  console.log(`rig: e2e run took ${Math.round((Date.now() - started) / 1000)} s`);
+  if (args.has('keep-open')) {
+    console.log(`rig: --keep-open: ${session.codeServer.workbenchUrl} stays up until Ctrl+C`);
+    await new Promise(() => undefined);
+  }
+  return failures > 0 ? 1 : 0;
+}
+
+async function capture(page: Page, file: string): Promise<void> {
+  mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file }).catch((err: unknown) => console.error(`rig: screenshot ${file} failed:`, err));
+}
+
+void main()
+  .catch(reportFatal)
+  .then(async (code) => {
+    await cleanupAll();
+    process.exit(code);
+  });

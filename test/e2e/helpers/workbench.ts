@@ -1,0 +1,104 @@
+// Driving the VS Code workbench as a user would. Selectors verified against code-server 4.139.1
+// (VS Code 1.139.1); see shared/notes/real-vscode.md.
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+
+const quickInput = '.quick-input-widget';
+
+/** Exact-text matcher for labels (VS Code splits highlighted matches into spans; textContent is whole). */
+function exactly(text: string): RegExp {
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}
+
+/** Opens the command palette (F1) and runs the command with this exact title, e.g. "Ideogram: Show Log". */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator(`${quickInput} input`);
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await quickPickRow(page, title).click();
+}
+
+/** The visible quick-pick row whose label is exactly `label`. */
+export function quickPickRow(page: Page, label: string): Locator {
+  return page.locator(`${quickInput} .monaco-list-row`).filter({ has: page.locator('.label-name', { hasText: exactly(label) }) }).first();
+}
+
+/** Types into the open input box (showInputBox or a quick pick's filter) and presses Enter. */
+export async function answerInputBox(page: Page, text: string): Promise<void> {
+  const input = page.locator(`${quickInput} input`);
+  await input.waitFor({ state: 'visible' });
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+/** Picks the item labelled `label` in the open quick pick (filters first, so long lists work). */
+export async function pickQuickPickItem(page: Page, label: string): Promise<void> {
+  const input = page.locator(`${quickInput} input`);
+  await input.waitFor({ state: 'visible' });
+  await input.fill(label);
+  await quickPickRow(page, label).click();
+}
+
+/** Waits until no quick input is shown (it closes when a command accepted the answer). */
+export async function waitForQuickInputClosed(page: Page): Promise<void> {
+  await page.locator(quickInput).waitFor({ state: 'hidden' });
+}
+
+/** The explorer row of a file or folder, expanding parent folders of `relativePath` ("images/a.png"). */
+export async function revealInExplorer(page: Page, relativePath: string): Promise<Locator> {
+  const explorer = page.locator('.explorer-folders-view');
+  if (!(await explorer.isVisible())) await runCommand(page, 'View: Show Explorer');
+  const segments = relativePath.split('/');
+  let row: Locator | undefined;
+  for (const [index, segment] of segments.entries()) {
+    // Whole icon label, not .label-name: the name and its extension can sit in separate spans.
+    row = explorer.locator('.monaco-list-row').filter({ has: page.locator('.monaco-icon-label', { hasText: exactly(segment) }) }).first();
+    await row.waitFor({ state: 'visible' });
+    if (index < segments.length - 1 && (await row.getAttribute('aria-expanded')) === 'false') await row.click();
+  }
+  if (!row) throw new Error('empty path');
+  return row;
+}
+
+/** Right-clicks the explorer row of `relativePath` and picks the context-menu entry `entry`. */
+export async function explorerContextMenu(page: Page, relativePath: string, entry: string): Promise<void> {
+  const row = await revealInExplorer(page, relativePath);
+  await row.click({ button: 'right' });
+  // The menu lives in a shadow root; playwright's CSS engine pierces open shadow roots.
+  const item = page.locator('.monaco-menu .action-item:not(.disabled) .action-label', { hasText: exactly(entry) }).first();
+  await item.waitFor({ state: 'visible' });
+  await item.click();
+}
+
+/** The content frame of the visible webview (outer VS Code frame → the extension's own document). */
+export function webviewFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').first().frameLocator('iframe#active-frame');
+}
+
+/** Waits for a notification toast whose message matches `text`; returns it. */
+export async function waitForNotification(page: Page, text: RegExp | string, timeoutMs = 30_000): Promise<Locator> {
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+  await toast.waitFor({ state: 'visible', timeout: timeoutMs });
+  return toast;
+}
+
+/** Name of the channel shown in the Output panel, or undefined when the panel is not showing it. */
+export async function visibleOutputChannel(page: Page): Promise<string | undefined> {
+  const select = page.locator('.part.panel select.monaco-select-box').first();
+  if (!(await select.isVisible())) return undefined;
+  return select.evaluate((element) => {
+    const options = (element as unknown as { options: { text: string }[]; selectedIndex: number });
+    return options.options[options.selectedIndex]?.text;
+  });
+}
+
+/** Tab label of the active editor (e.g. "README.md"), or undefined with no editor open. */
+export async function activeEditorTitle(page: Page): Promise<string | undefined> {
+  const tab = page.locator('.tabs-container .tab.active .monaco-icon-label').first();
+  return (await tab.isVisible()) ? (await tab.textContent())?.trim() : undefined;
+}
+
+/** Presses Escape a few times: closes quick inputs, menus and hovers left over by a failed test. */
+export async function dismissTransientUi(page: Page): Promise<void> {
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+}
