@@ -1,0 +1,155 @@
+// "Ideogram: Find Images Missing Alt Text": scan the workspace's Markdown, HTML, JSX/TSX and Vue
+// files, describe each referenced image once (within the in-flight limit, cancellable), and offer
+// every fix as one WorkspaceEdit that needs confirmation, so VS Code shows the refactor preview and
+// nothing changes without the user's review.
+import * as vscode from 'vscode';
+import { altTextEdit, findMissingAltText, type ImageReference } from '..';
+import type { IdeogramServices } from '../../services';
+import { documentSyntax, imageUriFor, readDocumentText, scanContextFor, toRange } from './documents';
+
+/** Command id of the workspace scan. */
+export const FIND_MISSING_ALT_TEXT_COMMAND = 'ideogram.findMissingAltText';
+
+/** Files the scan reads. */
+export const ALT_TEXT_FILE_GLOB = '**/*.{md,markdown,html,htm,jsx,tsx,vue}';
+// Dependencies and build output are not the user's sources; their alt text is not theirs to fix.
+const EXCLUDE_GLOB = '**/{node_modules,.git,dist,out,build,.next,.nuxt,coverage}/**';
+const DESCRIBABLE = /\.(png|jpe?g|webp)$/i;
+
+/** Options of the command (for tests and other extensions). */
+export interface FindMissingAltTextOptions {
+  /** false: return the edit without applying it (tests apply it themselves; the preview needs a user). Default true. */
+  apply?: boolean;
+  /** Limit the scan to these documents instead of the whole workspace. */
+  files?: vscode.Uri[];
+}
+
+/** What the command found and did. */
+export interface FindMissingAltTextResult {
+  /** Documents scanned. */
+  scanned: number;
+  /** References with missing or empty alt text (local images only). */
+  missing: number;
+  /** Distinct images sent to describe. */
+  described: number;
+  /** References that got an edit. */
+  fixed: number;
+  /** References skipped: image not found, not PNG/JPEG/WebP, or describe failed for it. */
+  skipped: { document: string; src: string; reason: string }[];
+  /** The edit (every change marked as needing confirmation). */
+  edit: vscode.WorkspaceEdit;
+  /** Whether the user accepted the edit (false when not applied). */
+  applied: boolean;
+}
+
+interface Found { document: vscode.Uri; text: string; reference: ImageReference; image?: vscode.Uri }
+
+/** Runs the scan with progress; undefined when cancelled. */
+export async function findAndFixMissingAltText(services: IdeogramServices, options: FindMissingAltTextOptions = {}): Promise<FindMissingAltTextResult | undefined> {
+  const outcome = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Ideogram: alt text'), cancellable: true },
+    (progress, token) => scanAndDescribe(services, options, token, (message) => progress.report({ message })),
+  );
+  if (!outcome) return undefined;
+  const result: FindMissingAltTextResult = { ...outcome, applied: false };
+  if (result.fixed === 0) {
+    void vscode.window.showInformationMessage(result.missing === 0
+      ? vscode.l10n.t('No images with missing alt text in {0} file(s).', result.scanned)
+      : vscode.l10n.t('Found {0} image(s) with missing alt text, but none could be described. See the log for details.', result.missing));
+    return result;
+  }
+  if (options.apply !== false) {
+    // needsConfirmation on every entry makes VS Code show the refactor preview instead of applying.
+    result.applied = await vscode.workspace.applyEdit(result.edit, { isRefactoring: true });
+  }
+  return result;
+}
+
+async function scanAndDescribe(
+  services: IdeogramServices,
+  options: FindMissingAltTextOptions,
+  token: vscode.CancellationToken,
+  report: (message: string) => void,
+): Promise<Omit<FindMissingAltTextResult, 'applied'> | undefined> {
+  report(vscode.l10n.t('Looking for documents…'));
+  const files = options.files ?? (await vscode.workspace.findFiles(ALT_TEXT_FILE_GLOB, EXCLUDE_GLOB, undefined, token));
+  const found: Found[] = [];
+  const skipped: FindMissingAltTextResult['skipped'] = [];
+  let scanned = 0;
+  for (const document of files) {
+    if (token.isCancellationRequested) return undefined;
+    const syntax = documentSyntax({ languageId: vscode.workspace.textDocuments.find((d) => d.uri.toString() === document.toString())?.languageId, uri: document });
+    if (!syntax) continue;
+    let text: string;
+    try {
+      text = await readDocumentText(document);
+    } catch {
+      services.log.warn(`Alt text scan: could not read ${vscode.workspace.asRelativePath(document)}`);
+      continue;
+    }
+    scanned++;
+    for (const reference of findMissingAltText(text, syntax, scanContextFor(document))) {
+      found.push({ document, text, reference, image: reference.resolvedPath ? imageUriFor(document, reference.resolvedPath) : undefined });
+    }
+  }
+
+  // Describe each image once, however many documents reference it.
+  const images = new Map<string, vscode.Uri>();
+  for (const item of found) {
+    const reason = item.image ? (DESCRIBABLE.test(item.image.path) ? await missingReason(item.image) : 'not a PNG, JPEG or WebP image') : 'path cannot be resolved';
+    if (reason) {
+      skipped.push({ document: vscode.workspace.asRelativePath(item.document), src: item.reference.src, reason });
+      item.image = undefined;
+    } else if (item.image) images.set(item.image.toString(), item.image);
+  }
+  if (token.isCancellationRequested) return undefined;
+
+  const descriptions = new Map<string, string>();
+  if (images.size > 0) {
+    report(vscode.l10n.t('Describing {0} image(s)…', images.size));
+    // One describe call: the service runs them in parallel within the in-flight limit.
+    const items = await services.images.describe([...images.values()], { token, onProgress: report });
+    for (const item of items) {
+      const first = item.descriptions.find((text) => text.trim() !== '');
+      if (first) descriptions.set(item.uri.toString(), first);
+      else services.log.warn(`Alt text: no description for ${vscode.workspace.asRelativePath(item.uri)}${item.error ? `: ${item.error instanceof Error ? item.error.message : String(item.error)}` : ''}`);
+    }
+  }
+
+  const edit = new vscode.WorkspaceEdit();
+  let fixed = 0;
+  for (const item of found) {
+    if (!item.image) continue;
+    const description = descriptions.get(item.image.toString());
+    const change = description ? altTextEdit(item.text, item.reference, description) : undefined;
+    if (!change) {
+      skipped.push({ document: vscode.workspace.asRelativePath(item.document), src: item.reference.src, reason: 'no description' });
+      continue;
+    }
+    edit.replace(item.document, toRange(change.range), change.newText, {
+      needsConfirmation: true,
+      label: vscode.l10n.t('Alt text for {0}', vscode.workspace.asRelativePath(item.image)),
+      description: description,
+    });
+    fixed++;
+  }
+  for (const skip of skipped) services.log.info(`Alt text: skipped ${skip.src} in ${skip.document} (${skip.reason})`);
+  return { scanned, missing: found.length, described: descriptions.size, fixed, skipped, edit };
+}
+
+/** Why an image cannot be described, or undefined when it exists. */
+async function missingReason(image: vscode.Uri): Promise<string | undefined> {
+  try {
+    const stat = await vscode.workspace.fs.stat(image);
+    return stat.type & vscode.FileType.File ? undefined : 'not a file';
+  } catch {
+    return 'file not found';
+  }
+}
+
+/** Registers ideogram.findMissingAltText; returns the result (or undefined when cancelled or failed). */
+export function registerFindMissingAltText(services: IdeogramServices): vscode.Disposable {
+  return vscode.commands.registerCommand(FIND_MISSING_ALT_TEXT_COMMAND, (options?: FindMissingAltTextOptions) =>
+    services.boundary.run(vscode.l10n.t('Find Images Missing Alt Text'), () =>
+      findAndFixMissingAltText(services, options && typeof options === 'object' && !(options instanceof vscode.Uri) ? options : {})));
+}

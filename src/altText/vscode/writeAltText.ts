@@ -1,0 +1,61 @@
+// "Write as alt text": puts a description into the alt text of an image's reference(s) in the
+// active document. The user asked for it explicitly, so it edits the editor directly (one undo
+// step); replacing an alt text that already says something is confirmed first.
+import * as vscode from 'vscode';
+import { planAltTextForImage } from '..';
+import { documentSyntax, pathsIgnoreCase, scanContextFor, toRange } from './documents';
+
+/** Command id: (imageUri, description) → number of references written. */
+export const WRITE_ALT_TEXT_COMMAND = 'ideogram.writeAltText';
+
+/**
+ * Writes `description` as the alt text of `image` where the given (or active) editor's document
+ * references it; returns how many references were written (0 when none, with a message why).
+ */
+export async function writeAltTextForImage(image: vscode.Uri, description: string, editor = vscode.window.activeTextEditor): Promise<number> {
+  const name = vscode.workspace.asRelativePath(image);
+  if (!editor) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open the document that shows {0} to write its alt text.', name));
+    return 0;
+  }
+  const document = editor.document;
+  const syntax = documentSyntax(document);
+  if (!syntax) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Alt text can be written in Markdown, HTML, JSX/TSX and Vue documents.'));
+    return 0;
+  }
+  const sameFileSystem = document.uri.scheme === image.scheme && document.uri.authority === image.authority;
+  const plan = sameFileSystem
+    ? planAltTextForImage(document.getText(), syntax, scanContextFor(document.uri), image.path, description, {
+      cursorOffset: document.offsetAt(editor.selection.active),
+      ignoreCase: pathsIgnoreCase(image),
+    })
+    : { edits: [], references: [], replacesExisting: false };
+  if (plan.edits.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} does not reference {1}.', vscode.workspace.asRelativePath(document.uri), name));
+    return 0;
+  }
+  if (plan.replacesExisting) {
+    const replace = vscode.l10n.t('Replace');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Replace the existing alt text of {0}?', name), { modal: true }, replace);
+    if (choice !== replace) return 0;
+  }
+  const applied = await editor.edit((builder) => {
+    for (const edit of plan.edits) builder.replace(toRange(edit.range), edit.newText);
+  });
+  return applied ? plan.edits.length : 0;
+}
+
+/** Registers ideogram.writeAltText (not in the palette: the Describe result and the Studio call it with arguments). */
+export function registerWriteAltText(lastTextEditor: () => vscode.TextEditor | undefined): vscode.Disposable {
+  return vscode.commands.registerCommand(WRITE_ALT_TEXT_COMMAND, async (image: unknown, description: unknown): Promise<number> => {
+    // The Studio sends Uri strings; the Describe result passes a Uri.
+    const uri = typeof image === 'string' ? vscode.Uri.parse(image) : image;
+    if (!(uri instanceof vscode.Uri) || typeof description !== 'string') return 0;
+    // A quick pick or the Studio panel has focus when this runs: use the last text editor.
+    let editor = lastTextEditor();
+    if (editor && editor !== vscode.window.activeTextEditor) editor = await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+    return writeAltTextForImage(uri, description, editor);
+  });
+}

@@ -1,0 +1,22 @@
+// Turning an operation's failure into text a language model can act on (and that never holds the key).
+import { formatIssues, IdeogramError } from '../ideogram';
+import { UserFacingError } from '../errors';
+
+/** The error text a tool returns for a failed operation; `redact` removes secrets. */
+export function toolErrorText(err: unknown, redact: (text: string) => string): string {
+  if (err instanceof IdeogramError) {
+    switch (err.kind) {
+      case 'missing-key':
+      case 'auth':
+        return 'Error: no valid Ideogram API key is set. Ask the user to run the command "Ideogram: Set API Key", then try again.';
+      case 'safety':
+        return "Error: Ideogram's safety filter rejected the prompt or image. Change the prompt before trying again.";
+      case 'invalid-request':
+        return redact(`Error: the request is not valid: ${err.issues?.length ? formatIssues(err.issues) : err.message}`);
+      default:
+        return redact(`Error (${err.kind}${err.status ? ` ${err.status}` : ''}): ${err.message}`);
+    }
+  }
+  if (err instanceof UserFacingError) return redact(`Error: ${err.message}`);
+  return redact(`Error: ${err instanceof Error ? err.message : String(err)}`);
+}

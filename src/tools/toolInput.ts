@@ -1,0 +1,115 @@
+// The language model tools' inputs: their JSON schemas (also declared in package.json, a unit test
+// keeps the two equal), and checking what a model sent before anything costs money. Pure: no vscode.
+import {
+  ASPECT_RATIOS, DESCRIBE_MODEL_VERSIONS, MAGIC_PROMPT_OPTIONS, MODELS, STYLE_TYPES,
+  checkDescribeOptions, checkGenerateRequest, isV1Model, type GenerateRequest, type ValidationIssue,
+} from '../ideogram';
+
+/** Registered name of the generate tool. */
+export const GENERATE_TOOL_NAME = 'ideogram_generateImage';
+/** Registered name of the describe tool. */
+export const DESCRIBE_TOOL_NAME = 'ideogram_describeImage';
+
+/** JSON schema of the generate tool's input: a subset of the API's ImageRequest, with its field names. */
+export const GENERATE_TOOL_INPUT_SCHEMA = {
+  type: 'object',
+  properties: {
+    prompt: { type: 'string', description: 'What the image should show. Be concrete: subject, setting, style, colours, any text to render.' },
+    model: { type: 'string', description: `Ideogram model id, e.g. ${MODELS.join(', ')}. Omit to use the user's default.` },
+    aspect_ratio: { type: 'string', enum: [...ASPECT_RATIOS], description: "Aspect ratio. Omit to use the user's default." },
+    style_type: { type: 'string', enum: [...STYLE_TYPES], description: 'Style. Not supported by V_1 models.' },
+    magic_prompt_option: { type: 'string', enum: [...MAGIC_PROMPT_OPTIONS], description: 'Whether Ideogram may rewrite the prompt to improve it.' },
+    negative_prompt: { type: 'string', description: 'What the image should not contain. Not supported by V_2A models.' },
+    num_images: { type: 'integer', minimum: 1, maximum: 8, description: 'How many images to make (each one is billed). Default 1.' },
+    seed: { type: 'integer', minimum: 0, maximum: 2147483647, description: 'Random seed, to reproduce an earlier image.' },
+  },
+  required: ['prompt'],
+  additionalProperties: false,
+} as const;
+
+/** JSON schema of the describe tool's input. */
+export const DESCRIBE_TOOL_INPUT_SCHEMA = {
+  type: 'object',
+  properties: {
+    path: { type: 'string', description: 'Workspace-relative path of a PNG, JPEG or WebP image, e.g. assets/hero.png.' },
+    describe_model_version: { type: 'string', enum: [...DESCRIBE_MODEL_VERSIONS], description: 'Describe model version. Omit for the default.' },
+  },
+  required: ['path'],
+  additionalProperties: false,
+} as const;
+
+/** The user's generation defaults (from settings) that fill fields the model left out. */
+export interface GenerateDefaults {
+  model: string;
+  aspectRatio: string;
+  styleType: string;
+  magicPrompt: string;
+  numImages: number;
+}
+
+/** A checked request, or the problems to report back to the model. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+
+/** Checks a generate tool input and fills the user's defaults; the same checks as the commands and the Studio. */
+export function buildGenerateRequest(input: unknown, defaults: GenerateDefaults): Checked<GenerateRequest> {
+  const issues = checkGenerateRequest(input);
+  if (issues.length > 0) return { ok: false, issues };
+  const given = input as GenerateRequest;
+  const model = given.model ?? defaults.model;
+  const request = {
+    ...given,
+    model,
+    aspect_ratio: given.aspect_ratio ?? defaults.aspectRatio,
+    magic_prompt_option: given.magic_prompt_option ?? defaults.magicPrompt,
+    num_images: given.num_images ?? defaults.numImages,
+    // V_1 models reject style_type, so the default style is only added where it is accepted.
+    ...(given.style_type === undefined && !isV1Model(model) ? { style_type: defaults.styleType } : {}),
+  } as GenerateRequest;
+  // Defaults come from settings the user may have mistyped: check the final request too.
+  const finalIssues = checkGenerateRequest(request);
+  return finalIssues.length > 0 ? { ok: false, issues: finalIssues } : { ok: true, value: request };
+}
+
+/** What the describe tool was asked for. */
+export interface DescribeToolInput {
+  /** Path segments relative to a workspace folder (no `.`/`..`, never absolute). */
+  segments: string[];
+  describe_model_version?: string;
+}
+
+const IMAGE_FILE = /\.(png|jpe?g|webp)$/i;
+
+/** Checks a describe tool input: a workspace-relative image path that cannot climb out of the workspace. */
+export function parseDescribeInput(input: unknown): Checked<DescribeToolInput> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, issues: [{ field: '', message: 'The input must be an object with a "path" field.' }] };
+  }
+  const { path, describe_model_version, ...rest } = input as Record<string, unknown>;
+  const issues: ValidationIssue[] = Object.keys(rest).map((key) => ({ field: key, message: `"${key}" is not a field of this tool; remove it.` }));
+  issues.push(...checkDescribeOptions(describe_model_version === undefined ? {} : { describe_model_version }));
+  let segments: string[] = [];
+  if (typeof path !== 'string' || path.trim() === '') {
+    issues.push({ field: 'path', message: 'path is required: the workspace-relative path of an image, e.g. assets/hero.png.' });
+  } else {
+    const parsed = workspacePathSegments(path);
+    if (!parsed) issues.push({ field: 'path', message: 'path must be relative to the workspace folder (not absolute, no "..").' });
+    else if (!IMAGE_FILE.test(path.trim())) issues.push({ field: 'path', message: 'path must name a .png, .jpg, .jpeg or .webp file.' });
+    else segments = parsed;
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, value: { segments, ...(typeof describe_model_version === 'string' ? { describe_model_version } : {}) } };
+}
+
+/** Splits a workspace-relative path into segments; undefined for absolute paths, URLs and anything with `..`. */
+export function workspacePathSegments(path: string): string[] | undefined {
+  const trimmed = path.trim();
+  if (/^([a-z][a-z0-9+.-]+:|[a-z]:|[\\/])/i.test(trimmed)) return undefined;
+  const segments = trimmed.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
+  if (segments.length === 0 || segments.includes('..')) return undefined;
+  return segments;
+}
+
+/** The error text a tool returns for invalid input: what is wrong, field by field, so the model can fix its call. */
+export function invalidInputText(issues: readonly ValidationIssue[]): string {
+  return `Invalid input, nothing was sent to Ideogram:\n${issues.map((issue) => `- ${issue.field || 'input'}: ${issue.message}`).join('\n')}`;
+}
