@@ -41,6 +41,16 @@ function downloadError(message: string, status?: number): IdeogramError {
   return new IdeogramError('download', message, { status });
 }
 
+// Disk problems (full disk, permissions) must not be reported as network failures.
+async function toSink<T>(action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new IdeogramError('download', `The image could not be saved (${code}).`, { cause: err });
+  }
+}
+
 /** Streams `url` into `sink`; checks it is a PNG/JPEG/WebP by its bytes; aborts the sink on any failure. */
 export async function downloadImage(url: string, sink: ImageSink, options: DownloadOptions = {}): Promise<DownloadedImage> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS;
@@ -69,17 +79,18 @@ export async function downloadImage(url: string, sink: ImageSink, options: Downl
         if (head.byteLength < SNIFF_BYTES) continue;
         type = sniffImageType(head);
         if (!type) throw downloadError(`${shownUrl} did not return a PNG, JPEG or WebP image.`);
-        await sink.write(head);
+        await toSink(() => sink.write(head));
         continue;
       }
-      await sink.write(chunk);
+      await toSink(() => sink.write(chunk));
     }
     if (!type) {
       type = sniffImageType(head);
       if (!type) throw downloadError(`${shownUrl} did not return a PNG, JPEG or WebP image.`);
-      await sink.write(head);
+      await toSink(() => sink.write(head));
     }
-    const finalPath = await sink.commit(type);
+    const finalType = type;
+    const finalPath = await toSink(() => sink.commit(finalType));
     return { path: finalPath, bytes, mime: type.mime };
   } catch (err) {
     await sink.abort().catch(() => undefined);

@@ -239,6 +239,7 @@ describe('client errors: pure mapping', () => {
     assert.equal(hint(404), 'ideogram.pathPrefix');
     assert.equal(hint(400, { op: 'upscale', transport: 'url' }, JSON.stringify({ error: 'image_file must be a file' })), 'ideogram.imageTransport');
     assert.equal(hint(400, {}, JSON.stringify({ error: 'prompt too long' })), undefined);
+    assert.equal(hint(400, { op: 'remix', transport: 'url' }, JSON.stringify({ error: 'Invalid image_request. seed: too big' })), undefined);
     assert.equal(hint(403, { provider: 'custom' }), 'ideogram.authStyle');
     assert.equal(hint(401), undefined);
     assert.equal(hint(418, {}, '<!DOCTYPE html><html><body>Teapot</body></html>'), 'ideogram.baseUrl');

@@ -97,6 +97,17 @@ describe('downloads', () => {
     await expectFailure(() => downloadImage(urls[0], createNodeFileSink(folder.dir, 'late'), { timeoutMs: 400 }), 'timeout');
   });
 
+  it('a sink that cannot write reports a save failure and is aborted', async () => {
+    let aborted = false;
+    const err = await expectFailure(() => downloadImage(urls[0], {
+      write: () => Promise.reject(Object.assign(new Error('no space'), { code: 'ENOSPC' })),
+      commit: () => Promise.resolve('never'),
+      abort: () => { aborted = true; return Promise.resolve(); },
+    }), 'download');
+    assert.match(err.message, /could not be saved \(ENOSPC\)/);
+    assert.equal(aborted, true);
+  });
+
   it('downloadAll: one failure does not discard the others; results in input order', async () => {
     server.setFault({ mode: 'expired-url', count: 1 });
     const results = await downloadAll(urls.map((url, i) => ({ url, sink: createNodeFileSink(folder.dir, `img-${i}`) })), { concurrency: 1 });
