@@ -1,12 +1,42 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { registerAltTextCommands } from './altText/vscode';
+import { registerCommands } from './commands';
+import { createServices, type IdeogramServices } from './services';
+import { registerStudio } from './studio';
+import { registerLanguageModelTools } from './tools';
+
+/**
+ * What activate returns to other extensions and the in-host tests: the operations and events,
+ * as closures. Deliberately not the services object, so no caller can reach the key store.
+ */
+export interface IdeogramExtensionApi {
+  generate: IdeogramServices['images']['generate'];
+  remix: IdeogramServices['images']['remix'];
+  upscale: IdeogramServices['images']['upscale'];
+  describe: IdeogramServices['images']['describe'];
+  outputFolder: IdeogramServices['images']['outputFolder'];
+  readHistory: IdeogramServices['readHistory'];
+  onDidReportError: IdeogramServices['boundary']['onDidReportError'];
+}
 
 /** Entry point: registers everything and does no other work, so activation stays cheap. */
-export function activate(context: vscode.ExtensionContext): void {
-  const log = vscode.window.createOutputChannel('Ideogram', { log: true });
-  context.subscriptions.push(
-    log,
-    vscode.commands.registerCommand('ideogram.showLog', () => log.show()),
-  );
+export function activate(context: vscode.ExtensionContext): IdeogramExtensionApi {
+  const services = createServices(context);
+  registerCommands(context, services);
+  // Features owned by other modules register themselves on the same services.
+  registerStudio(context, services);
+  registerLanguageModelTools(context, services);
+  registerAltTextCommands(context, services);
+  const { images } = services;
+  return {
+    generate: (req, opts) => images.generate(req, opts),
+    remix: (req, image, opts) => images.remix(req, image, opts),
+    upscale: (req, image, opts) => images.upscale(req, image, opts),
+    describe: (uris, opts) => images.describe(uris, opts),
+    outputFolder: (folder) => images.outputFolder(folder),
+    readHistory: services.readHistory,
+    onDidReportError: services.boundary.onDidReportError,
+  };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,31 @@
+// "Set API Key" / "Clear API Key". Set accepts the key as an argument for automation (tests,
+// tasks); without one it asks in a password box.
+import * as vscode from 'vscode';
+import type { IdeogramServices } from '../services';
+import { apiKeyShapeProblem } from '../secrets';
+
+/** Registers ideogram.setApiKey (returns true when a key was stored) and ideogram.clearApiKey (returns true). */
+export function registerApiKeyCommands(services: IdeogramServices): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('ideogram.setApiKey', async (key?: unknown): Promise<boolean> => {
+      if (typeof key === 'string') {
+        const problem = apiKeyShapeProblem(key.trim());
+        if (problem) {
+          void vscode.window.showErrorMessage(problem);
+          return false;
+        }
+        await services.keys.set(key);
+        return true;
+      }
+      const stored = await services.keys.promptAndStore();
+      if (stored) void vscode.window.showInformationMessage(vscode.l10n.t('Ideogram API key saved in the system keychain.'));
+      return stored;
+    }),
+    vscode.commands.registerCommand('ideogram.clearApiKey', async (): Promise<boolean> => {
+      await services.keys.clear();
+      const envNote = process.env.IDEOGRAM_API_KEY ? ' ' + vscode.l10n.t('IDEOGRAM_API_KEY from the environment still applies.') : '';
+      void vscode.window.showInformationMessage(vscode.l10n.t('Ideogram API key removed.') + envNote);
+      return true;
+    }),
+  ];
+}
