@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { IdeogramServices } from '../services';
 import { isCancellation } from '../errors';
+import { writeAltTextForImage } from '../altText/vscode/writeAltText';
 import { resolveImages } from './args';
 import { askForGenerateRequest, runGenerate } from './generate';
 import { askForRemix, runRemix } from './imageCommands';
@@ -40,7 +41,8 @@ export async function showDescriptions(context: vscode.ExtensionContext, service
   const insert = { iconPath: new vscode.ThemeIcon('insert'), tooltip: vscode.l10n.t('Insert at Cursor') };
   const generate = { iconPath: new vscode.ThemeIcon('sparkle'), tooltip: vscode.l10n.t('Generate from This') };
   const remix = { iconPath: new vscode.ThemeIcon('wand'), tooltip: vscode.l10n.t('Remix with This') };
-  const buttons = editor ? [copy, insert, generate, remix] : [copy, generate, remix];
+  const altText = { iconPath: new vscode.ThemeIcon('symbol-text'), tooltip: vscode.l10n.t('Write as Alt Text') };
+  const buttons = editor ? [copy, insert, altText, generate, remix] : [copy, generate, remix];
   const items: DescriptionItem[] = [];
   for (const result of results) {
     const name = vscode.workspace.asRelativePath(result.uri);
@@ -68,6 +70,10 @@ export async function showDescriptions(context: vscode.ExtensionContext, service
     if (button === insert && editor) {
       const shown = await vscode.window.showTextDocument(editor.document, editor.viewColumn);
       await services.insertText(text, shown);
+    } else if (button === altText && editor) {
+      // Alt text at this image's reference(s) in that document (src/altText/vscode/writeAltText.ts).
+      const shown = await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+      await writeAltTextForImage(item.image, text, shown);
     } else if (button === generate) {
       const request = await askForGenerateRequest(context, services, { prompt: text });
       if (request) await runGenerate(context, services, request, true);
