@@ -212,7 +212,10 @@ export class IdeogramClient {
     const entry: RequestLogEntry = { method: 'POST', url: urlForLog(url), ms: 0, attempt };
     const deadline = createDeadline(this.timeoutMs, signal);
     try {
-      const { body, bytes, json } = await plan.buildBody();
+      const { body, bytes, json } = await plan.buildBody().catch((err: unknown) => {
+        // The image was readable when checked; failing now means it was moved or deleted meanwhile.
+        throw err instanceof IdeogramError ? err : new IdeogramError('invalid-request', `The image could not be read for upload (${(err as NodeJS.ErrnoException).code ?? 'error'}).`, { cause: err });
+      });
       entry.requestBytes = bytes;
       const headers: Record<string, string> = {
         accept: 'application/json',
