@@ -2,9 +2,8 @@
 // of an image in the workspace. Describing reads a file the user already has, so no confirmation.
 import * as vscode from 'vscode';
 import { isCancellation } from '../errors';
-import type { IdeogramServices } from '../services';
 import { workspaceRelativePath } from '../services/assets';
-import { textResult } from './generateTool';
+import { textResult, type ToolServices } from './generateTool';
 import { invalidInputText, parseDescribeInput, type DescribeToolInput } from './toolInput';
 import { toolErrorText } from './toolErrors';
 
@@ -34,7 +33,7 @@ export async function findWorkspaceFile(segments: readonly string[]): Promise<vs
 
 /** Describes one workspace image for a chat agent. */
 export class DescribeImageTool implements vscode.LanguageModelTool<DescribeToolRawInput> {
-  constructor(private readonly services: IdeogramServices) {}
+  constructor(private readonly services: ToolServices) {}
 
   /** Shows which image is being described. */
   prepareInvocation(options: vscode.LanguageModelToolInvocationPrepareOptions<DescribeToolRawInput>): vscode.PreparedToolInvocation {

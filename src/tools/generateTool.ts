@@ -11,9 +11,20 @@ import { toolErrorText } from './toolErrors';
 /** Input of the generate tool (the API's own field names; see GENERATE_TOOL_INPUT_SCHEMA). */
 export type GenerateToolInput = Record<string, unknown>;
 
+/**
+ * What the tools use of the extension's services: narrow, so the in-host tests can build a tool
+ * over the extension's exported operations (a confirmation dialog needs a person to click it).
+ */
+export interface ToolServices {
+  settings: IdeogramServices['settings'];
+  images: Pick<IdeogramServices['images'], 'generate' | 'describe'>;
+  log: Pick<IdeogramServices['log'], 'warn' | 'redact'>;
+  boundary: Pick<IdeogramServices['boundary'], 'showOperationError'>;
+}
+
 /** Generates images into the workspace on behalf of a chat agent, after the user confirms. */
 export class GenerateImageTool implements vscode.LanguageModelTool<GenerateToolInput> {
-  constructor(private readonly services: IdeogramServices) {}
+  constructor(private readonly services: ToolServices) {}
 
   private defaults(): GenerateDefaults {
     return this.services.settings().defaults;
