@@ -17,6 +17,8 @@ export interface IdeogramExtensionApi {
   outputFolder: IdeogramServices['images']['outputFolder'];
   readHistory: IdeogramServices['readHistory'];
   onDidReportError: IdeogramServices['boundary']['onDidReportError'];
+  /** This extension's log folder (the "Ideogram" channel's file is under its parent): for support and the leak tests. */
+  logUri: vscode.Uri;
 }
 
 /** Entry point: registers everything and does no other work, so activation stays cheap. */
@@ -36,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): IdeogramExtensionApi
     outputFolder: (folder) => images.outputFolder(folder),
     readHistory: services.readHistory,
     onDidReportError: services.boundary.onDidReportError,
+    logUri: context.logUri,
   };
 }
 
