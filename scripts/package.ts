@@ -3,9 +3,10 @@ import path from 'node:path';
 import { reportFatal } from './lib/errors';
 import { listZipEntries } from './lib/zipEntries';
 import { packageExtension } from './lib/packaging';
-import { repoRoot } from './lib/paths';
+import { withLock } from './lib/lock';
+import { repoRoot, rigLockDir } from './lib/paths';
 
-packageExtension()
+withLock(rigLockDir, 'rig run (packaging)', packageExtension)
   .then((vsix) => {
     console.log(`rig: packaged ${path.relative(repoRoot, vsix)} (${listZipEntries(vsix).length} entries, contents checked)`);
   })

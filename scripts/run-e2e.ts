@@ -20,7 +20,8 @@ import { launchChromium } from './lib/browser';
 import { reportFatal } from './lib/errors';
 import { meaningfulLines } from './lib/logFilter';
 import { packageExtension, verifyExtensionVsix } from './lib/packaging';
-import { extensionVsixPath, repoRoot, resultsDir } from './lib/paths';
+import { withLock } from './lib/lock';
+import { extensionVsixPath, rigLockDir, repoRoot, resultsDir } from './lib/paths';
 import { cleanupAll, onCleanup } from './lib/processes';
 import { startSession } from './lib/session';
 import { openWorkbench } from './lib/workbench';
@@ -28,6 +29,11 @@ import { openWorkbench } from './lib/workbench';
 const e2eDir = path.join(repoRoot, 'test', 'e2e');
 
 async function main(): Promise<number> {
+  // One rig run at a time in this working tree: they share out/*.vsix and test-results/.
+  return withLock(rigLockDir, 'rig test run', run);
+}
+
+async function run(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), ['skip-package', 'keep-open']);
   const started = Date.now();
   const runDir = path.join(resultsDir, 'e2e');

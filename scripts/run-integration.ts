@@ -19,12 +19,18 @@ import { followHarnessEvents, printSummary } from './lib/harnessResults';
 import { packageHarness } from './lib/harnessBuild';
 import { meaningfulLines } from './lib/logFilter';
 import { packageExtension, verifyExtensionVsix } from './lib/packaging';
-import { extensionVsixPath, resultsDir } from './lib/paths';
+import { withLock } from './lib/lock';
+import { extensionVsixPath, rigLockDir, resultsDir } from './lib/paths';
 import { cleanupAll, onCleanup } from './lib/processes';
 import { rigApiKey, startSession } from './lib/session';
 import { openWorkbench } from './lib/workbench';
 
 async function main(): Promise<number> {
+  // One rig run at a time in this working tree: they share out/*.vsix and test-results/.
+  return withLock(rigLockDir, 'rig test run', run);
+}
+
+async function run(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), ['skip-package', 'keep-open']);
   const started = Date.now();
   const runDir = path.join(resultsDir, 'integration');

@@ -6,11 +6,12 @@
 // - code-server's native modules must build against Node 24's headers: npm_config_nodedir;
 // - the kerberos module needs libkrb5-dev;
 // - a half-failed install leaves a broken node_modules, so a failed install is wiped, never reused.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RigError } from './errors';
 import { cacheDir } from './paths';
-import { delay, runProcess } from './processes';
+import { withLock } from './lock';
+import { runProcess } from './processes';
 
 /** The code-server version the rig and its notes were verified with. */
 export const codeServerVersion = '4.139.1';
@@ -38,7 +39,8 @@ const pathWithNode24 = `${path.join(node24Dir, 'bin')}${path.delimiter}${process
 export async function ensureCodeServer(): Promise<CodeServerInstall> {
   const install: CodeServerInstall = { node24Dir, codeServerBin, pathWithNode24 };
   if (isComplete()) return install;
-  await withInstallLock(async () => {
+  // Serialised: several runs may start at once in a fresh clone.
+  await withLock(lockDir, 'code-server install', async () => {
     if (isComplete()) return; // another run finished it while we waited
     const started = Date.now();
     await ensureNode24();
@@ -128,39 +130,4 @@ function hasKerberosHeaders(): boolean {
 async function npm(name: string, cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   const logFile = path.join(cacheDir, 'install.log');
   await runProcess(name, 'npm', args, { cwd, env, logFile });
-}
-
-/** Serialises installs between concurrent runs (several engineers share one working tree). */
-async function withInstallLock(work: () => Promise<void>): Promise<void> {
-  mkdirSync(cacheDir, { recursive: true });
-  const deadline = Date.now() + 15 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(lockDir);
-      writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
-      break;
-    } catch {
-      if (lockHolderIsGone()) {
-        rmSync(lockDir, { recursive: true, force: true });
-        continue;
-      }
-      if (Date.now() > deadline) throw new RigError(`waited 15 min for another install to finish (lock ${lockDir})`);
-      await delay(2000);
-    }
-  }
-  try {
-    await work();
-  } finally {
-    rmSync(lockDir, { recursive: true, force: true });
-  }
-}
-
-function lockHolderIsGone(): boolean {
-  try {
-    const pid = Number(readFileSync(path.join(lockDir, 'pid'), 'utf8'));
-    process.kill(pid, 0);
-    return false;
-  } catch {
-    return true;
-  }
 }

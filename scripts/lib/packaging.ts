@@ -32,6 +32,8 @@ export async function vscePackage(extensionDir: string, outFile: string, extraAr
 export function verifyExtensionVsix(vsixPath: string): void {
   if (!existsSync(vsixPath)) throw new RigError(`${vsixPath} not found: run \`npm run package\` first`);
   const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as ManifestFiles;
+  // A declared l10n folder that does not exist yet only means "English only"; one that exists must ship.
+  if (manifest.l10n && !existsSync(path.join(repoRoot, manifest.l10n))) delete manifest.l10n;
   const problems = checkVsixEntries(listZipEntries(vsixPath), manifest);
   if (problems.length > 0) {
     throw new RigError(`${path.relative(repoRoot, vsixPath)} has packaging problems (check .vscodeignore and package.json):\n  - ${problems.join('\n  - ')}`);

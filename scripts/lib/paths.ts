@@ -21,3 +21,6 @@ export const harnessVsixPath = path.join(outDir, 'ideogram-test-harness.vsix');
 
 /** Sample workspace copied fresh for every run (images + README). */
 export const fixtureWorkspaceDir = path.join(repoRoot, 'test', 'fixtures', 'workspace');
+
+/** Held while a rig run packages and uses out/ and test-results/ (see lock.ts). */
+export const rigLockDir = path.join(resultsDir, '.rig.lock');

@@ -7,7 +7,7 @@ import { ensureCodeServer } from './codeServerInstall';
 import { installExtensions, startCodeServer, type CodeServerInstance } from './codeServer';
 import { startRigMockServer } from './mockServer';
 import { mockServerSettings, writeUserSettings } from './settings';
-import { createSampleWorkspace } from './workspace';
+import { createSampleWorkspace, ensureSampleWorkspace } from './workspace';
 
 /** The key the local server accepts and the extension gets through IDEOGRAM_API_KEY. */
 export const rigApiKey = 'rig-test-key-0001';
@@ -18,6 +18,8 @@ export interface SessionOptions {
   runDir: string;
   /** Where the sample workspace is copied (default runDir/workspace). */
   workspaceDir?: string;
+  /** Keep an existing workspaceDir as it is instead of a fresh copy (the demo). */
+  keepWorkspace?: boolean;
   vsixFiles: string[];
   /** Extra environment for code-server (and so for the extension host). */
   env?: (context: { mockUrl: string; workspace: string }) => NodeJS.ProcessEnv;
@@ -46,7 +48,8 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     extensionsDir: path.join(options.runDir, 'extensions'),
     homeDir: path.join(options.runDir, 'home'),
   };
-  const workspaceDir = createSampleWorkspace(options.workspaceDir ?? path.join(options.runDir, 'workspace'));
+  const workspaceTarget = options.workspaceDir ?? path.join(options.runDir, 'workspace');
+  const workspaceDir = options.keepWorkspace ? ensureSampleWorkspace(workspaceTarget) : createSampleWorkspace(workspaceTarget);
   const mockServer = await startRigMockServer(rigApiKey, options.mockServerPort ?? 0);
   writeUserSettings(dirs.userDataDir, { ...mockServerSettings(mockServer.baseUrl), ...options.extraSettings });
   const logFile = path.join(options.runDir, 'code-server.log');

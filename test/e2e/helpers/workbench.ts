@@ -1,6 +1,7 @@
 // Driving the VS Code workbench as a user would. Selectors verified against code-server 4.139.1
 // (VS Code 1.139.1); see shared/notes/real-vscode.md.
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { paletteTitle } from './manifest';
 
 const quickInput = '.quick-input-widget';
 
@@ -9,13 +10,35 @@ function exactly(text: string): RegExp {
   return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 }
 
-/** Opens the command palette (F1) and runs the command with this exact title, e.g. "Ideogram: Show Log". */
-export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
+/**
+ * Opens the command palette (F1) and runs the command with this exact title, e.g. "Ideogram: Show Log".
+ * Right after the workbench loads, extension commands join the palette only once the extension host
+ * has scanned them, so the palette is reopened until the title shows up (or `timeoutMs` passes).
+ */
+export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
   const input = page.locator(`${quickInput} input`);
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await quickPickRow(page, title).click();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = quickPickRow(page, title);
+    try {
+      await row.waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(500, deadline - Date.now())) });
+      await row.click();
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw new Error(`command "${title}" not found in the command palette within ${timeoutMs} ms: ${String(err)}`);
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/** Runs a command contributed by the extension, found in the palette by its (localized) title. */
+export async function runExtensionCommand(page: Page, commandId: string): Promise<void> {
+  const title = paletteTitle(commandId);
+  if (!title) throw new Error(`${commandId} is not contributed in package.json`);
+  await runCommand(page, title);
 }
 
 /** The visible quick-pick row whose label is exactly `label`. */
