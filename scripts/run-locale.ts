@@ -1,0 +1,61 @@
+// `npm run test:locale` — UI tests of the Simplified Chinese UI: code-server (VS Code 1.139.1) started
+// with locale zh-cn, the packaged extension installed, Chromium driving it (test/locale/*.test.ts,
+// same helpers as test/e2e; a stand-in language pack from test/locale/language-pack). Options: --skip-package (use out/*.vsix from `npm run package`).
+// code-server takes its locale from the config file named by CODE_SERVER_CONFIG (the same as --locale).
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Mocha from 'mocha';
+import { setE2eContext } from '../test/e2e/helpers/context';
+import { parseArgs } from './lib/args';
+import { launchChromium } from './lib/browser';
+import { reportFatal } from './lib/errors';
+import { withLock } from './lib/lock';
+import { meaningfulLines } from './lib/logFilter';
+import { packageExtension, verifyExtensionVsix, vscePackage } from './lib/packaging';
+import { extensionVsixPath, outDir, repoRoot, resultsDir, rigLockDir } from './lib/paths';
+import { cleanupAll, onCleanup } from './lib/processes';
+import { startSession } from './lib/session';
+import { openWorkbench } from './lib/workbench';
+
+const LOCALE = 'zh-cn';
+
+async function run(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2), ['skip-package']);
+  const started = Date.now();
+  const runDir = path.join(resultsDir, 'locale');
+  if (args.has('skip-package')) verifyExtensionVsix(extensionVsixPath);
+  else await packageExtension();
+  // Outside runDir: startSession empties that folder first.
+  const configFile = path.join(resultsDir, 'locale-code-server.yaml');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(configFile, `locale: ${LOCALE}\n`);
+  // VS Code switches language only when a language pack for it is installed; the real one is on a
+  // marketplace these machines cannot reach, so a pack that translates nothing stands in for it.
+  const languagePack = path.join(outDir, 'test-language-pack-zh-cn.vsix');
+  await vscePackage(path.join(repoRoot, 'test', 'locale', 'language-pack'), languagePack, ['--skip-license']);
+  const session = await startSession({ runDir, vsixFiles: [extensionVsixPath, languagePack], env: () => ({ CODE_SERVER_CONFIG: configFile }) });
+  const browser = await launchChromium();
+  onCleanup(() => browser.close());
+  const page = await openWorkbench(browser, session.codeServer.workbenchUrl, path.join(runDir, 'browser-console.log'));
+  setE2eContext({ page, workspaceDir: session.workspaceDir, workbenchUrl: session.codeServer.workbenchUrl, mockServer: session.mockServer, apiKey: session.apiKey });
+
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 90_000 });
+  const dir = path.join(repoRoot, 'test', 'locale');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort()) mocha.addFile(path.join(dir, file));
+  await mocha.loadFilesAsync();
+  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  await page.screenshot({ path: path.join(runDir, 'workbench.png') }).catch(() => undefined);
+  if (failures > 0) {
+    console.log(`\nlocale suite: FAILED; screenshot ${path.relative(repoRoot, path.join(runDir, 'workbench.png'))}`);
+    console.log(meaningfulLines(readFileSync(session.codeServer.logFile, 'utf8'), 30).join('\n'));
+  } else console.log('\nlocale suite: passed');
+  console.log(`rig: locale run took ${Math.round((Date.now() - started) / 1000)} s`);
+  return failures > 0 ? 1 : 0;
+}
+
+void withLock(rigLockDir, 'locale UI run', run)
+  .catch(reportFatal)
+  .then(async (code) => {
+    await cleanupAll();
+    process.exit(code);
+  });

@@ -1,0 +1,43 @@
+// The UI in Simplified Chinese: with code-server started in locale zh-cn, the extension's
+// contributions come from package.nls.zh-cn.json and its runtime strings (including the Studio
+// webview's, which the host builds) from l10n/bundle.l10n.zh-cn.json.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { e2e } from '../e2e/helpers/context';
+import { runCommand, webviewFrame } from '../e2e/helpers/workbench';
+
+const nlsZh = JSON.parse(readFileSync('package.nls.zh-cn.json', 'utf8')) as Record<string, string>;
+const bundleZh = JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'utf8')) as Record<string, string>;
+
+describe('Simplified Chinese UI (locale zh-cn)', () => {
+  it('the command palette lists the Ideogram commands with their Chinese titles', async () => {
+    const { page } = e2e();
+    const expected = ['command.generate.title', 'command.describe.title', 'command.openStudio.title', 'command.findMissingAltText.title']
+      .map((key) => `Ideogram: ${nlsZh[key]}`);
+    const input = page.locator('.quick-input-widget input');
+    const labels = page.locator('.quick-input-widget .monaco-list-row .label-name');
+    let shown: string[] = [];
+    // Extension commands join the palette once the extension host has scanned them: reopen until they do.
+    for (let attempt = 0; attempt < 10 && !expected.every((title) => shown.includes(title)); attempt++) {
+      await page.keyboard.press('F1');
+      await input.fill('>Ideogram: ');
+      await page.waitForTimeout(1000);
+      shown = (await labels.allTextContents()).map((label) => label.trim());
+      await page.keyboard.press('Escape');
+    }
+    for (const title of expected) assert.ok(shown.includes(title), `"${title}" not in the palette: ${shown.join(' | ')}`);
+    assert.ok(!shown.includes('Ideogram: Generate Image…'), 'the English title is shown');
+  });
+
+  it('the Studio shows its labels in Chinese', async () => {
+    const { page } = e2e();
+    await runCommand(page, `Ideogram: ${nlsZh['command.openStudio.title']}`);
+    const frame = webviewFrame(page);
+    for (const english of ['Prompt', 'Negative prompt', 'Run']) {
+      await frame.getByText(bundleZh[english], { exact: true }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    }
+    assert.equal(await frame.getByText('Negative prompt', { exact: true }).count(), 0, 'an English label is shown');
+    // The tab title comes from the host's vscode.l10n.t as well.
+    await page.locator('.tab', { hasText: bundleZh['Ideogram Studio'] }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  });
+});
