@@ -1,0 +1,139 @@
+// The commands engineer's UI: Generate through the palette's multi-step quick input, the explorer's
+// Ideogram submenu on images (Describe, Upscale), and Retry on a server error, clicked as a user would.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { e2e } from './helpers/context';
+import { listFiles, waitForWorkspaceFile } from './helpers/files';
+import { waitUntilEquals } from './helpers/wait';
+import { activeEditorTitle, answerInputBox, dismissTransientUi, pickQuickPickItem, quickPickRow, revealInExplorer, runCommand, runExtensionCommand, waitForNotification } from './helpers/workbench';
+
+const quickInputTitle = (page: Page) => page.locator('.quick-input-widget .quick-input-title');
+
+async function ideogramSubmenu(page: Page, relativePath: string, entry: string): Promise<void> {
+  const row = await revealInExplorer(page, relativePath);
+  await row.click({ button: 'right' });
+  const submenu = page.locator('.monaco-menu .action-item:not(.disabled) .action-label', { hasText: /^\s*Ideogram\s*$/ }).first();
+  await submenu.waitFor({ state: 'visible' });
+  await submenu.hover();
+  await submenu.click();
+  const item = page.locator('.monaco-menu .action-item:not(.disabled) .action-label', { hasText: new RegExp(`^\\s*${entry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).first();
+  await item.waitFor({ state: 'visible' });
+  await item.click();
+}
+
+async function pngsUnder(dir: string): Promise<string[]> {
+  try {
+    return listFiles(dir).filter((f) => f.startsWith('assets/ideogram/') && f.endsWith('.png'));
+  } catch {
+    return [];
+  }
+}
+
+describe('image commands UI (commands engineer)', function () {
+  this.timeout(120_000);
+
+  afterEach(async () => {
+    await dismissTransientUi(e2e().page);
+    e2e().mockServer.setFault({ mode: 'none' });
+  });
+
+  it('generates through the palette: prompt, model, aspect ratio, style, magic prompt, count, review', async () => {
+    const { page, workspaceDir, mockServer } = e2e();
+    mockServer.reset();
+    await runExtensionCommand(page, 'ideogram.generate');
+    await quickInputTitle(page).filter({ hasText: '1/7' }).waitFor({ state: 'visible' });
+    await answerInputBox(page, 'A blue whale singing');
+    await quickInputTitle(page).filter({ hasText: '2/7' }).waitFor({ state: 'visible' });
+    await pickQuickPickItem(page, 'V_2_TURBO');
+    await pickQuickPickItem(page, '16:9');
+    await pickQuickPickItem(page, 'DESIGN');
+    await pickQuickPickItem(page, 'OFF');
+    await pickQuickPickItem(page, '2');
+    await quickInputTitle(page).filter({ hasText: '7/7' }).waitFor({ state: 'visible' });
+    await quickPickRow(page, 'Generate').click();
+    const files = await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*a-blue-whale-singing-\d+\.png$/, 60_000);
+    const generate = mockServer.requests.find((r) => r.path === '/ideogram/generate');
+    assert.deepEqual((generate?.json as { image_request: unknown }).image_request, {
+      prompt: 'A blue whale singing', model: 'V_2_TURBO', aspect_ratio: 'ASPECT_16_9', style_type: 'DESIGN', magic_prompt_option: 'OFF', num_images: 2,
+    });
+    const sidecar = JSON.parse(readFileSync(path.join(workspaceDir, files[0].replace(/\.png$/, '.json')), 'utf8')) as { prompt: string; model: string };
+    assert.equal(sidecar.prompt, 'A blue whale singing');
+    assert.equal(sidecar.model, 'V_2_TURBO');
+    await waitForNotification(page, /Saved/);
+  });
+
+  it('Insert into Editor writes a relative Markdown reference at the cursor', async () => {
+    const { page, workspaceDir } = e2e();
+    await runCommand(page, 'Go to File...');
+    await pickQuickPickItem(page, 'README.md');
+    await waitUntilEquals('active editor', () => activeEditorTitle(page), 'README.md');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await runExtensionCommand(page, 'ideogram.generate');
+    await answerInputBox(page, 'A pelican [on] a pier');
+    for (const label of ['V_2', '1:1', 'AUTO', 'AUTO', '1']) await pickQuickPickItem(page, label);
+    await quickPickRow(page, 'Generate').click();
+    const [file] = await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*a-pelican-on-a-pier-\d+\.png$/, 60_000);
+    const toast = await waitForNotification(page, /Saved/);
+    await toast.locator('.monaco-button', { hasText: 'Insert into Editor' }).click();
+    const expected = `![A pelican \\[on\\] a pier](${file})`;
+    const deadline = Date.now() + 10_000;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = ((await page.locator('.monaco-editor .view-lines').first().innerText()) ?? '').replace(/\u00a0/g, ' ');
+      if (text.includes(expected)) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(text.includes(expected), `editor shows ${expected}; got:\n${text}`);
+    // Leave README.md as it was: undo the insert and the new line, close without saving.
+    await runCommand(page, 'View: Revert and Close Editor');
+  });
+
+  it('right-click an image → Ideogram → Describe Image shows the descriptions', async () => {
+    const { page, mockServer } = e2e();
+    mockServer.reset();
+    await ideogramSubmenu(page, 'images/sunset.png', 'Describe Image');
+    await quickInputTitle(page).filter({ hasText: 'Descriptions' }).waitFor({ state: 'visible', timeout: 30_000 });
+    const rows = page.locator('.quick-input-widget .monaco-list-row');
+    assert.ok((await rows.count()) >= 1, 'at least one description');
+    assert.equal(mockServer.requests.filter((r) => r.path === '/ideogram/describe').length, 1);
+  });
+
+  it('right-click an image → Ideogram → Upscale Image… asks, then saves the upscaled image', async () => {
+    const { page, workspaceDir, mockServer } = e2e();
+    mockServer.reset();
+    const before = await pngsUnder(workspaceDir);
+    await ideogramSubmenu(page, 'images/sunset.png', 'Upscale Image…');
+    await answerInputBox(page, '');
+    await pickQuickPickItem(page, 'Balanced');
+    const deadline = Date.now() + 60_000;
+    let added: string[] = [];
+    while (added.length === 0 && Date.now() < deadline) {
+      added = (await pngsUnder(workspaceDir)).filter((f) => !before.includes(f));
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.equal(added.length, 1, 'one upscaled image saved');
+    const upscale = mockServer.requests.find((r) => r.path === '/ideogram/upscale');
+    assert.deepEqual(upscale?.files?.map((f) => f.field), ['image_file']);
+  });
+
+  it('a server error shows Retry; clicking it sends the same request again and saves', async () => {
+    const { page, workspaceDir, mockServer } = e2e();
+    mockServer.reset();
+    // 1 try + 3 client retries fail; the user's Retry then succeeds.
+    mockServer.setFault({ mode: 'server-error', status: 503, count: 4 });
+    await runExtensionCommand(page, 'ideogram.generate');
+    await answerInputBox(page, 'A retried robot');
+    for (const label of ['V_2', '1:1', 'AUTO', 'AUTO', '1']) await pickQuickPickItem(page, label);
+    await quickPickRow(page, 'Generate').click();
+    const toast = await waitForNotification(page, /server error/i, 60_000);
+    await toast.locator('.monaco-button', { hasText: 'Retry' }).click();
+    await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*a-retried-robot-\d+\.png$/, 60_000);
+    const prompts = mockServer.requests.filter((r) => r.path === '/ideogram/generate').map((r) => (r.json as { image_request: { prompt: string } }).image_request.prompt);
+    assert.equal(prompts.length, 5);
+    assert.ok(prompts.every((p) => p === 'A retried robot'));
+  });
+});
