@@ -26,9 +26,14 @@ export function acceptImageUri(text: string): vscode.Uri | undefined {
   return uri;
 }
 
+/** Workspace-relative path; the folder name is added only in a multi-root workspace, where it tells folders apart. */
+export function workspaceLabel(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+}
+
 /** Converts a file to what the webview shows: the URI it sends back, a webview URI, a label. */
 export function toImageRef(webview: vscode.Webview, uri: vscode.Uri): ImageRef {
-  return { uri: uri.toString(), src: webview.asWebviewUri(uri).toString(), label: vscode.workspace.asRelativePath(uri, true) };
+  return { uri: uri.toString(), src: webview.asWebviewUri(uri).toString(), label: workspaceLabel(uri) };
 }
 
 /** Finds workspace images for the picker; the file list is cached briefly so typing stays cheap. */
@@ -40,7 +45,7 @@ export class WorkspaceImageIndex {
     const files = await this.files();
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     const matches = files.filter((uri) => {
-      const path = vscode.workspace.asRelativePath(uri, true).toLowerCase();
+      const path = workspaceLabel(uri).toLowerCase();
       return words.every((word) => path.includes(word));
     });
     return { uris: matches.slice(0, MAX_SHOWN), truncated: matches.length > MAX_SHOWN };

@@ -50,7 +50,9 @@ export function openStudio(context: vscode.ExtensionContext, services: IdeogramS
     current.reveal(start);
     return current;
   }
-  const panel = vscode.window.createWebviewPanel(STUDIO_VIEW_TYPE, vscode.l10n.t('Ideogram Studio'), vscode.ViewColumn.Active, {
+  // Beside an open text editor, so "Insert" has a visible document to write into.
+  const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+  const panel = vscode.window.createWebviewPanel(STUDIO_VIEW_TYPE, vscode.l10n.t('Ideogram Studio'), column, {
     enableScripts: true,
     // Keeps a run's progress, results and history pages when the tab is hidden.
     retainContextWhenHidden: true,

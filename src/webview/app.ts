@@ -122,15 +122,18 @@ export class StudioApp {
         break;
       case 'runFinished':
         this.setRunning(undefined);
+        this.status.textContent = '';
         this.results.showResults(message.results, message.blocked);
         this.history.reload();
         break;
       case 'describeFinished':
         this.setRunning(undefined);
+        this.status.textContent = '';
         this.results.showDescriptions(message.image, message.descriptions);
         break;
       case 'runFailed':
         this.setRunning(undefined);
+        this.status.textContent = '';
         this.runError.querySelector('#run-error-text')!.textContent = message.message;
         this.runError.hidden = false;
         break;

@@ -59,7 +59,9 @@ export class ReferencePicker {
     const items = images.map((image) => {
       const button = h('button', { class: 'image-choice', type: 'button', title: image.label },
         h('img', { src: image.src, alt: '', loading: 'lazy' }),
-        h('span', { class: 'image-label' }, image.label));
+        // The file name fits under a thumbnail; the full path is in the tooltip and the accessible name.
+        h('span', { class: 'image-label' }, image.label.split('/').pop() ?? image.label));
+      button.setAttribute('aria-label', image.label);
       button.addEventListener('click', () => { this.value = image; });
       return h('div', { role: 'listitem' }, button);
     });

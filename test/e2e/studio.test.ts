@@ -1,0 +1,249 @@
+// The Studio panel, driven as a user would in the real VS Code (code-server) against the local
+// Ideogram-compatible server: form, run, results on disk, cancel, history, insert, per-model rules,
+// validation, and screenshots in a light and a dark theme.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { e2e } from './helpers/context';
+import { listFiles, waitForWorkspaceFile } from './helpers/files';
+import { pickQuickPickItem, runCommand, webviewFrame } from './helpers/workbench';
+
+const OUTPUT = /^assets\/ideogram\/[^/]+\.png$/;
+const SCREENSHOTS = process.env.IDEOGRAM_SCREENSHOTS_DIR ?? path.join('test-results', 'screenshots');
+
+function outputImages(workspaceDir: string): string[] {
+  return listFiles(workspaceDir).filter((file) => OUTPUT.test(file));
+}
+
+function generateRequests(): Record<string, unknown>[] {
+  return e2e().mockServer.requests
+    .filter((r) => r.path.endsWith('/generate'))
+    .map((r) => ((r.json as { image_request?: Record<string, unknown> } | undefined)?.image_request ?? {}));
+}
+
+async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+async function openStudio(page: Page): Promise<FrameLocator> {
+  await runCommand(page, 'Ideogram: Open Studio');
+  const frame = webviewFrame(page);
+  await frame.locator('#prompt').waitFor({ state: 'visible', timeout: 30_000 });
+  return frame;
+}
+
+async function fillPrompt(frame: FrameLocator, text: string): Promise<void> {
+  await frame.locator('#prompt textarea').fill(text);
+}
+
+async function chooseOption(frame: FrameLocator, selectId: string, label: string): Promise<void> {
+  await frame.locator(`#${selectId}`).click();
+  await frame.locator(`#${selectId} li`, { hasText: new RegExp(`^\\s*${label}\\s*$`) }).first().click();
+}
+
+// Clicking the tab makes its group active; the webview then takes focus asynchronously, which
+// would close a command palette opened too early, so wait for that to settle.
+async function focusStudioTab(page: Page): Promise<void> {
+  await page.locator('.tabs-container .tab', { hasText: 'Ideogram Studio' }).first().click();
+  await page.waitForTimeout(600);
+}
+
+async function setTheme(page: Page, label: string): Promise<void> {
+  await focusStudioTab(page);
+  await runCommand(page, 'Preferences: Color Theme');
+  await pickQuickPickItem(page, label);
+  await page.waitForTimeout(800); // the webview re-reads the theme variables
+}
+
+describe('Ideogram Studio', function () {
+  this.timeout(120_000);
+  let frame: FrameLocator;
+
+  before(async () => {
+    const { page, workspaceDir } = e2e();
+    e2e().mockServer.reset();
+    // A Markdown file to insert into, open before the Studio so the Studio opens beside it.
+    writeFileSync(path.join(workspaceDir, 'studio-notes.md'), '# Notes\n\n');
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('studio-notes.md');
+    await page.locator('.quick-input-widget .monaco-list-row').first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'studio-notes.md' }).waitFor();
+    frame = await openStudio(page);
+  });
+
+  after(async () => {
+    const { page } = e2e();
+    e2e().mockServer.setFault({ mode: 'none' });
+    await runCommand(page, 'View: Revert and Close Editor').catch(() => undefined);
+    await runCommand(page, 'View: Close All Editors').catch(() => undefined);
+  });
+
+  it('generates from the form: thumbnails appear and the files are on disk', async () => {
+    const { workspaceDir } = e2e();
+    await fillPrompt(frame, 'a red fox in the snow');
+    await chooseOption(frame, 'aspect-ratio', '16:9');
+    await frame.locator('#num-images input').fill('2');
+    await frame.locator('#run').click();
+    await frame.locator('.result-card').nth(1).waitFor({ state: 'visible', timeout: 60_000 });
+    const cards = await frame.locator('.result-card').count();
+    assert.equal(cards, 2);
+    // Thumbnails really load (through asWebviewUri, under the CSP).
+    // (This file is type-checked without the DOM library, hence the structural casts in page code.)
+    type Img = { complete: boolean; naturalWidth: number; src: string };
+    await waitFor('thumbnails to load', async () => (await frame.locator('.result-thumb').evaluateAll(
+      (images) => images.every((image) => (image as unknown as Img).complete && (image as unknown as Img).naturalWidth > 0))));
+    const srcs = await frame.locator('.result-thumb').evaluateAll((images) => images.map((image) => (image as unknown as Img).src));
+    for (const src of srcs) assert.doesNotMatch(src, /^http:\/\/127\.0\.0\.1/, 'never loaded from the remote URL');
+    const files = await waitForWorkspaceFile(workspaceDir, OUTPUT);
+    await waitFor('two images on disk', () => outputImages(workspaceDir).length === 2);
+    for (const file of outputImages(workspaceDir)) {
+      const sidecar = JSON.parse(readFileSync(path.join(workspaceDir, file.replace(/\.png$/, '.json')), 'utf8')) as { prompt: string; parameters: Record<string, unknown> };
+      assert.equal(sidecar.prompt, 'a red fox in the snow');
+      assert.equal(sidecar.parameters.aspect_ratio, 'ASPECT_16_9');
+    }
+    assert.ok(files.length > 0);
+    const sent = generateRequests().at(-1)!;
+    assert.equal(sent.prompt, 'a red fox in the snow');
+  });
+
+  it('Insert writes a Markdown reference into the open Markdown file', async () => {
+    const { page, workspaceDir } = e2e();
+    await frame.locator('.result-card').first().locator('[data-action="insert"]').click();
+    // Monaco renders spaces as no-break spaces and wraps long lines into several view lines.
+    await waitFor('the reference in the editor', async () => /!\[a red fox in the snow\]\(assets\/ideogram\/[^)]+\.png\)/.test(
+      ((await page.locator('.editor-group-container .monaco-editor .view-lines').first().textContent()) ?? '').replace(/\u00a0/g, ' ')));
+    // Save it and check the bytes on disk.
+    await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+S');
+    await waitFor('the saved reference', () => /!\[a red fox in the snow\]\(assets\/ideogram\/[^)]+\.png\)/.test(readFileSync(path.join(workspaceDir, 'studio-notes.md'), 'utf8')));
+  });
+
+  it('a V_2A model disables the negative prompt and says why', async () => {
+    await chooseOption(frame, 'model', 'V_2A');
+    await waitFor('negative prompt disabled', async () => (await frame.locator('#negative-prompt').getAttribute('disabled')) !== null);
+    const reason = await frame.locator('#negative-prompt-reason').textContent();
+    assert.match(reason ?? '', /V_2A/);
+    await chooseOption(frame, 'model', 'V_2');
+    await waitFor('negative prompt enabled', async () => (await frame.locator('#negative-prompt').getAttribute('disabled')) === null);
+  });
+
+  it('an invalid seed shows a message and sends nothing', async () => {
+    const before = e2e().mockServer.requests.length;
+    await frame.locator('#random-seed').click();
+    await frame.locator('#seed input').fill('12abc');
+    await waitFor('seed message', async () => /seed/i.test((await frame.locator('#seed-error').textContent()) ?? ''));
+    await frame.locator('#run').click();
+    await frame.locator('#prompt textarea').press('Control+Enter');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.equal(e2e().mockServer.requests.length, before, 'no request reached the server');
+    assert.equal(await frame.locator('#cancel').isVisible(), false);
+    await frame.locator('#random-seed').click(); // back to a random seed
+    await waitFor('seed message cleared', async () => ((await frame.locator('#seed-error').textContent()) ?? '') === '');
+  });
+
+  it('cancel mid-run leaves nothing behind', async () => {
+    const { workspaceDir } = e2e();
+    const filesBefore = listFiles(workspaceDir).filter((f) => f.startsWith('assets/'));
+    e2e().mockServer.setFault({ mode: 'latency', latencyMs: 8000 });
+    await fillPrompt(frame, 'a slow lighthouse');
+    await frame.locator('#prompt textarea').press('Control+Enter');
+    await frame.locator('#cancel').waitFor({ state: 'visible' });
+    await waitFor('the request to reach the server', () => generateRequests().some((r) => r.prompt === 'a slow lighthouse'));
+    await frame.locator('#cancel').click();
+    await waitFor('cancelled status', async () => /cancel/i.test((await frame.locator('#status').textContent()) ?? ''));
+    e2e().mockServer.setFault({ mode: 'none' });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.deepEqual(listFiles(workspaceDir).filter((f) => f.startsWith('assets/')), filesBefore, 'no new or partial files');
+    assert.equal(await frame.locator('#run').getAttribute('disabled'), null, 'Run is available again');
+  });
+
+  it('picks a history entry and re-runs it', async () => {
+    const { workspaceDir } = e2e();
+    await fillPrompt(frame, '');
+    await frame.locator('#history-search input').fill('fox');
+    await frame.locator('.history-entry').first().waitFor({ state: 'visible' });
+    await frame.locator('.history-entry').first().click();
+    await waitFor('prompt filled from history', async () => (await frame.locator('#prompt textarea').inputValue()) === 'a red fox in the snow');
+    const seed = await frame.locator('#seed input').inputValue();
+    assert.match(seed, /^\d+$/, 'the seed of the entry is filled in');
+    const imagesBefore = outputImages(workspaceDir).length;
+    const requestsBefore = generateRequests().length;
+    await frame.locator('#run').click();
+    await waitFor('a new generate request', () => generateRequests().length === requestsBefore + 1);
+    const sent = generateRequests().at(-1)!;
+    assert.equal(sent.prompt, 'a red fox in the snow');
+    assert.equal(sent.seed, Number(seed));
+    assert.equal(sent.aspect_ratio, 'ASPECT_16_9');
+    await waitFor('new files on disk', () => outputImages(workspaceDir).length > imagesBefore);
+  });
+  it('"Remix" on a result switches mode with that image; the picker lists and searches workspace images', async () => {
+    const { workspaceDir } = e2e();
+    await frame.locator('.result-card').first().locator('[data-action="remix"]').click();
+    await waitFor('Remix tab selected', async () => (await frame.locator('#mode-remix').getAttribute('aria-selected')) === 'true');
+    assert.match((await frame.locator('#reference-label').textContent()) ?? '', /^assets\/ideogram\/.+\.png$/);
+    await frame.locator('#image-weight').waitFor({ state: 'visible' });
+    await frame.locator('#reference-search input').fill('sunset');
+    await waitFor('one search result', async () => (await frame.locator('.image-choice').count()) === 1);
+    type Img = { complete: boolean; naturalWidth: number };
+    await waitFor('picker thumbnail to load', async () => frame.locator('.image-choice img').first().evaluate((image) => (image as unknown as Img).complete && (image as unknown as Img).naturalWidth > 0));
+    await frame.locator('.image-choice').first().click();
+    assert.equal(await frame.locator('#reference-label').textContent(), 'images/sunset.png');
+    const before = outputImages(workspaceDir).length;
+    const requestsBefore = e2e().mockServer.requests.length;
+    await fillPrompt(frame, 'the same sunset, in watercolour');
+    await frame.locator('#run').click();
+    await waitFor('remix results', async () => (await frame.locator('.result-card').count()) >= 1 && outputImages(workspaceDir).length > before);
+    const remix = e2e().mockServer.requests.slice(requestsBefore).find((r) => r.path.endsWith('/remix'));
+    assert.ok(remix, 'a remix request reached the server');
+    assert.equal(remix.files?.[0]?.filename, 'sunset.png');
+    await frame.locator('#reference-search input').fill('');
+  });
+
+  it('describes the reference image; "Use as prompt" fills the Generate prompt', async () => {
+    await frame.locator('#mode-describe').click();
+    await frame.locator('#describe-version').waitFor({ state: 'visible' });
+    await frame.locator('#run').click();
+    await frame.locator('.description').first().waitFor({ state: 'visible', timeout: 30_000 });
+    const text = ((await frame.locator('.description p').first().textContent()) ?? '').trim();
+    assert.ok(text.length > 0);
+    await frame.locator('.description [data-action="use-as-prompt"]').first().click();
+    await waitFor('Generate tab selected', async () => (await frame.locator('#mode-generate').getAttribute('aria-selected')) === 'true');
+    assert.equal((await frame.locator('#prompt textarea').inputValue()).trim(), text);
+  });
+
+  it('looks native in a dark and a light theme (screenshots)', async () => {
+    const { page } = e2e();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const shoot = async (name: string) => {
+      await frame.locator('body').evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+      await page.screenshot({ path: path.join(SCREENSHOTS, name) });
+    };
+    for (const [theme, suffix] of [['Light Modern', 'light'], ['Dark Modern', 'dark']] as const) {
+      await setTheme(page, theme);
+      await frame.locator('#mode-generate').click();
+      await shoot(`studio-${suffix}.png`);
+      await frame.locator('#mode-remix').click();
+      await shoot(`studio-remix-${suffix}.png`);
+    }
+    // A wide editor: the form and the output sit side by side.
+    await frame.locator('#mode-generate').click();
+    await focusStudioTab(page); // take focus out of the webview so F1 reaches the workbench
+    await runCommand(page, 'View: Toggle Maximized Editor Group');
+    await page.waitForTimeout(500);
+    await shoot('studio-wide-dark.png');
+    const columns = await frame.locator('.layout').evaluate((layout) =>
+      (globalThis as unknown as { getComputedStyle(e: unknown): { gridTemplateColumns: string } }).getComputedStyle(layout).gridTemplateColumns.split(' ').length);
+    await focusStudioTab(page);
+    await runCommand(page, 'View: Toggle Maximized Editor Group');
+    assert.equal(columns, 2, 'two columns in a wide editor');
+    // The panel is themed by VS Code's variables, so its background follows the theme.
+    const background = await frame.locator('body').evaluate((body) =>
+      (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(body).backgroundColor);
+    assert.notEqual(background, 'rgba(0, 0, 0, 0)');
+  });
+});
