@@ -102,6 +102,26 @@ describe('image commands UI (commands engineer)', function () {
     assert.equal(mockServer.requests.filter((r) => r.path === '/ideogram/describe').length, 1);
   });
 
+  it('the image preview\'s title bar has the Ideogram menu: Describe Image', async () => {
+    const { page, mockServer } = e2e();
+    mockServer.reset();
+    await runCommand(page, 'Go to File...');
+    await pickQuickPickItem(page, 'forest.jpg');
+    await waitUntilEquals('active editor', () => activeEditorTitle(page), 'forest.jpg');
+    const button = page.locator('.editor-actions .action-label[aria-label="Ideogram"]').first();
+    await button.waitFor({ state: 'visible' });
+    await button.click();
+    const item = page.locator('.monaco-menu .action-item:not(.disabled) .action-label', { hasText: /^\s*Describe Image\s*$/ }).first();
+    await item.waitFor({ state: 'visible' });
+    await item.click();
+    await quickInputTitle(page).filter({ hasText: 'Descriptions' }).waitFor({ state: 'visible', timeout: 30_000 });
+    const describe = mockServer.requests.filter((r) => r.path === '/ideogram/describe');
+    assert.equal(describe.length, 1);
+    assert.equal(describe[0].files?.[0]?.contentType, 'image/jpeg');
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'View: Close Editor');
+  });
+
   it('right-click an image → Ideogram → Upscale Image… asks, then saves the upscaled image', async () => {
     const { page, workspaceDir, mockServer } = e2e();
     mockServer.reset();
