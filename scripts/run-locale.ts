@@ -2,7 +2,7 @@
 // with locale zh-cn, the packaged extension installed, Chromium driving it (test/locale/*.test.ts,
 // same helpers as test/e2e; a stand-in language pack from test/locale/language-pack). Options: --skip-package (use out/*.vsix from `npm run package`).
 // code-server takes its locale from the config file named by CODE_SERVER_CONFIG (the same as --locale).
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Mocha from 'mocha';
 import { setE2eContext } from '../test/e2e/helpers/context';
@@ -33,7 +33,16 @@ async function run(): Promise<number> {
   // marketplace these machines cannot reach, so a pack that translates nothing stands in for it.
   const languagePack = path.join(outDir, 'test-language-pack-zh-cn.vsix');
   await vscePackage(path.join(repoRoot, 'test', 'locale', 'language-pack'), languagePack, ['--skip-license']);
-  const session = await startSession({ runDir, vsixFiles: [extensionVsixPath, languagePack], env: () => ({ CODE_SERVER_CONFIG: configFile }) });
+  const session = await startSession({
+    runDir,
+    vsixFiles: [extensionVsixPath, languagePack],
+    // Called after the extensions are installed and before code-server starts: the moment to
+    // register the language pack, which `--install-extension` does not do by itself.
+    env: () => {
+      registerLanguagePack(runDir);
+      return { CODE_SERVER_CONFIG: configFile };
+    },
+  });
   const browser = await launchChromium();
   onCleanup(() => browser.close());
   const page = await openWorkbench(browser, session.codeServer.workbenchUrl, path.join(runDir, 'browser-console.log'));
@@ -51,6 +60,27 @@ async function run(): Promise<number> {
   } else console.log('\nlocale suite: passed');
   console.log(`rig: locale run took ${Math.round((Date.now() - started) / 1000)} s`);
   return failures > 0 ? 1 : 0;
+}
+
+/**
+ * Writes <user-data>/languagepacks.json the way VS Code's language pack service would once running:
+ * VS Code reads it at start-up to decide that locale zh-cn has a pack (else it falls back to English).
+ */
+function registerLanguagePack(runDir: string): void {
+  const extensionsDir = path.join(runDir, 'extensions');
+  const folder = readdirSync(extensionsDir).find((name) => name.startsWith('ideogram-vscode-tests.test-language-pack-zh-cn'));
+  if (!folder) throw new Error(`the stand-in language pack was not installed in ${extensionsDir}`);
+  const translations = path.join(extensionsDir, folder, 'translations', 'main.i18n.json');
+  if (!existsSync(translations)) throw new Error(`${translations} missing`);
+  const packs = {
+    [LOCALE]: {
+      hash: 'ideogram-test-language-pack-0.0.1',
+      extensions: [{ extensionIdentifier: { id: 'ideogram-vscode-tests.test-language-pack-zh-cn' }, version: '0.0.1' }],
+      translations: { vscode: translations },
+      label: '中文(简体)',
+    },
+  };
+  writeFileSync(path.join(runDir, 'user-data', 'languagepacks.json'), JSON.stringify(packs));
 }
 
 void withLock(rigLockDir, 'locale UI run', run)

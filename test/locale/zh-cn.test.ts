@@ -26,7 +26,8 @@ describe('Simplified Chinese UI (locale zh-cn)', () => {
       await page.keyboard.press('Escape');
     }
     for (const title of expected) assert.ok(shown.includes(title), `"${title}" not in the palette: ${shown.join(' | ')}`);
-    assert.ok(!shown.includes('Ideogram: Generate Image…'), 'the English title is shown');
+    // (VS Code also shows each command's English original beside a translated title, so English
+    // labels being present too is expected in the palette.)
   });
 
   it('the Studio shows its labels in Chinese', async () => {
