@@ -1,6 +1,6 @@
 // `npm run test:e2e` — UI tests: mocha + playwright-core driving Debian's Chromium against
 // code-server with the packaged extension installed. Options: --skip-package (use the .vsix from
-// `npm run package`), --grep TEXT, --screenshots DIR (a screenshot after every test; failures are
+// `npm run package`), --grep REGEXP, --screenshots DIR (a screenshot after every test; failures are
 // always captured in test-results/e2e/failures/), --keep-open (leave it running after the tests).
 //
 // Adding a test: drop `test/e2e/<topic>.test.ts` with mocha `describe`/`it`; get the page, the
@@ -39,6 +39,7 @@ async function run(): Promise<number> {
   const runDir = path.join(resultsDir, 'e2e');
   const failuresDir = path.join(resultsDir, 'e2e-failures');
   const screenshotsArg = stringArg(args, 'screenshots');
+  const grep = stringArg(args, 'grep');
   const screenshotsDir = screenshotsArg ? path.resolve(screenshotsArg) : undefined;
   rmSync(failuresDir, { recursive: true, force: true });
 
@@ -56,16 +57,14 @@ async function run(): Promise<number> {
     ui: 'bdd',
     reporter: 'spec',
     timeout: 60_000,
-    ...(stringArg(args, 'grep') ? { grep: stringArg(args, 'grep') } : {}),
+    // A regular expression, as in the integration launcher ("Studio|palette" selects both).
+    ...(grep ? { grep: new RegExp(grep) } : {}),
     rootHooks: {
       async afterEach(this: Mocha.Context) {
         const test = this.currentTest;
         if (!test) return;
-        const name = `${test.titlePath().join(' - ').replace(/[^\w.-]+/g, '_').slice(0, 150)}.png`;
-        if (test.state === 'failed') {
-          failed.push(test.fullTitle());
-          await capture(page, path.join(failuresDir, name));
-        }
+        const name = `${fileNameFor(test.titlePath())}.png`;
+        if (test.state === 'failed') await capture(page, path.join(failuresDir, name));
         if (screenshotsDir) await capture(page, path.join(screenshotsDir, name));
         await dismissTransientUi(page);
       },
@@ -73,13 +72,27 @@ async function run(): Promise<number> {
   });
   for (const file of readdirSync(e2eDir).filter((f) => f.endsWith('.test.ts')).sort()) mocha.addFile(path.join(e2eDir, file));
   await mocha.loadFilesAsync();
-  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  let passes = 0;
+  const hookCaptures: Promise<void>[] = [];
+  const failures = await new Promise<number>((resolve) => {
+    mocha.run(resolve)
+      .on('pass', () => passes++)
+      .on('fail', (runnable) => {
+        failed.push(runnable.fullTitle());
+        // afterEach does not run for a failed before/after hook: capture it here (best effort, async).
+        // (mocha's types say 'test', but hook failures arrive here too, with type 'hook')
+        if ((runnable.type as string) === 'hook') hookCaptures.push(capture(page, path.join(failuresDir, `${fileNameFor(runnable.titlePath())}.png`)));
+      });
+  });
+  await Promise.all(hookCaptures);
 
   if (failures > 0) {
     console.log(`\ne2e suite: FAILED (${failed.join('; ') || `${failures} failure(s)`})`);
     console.log(`rig: failure screenshots in ${path.relative(repoRoot, failuresDir)}/`);
     console.log(`rig: code-server log without known noise (full log: ${session.codeServer.logFile}):`);
     console.log(meaningfulLines(readFileSync(session.codeServer.logFile, 'utf8'), 30).join('\n'));
+  } else if (passes === 0) {
+    console.log(`\ne2e suite: FAILED: no test ran${grep ? ` (nothing matches --grep ${grep})` : ''}`);
   } else {
     console.log('\ne2e suite: passed');
   }
@@ -89,7 +102,11 @@ async function run(): Promise<number> {
     console.log(`rig: --keep-open: ${session.codeServer.workbenchUrl} stays up until Ctrl+C`);
     await new Promise(() => undefined);
   }
-  return failures > 0 ? 1 : 0;
+  return failures > 0 || passes === 0 ? 1 : 0;
+}
+
+function fileNameFor(titlePath: string[]): string {
+  return titlePath.join(' - ').replace(/[^\w.-]+/g, '_').slice(0, 150);
 }
 
 async function capture(page: Page, file: string): Promise<void> {

@@ -4,7 +4,7 @@
 // VSCODE_VERSION picks the downloaded version (default: stable). On Linux without a display run it
 // under `xvfb-run -a npm run test:electron`. The extension is loaded from this folder in development
 // mode (test-electron's way), not from the .vsix; the code-server launcher covers the .vsix.
-// Options: --grep TEXT.
+// Options: --grep REGEXP.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';

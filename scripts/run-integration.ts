@@ -1,6 +1,6 @@
 // `npm run test:integration` — the in-host suite inside code-server (VS Code 1.139.1), driven by
 // headless Chromium. Options: --skip-package (use out/*.vsix as built by `npm run package`),
-// --grep TEXT, --timeout-ms N (whole run, default 600000), --keep-open (leave it running for a look).
+// --grep REGEXP, --timeout-ms N (whole run, default 600000), --keep-open (leave it running for a look).
 //
 // Adding a test: drop a file `test/integration/<topic>.test.ts` (top level of that folder) with
 // mocha `describe`/`it` blocks; `import * as vscode from 'vscode'` works as in any extension.

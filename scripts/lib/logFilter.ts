@@ -13,6 +13,7 @@ const noisePatterns: RegExp[] = [
   /Failed to fetch|net::ERR_(NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|CONNECTION_REFUSED|TUNNEL_CONNECTION_FAILED|PROXY_CONNECTION_FAILED)/,
   /Error while getting the latest version|Failed to get latest release|update check/i,
   /Unable to (read|fetch) (extensions? )?(gallery|control manifest)|extensionsControlManifest|Error while fetching extensions|queryGallery/i,
+  /vsda(_bg\.wasm|\.js)/, // a Microsoft-only signing module code-server does not ship
   /^\s*$/,
 ];
 

@@ -36,6 +36,7 @@ export function verifyExtensionVsix(vsixPath: string): void {
   if (manifest.l10n && !existsSync(path.join(repoRoot, manifest.l10n))) delete manifest.l10n;
   const problems = checkVsixEntries(listZipEntries(vsixPath), manifest);
   if (problems.length > 0) {
-    throw new RigError(`${path.relative(repoRoot, vsixPath)} has packaging problems (check .vscodeignore and package.json):\n  - ${problems.join('\n  - ')}`);
+    const shown = problems.slice(0, 15).concat(problems.length > 15 ? [`… and ${problems.length - 15} more`] : []);
+    throw new RigError(`${path.relative(repoRoot, vsixPath)} has packaging problems (check .vscodeignore and package.json):\n  - ${shown.join('\n  - ')}`);
   }
 }

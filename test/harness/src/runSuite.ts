@@ -28,7 +28,7 @@ export async function runIntegrationSuite(options: SuiteOptions): Promise<number
     (globalThis as Record<string, unknown>)[activeAtStartupKey] = options.activeAtStartup;
     emit({ event: 'start', files: files.map((f) => path.basename(f)), activeAtStartup: options.activeAtStartup });
     const mocha = new Mocha({ ui: 'bdd', timeout: options.timeoutMs ?? 30_000, color: false, reporter: reporterFor(emit) });
-    if (options.grep) mocha.grep(options.grep);
+    if (options.grep) mocha.grep(new RegExp(options.grep)); // a string would be matched literally
     // mocha.loadFiles() without its own require(): the files are plain CommonJS bundles, and they
     // must be required from inside this extension so their `require('vscode')` gets its API.
     for (const file of files) {
@@ -59,7 +59,8 @@ function reporterFor(emit: (event: HarnessEvent) => void): Mocha.ReporterConstru
       runner.on('pass', (test) => emit({ event: 'pass', titlePath: test.titlePath(), durationMs: test.duration ?? 0 }));
       runner.on('pending', (test) => emit({ event: 'pending', titlePath: test.titlePath() }));
       runner.on('fail', (test, err: Error & { actual?: unknown; expected?: unknown }) => {
-        const diff = 'actual' in err && 'expected' in err ? `\nactual:   ${preview(err.actual)}\nexpected: ${preview(err.expected)}` : '';
+        // node:assert already puts a diff in the message; other assertion libraries may not.
+        const diff = 'actual' in err && 'expected' in err && !err.message.includes('expected') ? `\nactual:   ${preview(err.actual)}\nexpected: ${preview(err.expected)}` : '';
         emit({ event: 'fail', titlePath: test.titlePath(), message: `${err.message}${diff}`, ...(err.stack ? { stack: err.stack } : {}), ...(test.duration ? { durationMs: test.duration } : {}) });
       });
     }
