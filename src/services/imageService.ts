@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Dispatcher } from 'undici';
 import {
   checkGenerateRequest, checkRemixRequest, checkUpscaleRequest, createDispatcher, downloadImage, formatIssues, IdeogramClient,
-  IdeogramError, InflightLimiter, MAX_IMAGE_BYTES, sniffImageType,
+  IdeogramError, InflightLimiter, MAX_IMAGE_BYTES, sniffImageType, urlForLog,
   type GenerateRequest, type ImageInput, type ImageResult, type RemixRequest, type UpscaleRequest, type ValidationIssue,
 } from '../ideogram';
 import { readSettings, type IdeogramSettings } from '../config';
@@ -246,10 +246,13 @@ export class ImageService implements vscode.Disposable {
           seed: image.seed, model: typeof req.model === 'string' ? req.model : undefined, operation, index: index + 1, date: now,
         });
         const sink = new WorkspaceImageSink(out, baseName);
+        const started = Date.now();
         const download = await downloadImage(image.url as string, sink, { signal, dispatcher: this.dispatcher?.instance, timeoutMs: settings.requestTimeoutSeconds * 1000 });
         const committed = sink.committed;
         if (!committed) throw new Error('download finished without committing the image');
         written.push(committed.uri);
+        // Downloads do not pass through the client's onRequest; log them the same way (no query string: signed links).
+        this.log.info(`GET ${urlForLog(image.url as string)} → saved ${download.bytes} B as ${committed.fileName} in ${Date.now() - started} ms`);
         const size = readImageSize(committed.data);
         const sidecar = buildSidecar({
           operation, request: req, image, apiCreated: result.created, sourceImage, provider: settings.provider,
