@@ -1,6 +1,6 @@
 // `npm run test:e2e` — UI tests: mocha + playwright-core driving Debian's Chromium against
 // code-server with the packaged extension installed. Options: --skip-package (use the .vsix from
-// `npm run package`), --grep REGEXP, --screenshots DIR (a screenshot after every test; failures are
+// `npm run package`), --grep REGEXP, --timeout-ms N (whole run, default 1800000), --screenshots DIR (a screenshot after every test; failures are
 // always captured in test-results/e2e/failures/), --keep-open (leave it running after the tests).
 //
 // Adding a test: drop `test/e2e/<topic>.test.ts` with mocha `describe`/`it`; get the page, the
@@ -22,7 +22,7 @@ import { meaningfulLines } from './lib/logFilter';
 import { packageExtension, verifyExtensionVsix } from './lib/packaging';
 import { withLock } from './lib/lock';
 import { extensionVsixPath, rigLockDir, repoRoot, resultsDir } from './lib/paths';
-import { cleanupAll, onCleanup } from './lib/processes';
+import { cleanupAll, exitAfter, onCleanup } from './lib/processes';
 import { startSession } from './lib/session';
 import { openWorkbench } from './lib/workbench';
 
@@ -36,6 +36,7 @@ async function main(): Promise<number> {
 async function run(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), ['skip-package', 'keep-open']);
   const started = Date.now();
+  if (!args.has('keep-open')) exitAfter(Number(stringArg(args, 'timeout-ms') ?? 30 * 60_000), 'the e2e run');
   const runDir = path.join(resultsDir, 'e2e');
   const failuresDir = path.join(resultsDir, 'e2e-failures');
   const screenshotsArg = stringArg(args, 'screenshots');

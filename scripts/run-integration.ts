@@ -21,7 +21,7 @@ import { meaningfulLines } from './lib/logFilter';
 import { packageExtension, verifyExtensionVsix } from './lib/packaging';
 import { withLock } from './lib/lock';
 import { extensionVsixPath, rigLockDir, resultsDir } from './lib/paths';
-import { cleanupAll, onCleanup } from './lib/processes';
+import { cleanupAll, exitAfter, onCleanup } from './lib/processes';
 import { rigApiKey, startSession } from './lib/session';
 import { openWorkbench } from './lib/workbench';
 
@@ -33,6 +33,8 @@ async function main(): Promise<number> {
 async function run(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), ['skip-package', 'keep-open']);
   const started = Date.now();
+  // Hard stop for hangs before the suite starts (install, packaging, startup); the suite has its own limit.
+  if (!args.has('keep-open')) exitAfter(Number(stringArg(args, 'timeout-ms') ?? 600_000) + 15 * 60_000, 'the integration run');
   const runDir = path.join(resultsDir, 'integration');
   if (args.has('skip-package')) verifyExtensionVsix(extensionVsixPath);
   else await packageExtension();

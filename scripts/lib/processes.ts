@@ -150,6 +150,14 @@ function installExitHandlers(): void {
   });
 }
 
+/** Ends the whole run with exit code 1 (after cleanup) when it is still going after `ms`. */
+export function exitAfter(ms: number, what: string): void {
+  setTimeout(() => {
+    console.error(`\nrig: ${what} still running after ${Math.round(ms / 60_000)} min: stopping everything (hard timeout)`);
+    void cleanupAll().finally(() => process.exit(1));
+  }, ms).unref(); // does not by itself keep the process alive
+}
+
 /** Resolves after `ms` milliseconds. */
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
