@@ -102,6 +102,32 @@ describe('image commands UI (commands engineer)', function () {
     assert.equal(mockServer.requests.filter((r) => r.path === '/ideogram/describe').length, 1);
   });
 
+  it('a description\'s "Insert at Cursor" button writes it into the open editor', async () => {
+    const { page } = e2e();
+    await runCommand(page, 'Go to File...');
+    await pickQuickPickItem(page, 'README.md');
+    await waitUntilEquals('active editor', () => activeEditorTitle(page), 'README.md');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await ideogramSubmenu(page, 'images/sunset.png', 'Describe Image');
+    await quickInputTitle(page).filter({ hasText: 'Descriptions' }).waitFor({ state: 'visible', timeout: 30_000 });
+    const row = page.locator('.quick-input-widget .monaco-list-row').first();
+    const description = ((await row.locator('.label-name').first().textContent()) ?? '').trim();
+    assert.ok(description.length > 10, `a description: ${description}`);
+    await row.hover();
+    await row.locator('.action-label[aria-label="Insert at Cursor"], .action-label[title="Insert at Cursor"]').first().click();
+    const deadline = Date.now() + 10_000;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = ((await page.locator('.monaco-editor .view-lines').first().innerText()) ?? '').replace(/\u00a0/g, ' ');
+      if (text.includes(description.slice(0, 40))) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(text.includes(description.slice(0, 40)), `editor shows the description; got:\n${text}`);
+    await runCommand(page, 'View: Revert and Close Editor');
+  });
+
   it('the image preview\'s title bar has the Ideogram menu: Describe Image', async () => {
     const { page, mockServer } = e2e();
     mockServer.reset();
