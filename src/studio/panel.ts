@@ -199,11 +199,9 @@ export class StudioPanel implements vscode.Disposable {
         this.post({ type: 'runCancelled', runId: id });
       } else {
         this.post({ type: 'runFailed', runId: id, message: outcome.message });
-        if (outcome.retry) {
-          this.running = undefined;
-          cancel.dispose();
-          return this.run(form, referenceText);
-        }
+        // The panel is idle while the error message waits for an answer; Retry runs the same form again.
+        this.running = undefined;
+        if (await outcome.retry) return this.run(form, referenceText);
       }
     } finally {
       if (this.running?.id === id) this.running = undefined;

@@ -8,12 +8,15 @@ import { isCancellation } from '../errors';
 import type { FormState } from '../shared/protocol';
 import { buildStudioRequest, checkStudioRequest } from '../shared/studioForm';
 
-/** How a run ended. `retry` is true when the user chose Retry / Set API Key in the error message. */
+/**
+ * How a run ended. `retry` settles once the user answers the error message: true for Retry or
+ * Set API Key. It is a promise so the panel can show the error inline at once, not after the answer.
+ */
 export type StudioOutcome =
   | { kind: 'images'; result: OperationResult }
   | { kind: 'describe'; image: vscode.Uri; descriptions: string[] }
   | { kind: 'cancelled' }
-  | { kind: 'failed'; message: string; retry: boolean };
+  | { kind: 'failed'; message: string; retry: Promise<boolean> };
 
 /** Validates the form again (the webview is untrusted), then runs it; never throws. */
 export async function runStudioOperation(
@@ -24,9 +27,9 @@ export async function runStudioOperation(
 ): Promise<StudioOutcome> {
   const request = buildStudioRequest(form);
   const issues = checkStudioRequest(request);
-  if (issues.length > 0) return { kind: 'failed', message: formatIssues(issues), retry: false };
+  if (issues.length > 0) return { kind: 'failed', message: formatIssues(issues), retry: Promise.resolve(false) };
   if (request.mode !== 'generate' && !reference) {
-    return { kind: 'failed', message: vscode.l10n.t('Choose a reference image first.'), retry: false };
+    return { kind: 'failed', message: vscode.l10n.t('Choose a reference image first.'), retry: Promise.resolve(false) };
   }
   const label = vscode.l10n.t('Ideogram Studio');
   try {
@@ -62,6 +65,6 @@ export async function runStudioOperation(
     const subscription = services.boundary.onDidReportError((reported) => { message = reported.message; });
     const again = services.boundary.showOperationError(err, label);
     subscription.dispose();
-    return { kind: 'failed', message, retry: await again };
+    return { kind: 'failed', message, retry: again };
   }
 }

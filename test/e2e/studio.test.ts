@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { e2e } from './helpers/context';
 import { listFiles, waitForWorkspaceFile } from './helpers/files';
-import { pickQuickPickItem, runCommand, webviewFrame } from './helpers/workbench';
+import { pickQuickPickItem, runCommand, waitForNotification, webviewFrame } from './helpers/workbench';
 
 const OUTPUT = /^assets\/ideogram\/[^/]+\.png$/;
 const SCREENSHOTS = process.env.IDEOGRAM_SCREENSHOTS_DIR ?? path.join('test-results', 'screenshots');
@@ -181,6 +181,36 @@ describe('Ideogram Studio', function () {
     assert.equal(sent.aspect_ratio, 'ASPECT_16_9');
     await waitFor('new files on disk', () => outputImages(workspaceDir).length > imagesBefore);
   });
+  it('looks native in a dark and a light theme (screenshots)', async () => {
+    const { page } = e2e();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const shoot = async (name: string) => {
+      await frame.locator('body').evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+      await page.screenshot({ path: path.join(SCREENSHOTS, name) });
+    };
+    for (const [theme, suffix] of [['Light Modern', 'light'], ['Dark Modern', 'dark']] as const) {
+      await setTheme(page, theme);
+      await frame.locator('#mode-generate').click();
+      await shoot(`studio-${suffix}.png`);
+      await frame.locator('#mode-remix').click();
+      await shoot(`studio-remix-${suffix}.png`);
+    }
+    // A wide editor: the form and the output sit side by side. Double-clicking a tab expands its group.
+    await frame.locator('#mode-generate').click();
+    const studioTab = page.locator('.tabs-container .tab', { hasText: 'Ideogram Studio' }).first();
+    await studioTab.dblclick();
+    const layoutColumns = () => frame.locator('.layout').evaluate((layout) =>
+      (globalThis as unknown as { getComputedStyle(e: unknown): { gridTemplateColumns: string } }).getComputedStyle(layout).gridTemplateColumns.split(' ').length);
+    await waitFor('two columns in a wide editor', async () => (await layoutColumns()) === 2, 10_000);
+    await shoot('studio-wide-dark.png');
+    await studioTab.dblclick();
+    await waitFor('one column again', async () => (await layoutColumns()) === 1, 10_000);
+    // The panel is themed by VS Code's variables, so its background follows the theme.
+    const background = await frame.locator('body').evaluate((body) =>
+      (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(body).backgroundColor);
+    assert.notEqual(background, 'rgba(0, 0, 0, 0)');
+  });
+
   it('"Remix" on a result switches mode with that image; the picker lists and searches workspace images', async () => {
     const { workspaceDir } = e2e();
     await frame.locator('.result-card').first().locator('[data-action="remix"]').click();
@@ -216,34 +246,31 @@ describe('Ideogram Studio', function () {
     assert.equal((await frame.locator('#prompt textarea').inputValue()).trim(), text);
   });
 
-  it('looks native in a dark and a light theme (screenshots)', async () => {
+  it('an API error is shown inline and through the same error message as the commands', async () => {
     const { page } = e2e();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    const shoot = async (name: string) => {
-      await frame.locator('body').evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
-      await page.screenshot({ path: path.join(SCREENSHOTS, name) });
-    };
-    for (const [theme, suffix] of [['Light Modern', 'light'], ['Dark Modern', 'dark']] as const) {
-      await setTheme(page, theme);
-      await frame.locator('#mode-generate').click();
-      await shoot(`studio-${suffix}.png`);
-      await frame.locator('#mode-remix').click();
-      await shoot(`studio-remix-${suffix}.png`);
-    }
-    // A wide editor: the form and the output sit side by side.
-    await frame.locator('#mode-generate').click();
-    await focusStudioTab(page); // take focus out of the webview so F1 reaches the workbench
-    await runCommand(page, 'View: Toggle Maximized Editor Group');
-    await page.waitForTimeout(500);
-    await shoot('studio-wide-dark.png');
-    const columns = await frame.locator('.layout').evaluate((layout) =>
-      (globalThis as unknown as { getComputedStyle(e: unknown): { gridTemplateColumns: string } }).getComputedStyle(layout).gridTemplateColumns.split(' ').length);
+    e2e().mockServer.setFault({ mode: 'server-error', status: 400, count: 1 });
+    await fillPrompt(frame, 'a request the server refuses');
+    await frame.locator('#run').click();
+    await frame.locator('#run-error').waitFor({ state: 'visible', timeout: 30_000 });
+    const inline = ((await frame.locator('#run-error-text').textContent()) ?? '').trim();
+    assert.ok(inline.length > 0);
+    const toast = await waitForNotification(page, inline.slice(0, 40));
+    assert.ok(await toast.isVisible());
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await frame.locator('#run-error-dismiss').click();
+    await frame.locator('#run-error').waitFor({ state: 'hidden' });
+  });
+
+  it('is restored after a window reload with the form as it was', async () => {
+    const { page } = e2e();
+    await fillPrompt(frame, 'still here after a reload');
+    await frame.locator('#mode-upscale').click();
     await focusStudioTab(page);
-    await runCommand(page, 'View: Toggle Maximized Editor Group');
-    assert.equal(columns, 2, 'two columns in a wide editor');
-    // The panel is themed by VS Code's variables, so its background follows the theme.
-    const background = await frame.locator('body').evaluate((body) =>
-      (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(body).backgroundColor);
-    assert.notEqual(background, 'rgba(0, 0, 0, 0)');
+    await runCommand(page, 'Developer: Reload Window');
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    frame = webviewFrame(page);
+    await frame.locator('#prompt').waitFor({ state: 'visible', timeout: 60_000 });
+    assert.equal(await frame.locator('#prompt textarea').inputValue(), 'still here after a reload');
+    assert.equal(await frame.locator('#mode-upscale').getAttribute('aria-selected'), 'true');
   });
 });
