@@ -68,6 +68,7 @@ function reporterFor(emit: (event: HarnessEvent) => void): Mocha.ReporterConstru
 }
 
 function preview(value: unknown): string {
+  if (value instanceof RegExp) return String(value); // JSON.stringify would print {}
   const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value, null, 0) ?? String(value);
   return text.length > 500 ? `${text.slice(0, 500)}…` : text;
 }
