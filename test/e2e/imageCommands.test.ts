@@ -174,6 +174,28 @@ describe('image commands UI (commands engineer)', function () {
     assert.deepEqual(upscale?.files?.map((f) => f.field), ['image_file']);
   });
 
+  it('right-click an image → Ideogram → Remix Image… walks prompt, weight and model, with a working Back button', async () => {
+    const { page, workspaceDir, mockServer } = e2e();
+    mockServer.reset();
+    await ideogramSubmenu(page, 'images/logo.webp', 'Remix Image…');
+    await quickInputTitle(page).filter({ hasText: '1/3' }).waitFor({ state: 'visible' });
+    await answerInputBox(page, 'the logo in neon');
+    await quickInputTitle(page).filter({ hasText: '2/3' }).waitFor({ state: 'visible' });
+    await page.locator('.quick-input-widget .quick-input-left-action-bar .action-label').first().click();
+    await quickInputTitle(page).filter({ hasText: '1/3' }).waitFor({ state: 'visible' });
+    assert.equal(await page.locator('.quick-input-widget input').inputValue(), 'the logo in neon', 'Back keeps the prompt');
+    await page.locator('.quick-input-widget input').press('Enter');
+    await answerInputBox(page, '35');
+    await pickQuickPickItem(page, 'V_2');
+    await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*the-logo-in-neon-\d+\.png$/, 60_000);
+    const remix = mockServer.requests.find((r) => r.path === '/ideogram/remix');
+    const imageRequest = JSON.parse(remix?.fields?.image_request ?? '{}') as Record<string, unknown>;
+    assert.equal(imageRequest.prompt, 'the logo in neon');
+    assert.equal(imageRequest.image_weight, 35);
+    assert.equal(imageRequest.model, 'V_2');
+    assert.deepEqual(remix?.files?.map((f) => [f.field, f.contentType]), [['image_file', 'image/webp']]);
+  });
+
   it('a server error shows Retry; clicking it sends the same request again and saves', async () => {
     const { page, workspaceDir, mockServer } = e2e();
     mockServer.reset();
