@@ -1,11 +1,8 @@
 // The "Ideogram" log channel. Everything goes through redact(), so the API key cannot reach the
 // log even when it appears inside an error message or a URL from a misconfigured relay.
 import * as vscode from 'vscode';
-import { redactSecrets, type RequestLogEntry } from './ideogram';
-
-// Header-shaped secrets are masked even when the key itself is unknown to us (e.g. a key that
-// was replaced while a request was in flight).
-const HEADER_SECRET = /\b(authorization|api-key|x-api-key)(["']?\s*[:=]\s*["']?)(bearer\s+)?[^\s"',;]+/gi;
+import type { RequestLogEntry } from './ideogram';
+import { redactText } from './services/redact';
 
 /** The extension's log: a LogOutputChannel that redacts known secrets from every line. */
 export class IdeogramLog implements vscode.Disposable {
@@ -18,7 +15,7 @@ export class IdeogramLog implements vscode.Disposable {
 
   /** Removes every known secret and header-shaped credential from text. */
   redact(text: string): string {
-    return redactSecrets(text, [...this.knownSecrets()]).replace(HEADER_SECRET, (_m, name: string, sep: string, bearer?: string) => `${name}${sep}${bearer ?? ''}[redacted]`);
+    return redactText(text, this.knownSecrets());
   }
 
   /** Logs an informational line. */

@@ -1,0 +1,11 @@
+// Redaction for everything the extension logs or shows. Pure, so it is unit-tested in plain Node.
+import { redactSecrets } from '../ideogram';
+
+// Header-shaped credentials are masked even when the key itself is unknown to us (e.g. a key that
+// was replaced while a request was in flight, or one a relay echoes back in an error).
+const HEADER_SECRET = /\b(authorization|api-key|x-api-key)(["']?\s*[:=]\s*["']?)(bearer\s+)?[^\s"',;]+/gi;
+
+/** Removes every known secret (and its URL-encoded form) and any header-shaped credential from text. */
+export function redactText(text: string, secrets: readonly string[]): string {
+  return redactSecrets(text, [...secrets]).replace(HEADER_SECRET, (_m, name: string, sep: string, bearer?: string) => `${name}${sep}${bearer ?? ''}[redacted]`);
+}
