@@ -1,18 +1,23 @@
 // Checks the UI helpers themselves against VS Code's built-in UI, so a broken selector shows up
 // here with a clear name instead of inside an extension test.
 import { strict as assert } from 'node:assert';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { e2e } from './helpers/context';
 import { waitForWorkspaceFile } from './helpers/files';
 import { waitUntilEquals } from './helpers/wait';
-import { activeEditorTitle, answerInputBox, explorerContextMenu, pickQuickPickItem, runCommand } from './helpers/workbench';
+import { activeEditorTitle, answerInputBox, closeAllEditors, explorerContextMenu, openWorkspaceFile, runCommand } from './helpers/workbench';
 
 describe('rig UI helpers', () => {
+  after(async () => {
+    // Leave the shared window and workspace as the next test file expects them.
+    await closeAllEditors(e2e().page);
+    rmSync(path.join(e2e().workspaceDir, 'images', 'from-context-menu.txt'), { force: true });
+  });
+
   it('quick open + input box: opens README.md and goes to line 3', async () => {
     const { page } = e2e();
-    await runCommand(page, 'Go to File...');
-    await pickQuickPickItem(page, 'README.md');
+    await openWorkspaceFile(page, 'README.md');
     await waitUntilEquals('active editor', () => activeEditorTitle(page), 'README.md');
     await runCommand(page, 'Go to Line/Column...');
     await answerInputBox(page, ':3');

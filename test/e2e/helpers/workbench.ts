@@ -121,6 +121,19 @@ export async function activeEditorTitle(page: Page): Promise<string | undefined>
   return (await tab.isVisible()) ? (await tab.textContent())?.trim() : undefined;
 }
 
+/** Opens a workspace file in an editor through Quick Open ("Go to File..."), as a user would. */
+export async function openWorkspaceFile(page: Page, fileName: string): Promise<void> {
+  await runCommand(page, 'Go to File...');
+  await pickQuickPickItem(page, fileName);
+  const tab = page.locator('.tabs-container .tab.active .monaco-icon-label', { hasText: exactly(fileName) }).first();
+  await tab.waitFor({ state: 'visible' });
+}
+
+/** Closes every editor (tests share one window; leave it as you found it). */
+export async function closeAllEditors(page: Page): Promise<void> {
+  await runCommand(page, 'View: Close All Editors');
+}
+
 /** Presses Escape a few times: closes quick inputs, menus and hovers left over by a failed test. */
 export async function dismissTransientUi(page: Page): Promise<void> {
   for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
