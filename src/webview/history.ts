@@ -62,7 +62,7 @@ export class HistoryView {
       h('img', { src: entry.src, alt: '', loading: 'lazy' }),
       h('span', { class: 'history-text' },
         h('span', { class: 'result-prompt' }, entry.prompt || entry.label),
-        h('span', { class: 'muted' }, [entry.operation, entry.model, entry.seed !== undefined ? `seed ${entry.seed}` : undefined, entry.createdAt.slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · '))));
+        h('span', { class: 'muted' }, [entry.operation, entry.model, entry.seed !== undefined ? `${this.strings.seed} ${entry.seed}` : undefined, entry.createdAt.slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · '))));
     button.addEventListener('click', () => this.callbacks.onUse(entry));
     return h('li', {}, button);
   }

@@ -14,7 +14,8 @@ const ACTION_LABELS: Record<ResultAction, keyof StudioStrings> = {
 /** Builds one result card (also used by the history list's detail). */
 export function resultCard(item: ResultItem, strings: StudioStrings, onAction: (action: ResultAction, item: ResultItem) => void): HTMLElement {
   const actions = (Object.keys(ACTION_LABELS) as ResultAction[]).map((action) => {
-    const button = h('vscode-button', { secondary: action !== 'open', 'data-action': action, 'aria-label': `${strings[ACTION_LABELS[action]]}: ${item.label}` }, strings[ACTION_LABELS[action]]);
+    // All secondary: Run stays the one primary button of the view, as VS Code's guidelines ask.
+    const button = h('vscode-button', { secondary: true, 'data-action': action, 'aria-label': `${strings[ACTION_LABELS[action]]}: ${item.label}` }, strings[ACTION_LABELS[action]]);
     button.addEventListener('click', () => onAction(action, item));
     return button;
   });
@@ -23,7 +24,7 @@ export function resultCard(item: ResultItem, strings: StudioStrings, onAction: (
     h('div', { class: 'result-meta' },
       h('div', { class: 'image-label', title: item.label }, item.label),
       h('div', { class: 'result-prompt', title: item.returnedPrompt || item.prompt }, item.returnedPrompt || item.prompt),
-      h('div', { class: 'muted' }, [item.model, item.seed !== undefined ? `seed ${item.seed}` : undefined, item.resolution].filter(Boolean).join(' · '))),
+      h('div', { class: 'muted' }, [item.model, item.seed !== undefined ? `${strings.seed} ${item.seed}` : undefined, item.resolution].filter(Boolean).join(' · '))),
     h('div', { class: 'actions' }, ...actions));
 }
 
@@ -59,7 +60,7 @@ export class ResultsView {
     const items = descriptions.map((text, index) => {
       const copy = h('vscode-button', { secondary: true, 'data-action': 'copy', 'aria-label': `${this.strings.copy} ${index + 1}` }, this.strings.copy);
       copy.addEventListener('click', () => this.callbacks.onCopy(text));
-      const use = h('vscode-button', { 'data-action': 'use-as-prompt', 'aria-label': `${this.strings.useAsPrompt} ${index + 1}` }, this.strings.useAsPrompt);
+      const use = h('vscode-button', { secondary: true, 'data-action': 'use-as-prompt', 'aria-label': `${this.strings.useAsPrompt} ${index + 1}` }, this.strings.useAsPrompt);
       use.addEventListener('click', () => this.callbacks.onUseAsPrompt(text));
       return h('li', { class: 'description' }, h('p', {}, text), h('div', { class: 'actions' }, copy, use));
     });

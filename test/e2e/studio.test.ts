@@ -41,6 +41,11 @@ async function fillPrompt(frame: FrameLocator, text: string): Promise<void> {
   await frame.locator('#prompt textarea').fill(text);
 }
 
+async function setRandomSeed(frame: FrameLocator, random: boolean): Promise<void> {
+  const checked = await frame.locator('#random-seed').evaluate((box) => (box as unknown as { checked: boolean }).checked);
+  if (checked !== random) await frame.locator('#random-seed').click();
+}
+
 async function chooseOption(frame: FrameLocator, selectId: string, label: string): Promise<void> {
   await frame.locator(`#${selectId}`).click();
   await frame.locator(`#${selectId} li`, { hasText: new RegExp(`^\\s*${label}\\s*$`) }).first().click();
@@ -109,6 +114,23 @@ describe('Ideogram Studio', function () {
     assert.ok(files.length > 0);
     const sent = generateRequests().at(-1)!;
     assert.equal(sent.prompt, 'a red fox in the snow');
+    // The key never enters the webview: not in its page, not in its saved state.
+    const pageHtml = await frame.locator('html').evaluate((html) => html.outerHTML);
+    assert.ok(!pageHtml.includes(e2e().apiKey), 'the API key is not in the webview');
+  });
+
+  it('"Again (same seed)" re-sends the card\'s prompt with its seed', async () => {
+    const card = frame.locator('.result-card').first();
+    const meta = (await card.locator('.muted').first().textContent()) ?? '';
+    const seed = Number(/(\d{3,})/.exec(meta)?.[1]);
+    const before = generateRequests().length;
+    await card.locator('[data-action="again"]').click();
+    await waitFor('the repeated request', () => generateRequests().length === before + 1);
+    const sent = generateRequests().at(-1)!;
+    assert.equal(sent.seed, seed);
+    assert.equal(sent.prompt, 'a red fox in the snow');
+    await frame.locator('.result-card').first().waitFor({ state: 'visible' });
+    await waitFor('Run available again', async () => (await frame.locator('#run').getAttribute('disabled')) === null);
   });
 
   it('Insert writes a Markdown reference into the open Markdown file', async () => {
@@ -134,7 +156,7 @@ describe('Ideogram Studio', function () {
 
   it('an invalid seed shows a message and sends nothing', async () => {
     const before = e2e().mockServer.requests.length;
-    await frame.locator('#random-seed').click();
+    await setRandomSeed(frame, false);
     await frame.locator('#seed input').fill('12abc');
     await waitFor('seed message', async () => /seed/i.test((await frame.locator('#seed-error').textContent()) ?? ''));
     await frame.locator('#run').click();
@@ -142,7 +164,7 @@ describe('Ideogram Studio', function () {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     assert.equal(e2e().mockServer.requests.length, before, 'no request reached the server');
     assert.equal(await frame.locator('#cancel').isVisible(), false);
-    await frame.locator('#random-seed').click(); // back to a random seed
+    await setRandomSeed(frame, true);
     await waitFor('seed message cleared', async () => ((await frame.locator('#seed-error').textContent()) ?? '') === '');
   });
 
