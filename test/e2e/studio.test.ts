@@ -4,6 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { FrameLocator, Page } from 'playwright-core';
 import { e2e } from './helpers/context';
 import { listFiles, waitForWorkspaceFile } from './helpers/files';
@@ -266,6 +267,34 @@ describe('Ideogram Studio', function () {
     await frame.locator('.description [data-action="use-as-prompt"]').first().click();
     await waitFor('Generate tab selected', async () => (await frame.locator('#mode-generate').getAttribute('aria-selected')) === 'true');
     assert.equal((await frame.locator('#prompt textarea').inputValue()).trim(), text);
+  });
+
+  it('keyboard tabs, an explorer-style drop and an upscale run', async () => {
+    const { workspaceDir } = e2e();
+    await frame.locator('#mode-remix').click();
+    await frame.locator('#mode-remix').press('ArrowRight');
+    assert.equal(await frame.locator('#mode-upscale').getAttribute('aria-selected'), 'true');
+    assert.equal(await frame.locator('#mode-upscale').evaluate((tab) => tab === (tab.ownerDocument as unknown as { activeElement: unknown }).activeElement), true);
+    // What the explorer puts on a drag: a uri-list. Only images inside the workspace are accepted.
+    const dropUri = async (uri: string) => frame.locator('body').evaluate((body, value) => {
+      const g = globalThis as unknown as { DataTransfer: new () => { setData(type: string, data: string): void }; DragEvent: new (type: string, init: object) => unknown };
+      const data = new g.DataTransfer();
+      data.setData('text/uri-list', value);
+      (body as unknown as { dispatchEvent(e: unknown): void }).dispatchEvent(new g.DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, uri);
+    await dropUri(pathToFileURL(path.join(workspaceDir, 'studio-notes.md')).href);
+    await waitFor('the rejection notice', async () => /drop/i.test((await frame.locator('#status').textContent()) ?? ''));
+    await dropUri(pathToFileURL(path.join(workspaceDir, 'images', 'forest.jpg')).href);
+    await waitFor('the dropped reference', async () => (await frame.locator('#reference-label').textContent()) === 'images/forest.jpg');
+    await frame.locator('#resemblance input').fill('70');
+    const before = e2e().mockServer.requests.length;
+    await frame.locator('#run').click();
+    await waitFor('the upscale request', () => e2e().mockServer.requests.slice(before).some((r) => r.path.endsWith('/upscale')));
+    const upscale = e2e().mockServer.requests.slice(before).find((r) => r.path.endsWith('/upscale'))!;
+    assert.equal(upscale.files?.[0]?.filename, 'forest.jpg');
+    assert.equal((JSON.parse(upscale.fields?.image_request ?? '{}') as { resemblance?: number }).resemblance, 70);
+    await waitFor('Run available again', async () => (await frame.locator('#run').getAttribute('disabled')) === null);
+    await frame.locator('#mode-generate').click();
   });
 
   it('an API error is shown inline and through the same error message as the commands', async () => {
