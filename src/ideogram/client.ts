@@ -1,7 +1,7 @@
 // The Ideogram client: validates locally, then sends generate/remix/upscale/describe in the
 // configured dialect and transport, with a deadline, cancellation, bounded retries and an
 // image-counting in-flight limit. It knows nothing about VS Code.
-import { FormData, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { backoffDelay, sleep } from './backoff';
 import { authHeaders, endpointUrl, urlForLog, type Operation, type ProviderConfig } from './dialects';
 import { errorFromResponse, IdeogramError, looksLikeHtml, redactSecrets, SETTINGS } from './errors';
@@ -11,6 +11,7 @@ import { InflightLimiter } from './limiter';
 import { createDispatcher } from './proxy';
 import { parseDescribeResult, parseImageResult, type DescribeResult, type ImageResult } from './responses';
 import type { GenerateRequest, RemixRequest, UpscaleRequest } from './schemas';
+import { undici } from './undici';
 import { checkDescribeOptions, checkGenerateRequest, checkRemixRequest, checkUpscaleRequest, formatIssues, type ValidationIssue } from './validation';
 
 /** Default deadline per attempt: image models can take minutes. */
@@ -164,7 +165,7 @@ export class IdeogramClient {
   private async imageBody(fields: Record<string, unknown>, image: PreparedImage): Promise<{ body: RequestBody; bytes: number; json: boolean }> {
     const transport = this.options.config.transport;
     if (transport === 'multipart' && image.kind === 'blob') {
-      const form = new FormData();
+      const form = new (undici().FormData)();
       let bytes = image.size;
       for (const [name, value] of Object.entries(fields)) {
         const text = typeof value === 'string' ? value : JSON.stringify(value);

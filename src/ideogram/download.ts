@@ -4,11 +4,12 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
-import { fetch, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { urlForLog } from './dialects';
 import { IdeogramError } from './errors';
 import { classifyTransportError, createDeadline } from './http';
 import { SNIFF_BYTES, sniffImageType } from './imageType';
+import { undici } from './undici';
 
 /** Where one downloaded image goes. */
 export interface ImageSink {
@@ -58,7 +59,7 @@ export async function downloadImage(url: string, sink: ImageSink, options: Downl
   const deadline = createDeadline(timeoutMs, options.signal);
   const shownUrl = urlForLog(url);
   try {
-    const response = await fetch(url, { signal: deadline.signal, dispatcher: options.dispatcher, headers: { accept: 'image/*' } });
+    const response = await undici().fetch(url, { signal: deadline.signal, dispatcher: options.dispatcher, headers: { accept: 'image/*' } });
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
       const expired = [401, 403, 404, 410].includes(response.status);
@@ -103,8 +104,14 @@ export async function downloadImage(url: string, sink: ImageSink, options: Downl
   }
 }
 
+/** Options of createNodeFileSink. */
+export interface NodeFileSinkOptions {
+  /** Also skip a candidate name (`base` or `base-n`, no extension) when this says it is taken, e.g. by a sidecar. */
+  isNameTaken?: (stem: string) => boolean | Promise<boolean>;
+}
+
 /** A sink writing `<dir>/.<baseName>.part-<random>` and renaming to `<baseName>.<ext>` (then -1, -2 …). */
-export function createNodeFileSink(dir: string, baseName: string): ImageSink & { readonly tempPath: string } {
+export function createNodeFileSink(dir: string, baseName: string, options: NodeFileSinkOptions = {}): ImageSink & { readonly tempPath: string } {
   const safeBase = path.basename(baseName).replace(/^\.+/, '') || 'image';
   const tempPath = path.join(dir, `.${safeBase}.part-${randomBytes(6).toString('hex')}`);
   let handle: FileHandle | undefined;
@@ -136,7 +143,7 @@ export function createNodeFileSink(dir: string, baseName: string): ImageSink & {
       if (done) throw new Error('Image sink already finished');
       await ensureOpen();
       await closeQuietly();
-      const finalPath = await claimFinalName(tempPath, dir, safeBase, type.ext);
+      const finalPath = await claimFinalName(tempPath, dir, safeBase, type.ext, options.isNameTaken);
       done = true;
       return finalPath;
     },
@@ -149,31 +156,40 @@ export function createNodeFileSink(dir: string, baseName: string): ImageSink & {
   };
 }
 
-// link() fails with EEXIST instead of replacing, so two writers can never take the same name.
-// Where hard links are unsupported, an exclusive 'wx' create claims the name, then rename fills it.
-async function claimFinalName(tempPath: string, dir: string, base: string, ext: string): Promise<string> {
+async function claimFinalName(tempPath: string, dir: string, base: string, ext: string, isNameTaken?: (stem: string) => boolean | Promise<boolean>): Promise<string> {
   for (let n = 0; n < 10_000; n++) {
-    const candidate = path.join(dir, n === 0 ? `${base}.${ext}` : `${base}-${n}.${ext}`);
-    try {
-      await link(tempPath, candidate);
-      await unlink(tempPath);
-      return candidate;
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') continue;
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'ENOSYS') throw err;
-    }
-    try {
-      const claim = await open(candidate, 'wx');
-      await claim.close();
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
-      throw err;
-    }
-    await rename(tempPath, candidate);
-    return candidate;
+    const stem = n === 0 ? base : `${base}-${n}`;
+    if (isNameTaken && await isNameTaken(stem)) continue;
+    const candidate = path.join(dir, `${stem}.${ext}`);
+    if (await moveNoOverwrite(tempPath, candidate)) return candidate;
   }
   throw new Error(`No free file name for ${base}.${ext}`);
+}
+
+/**
+ * Moves a finished temporary file to `target` unless `target` exists; false when it does.
+ * link() fails with EEXIST instead of replacing, so two writers can never take the same name.
+ * Where hard links are unsupported, an exclusive 'wx' create claims the name, then rename fills it.
+ */
+export async function moveNoOverwrite(tempPath: string, target: string): Promise<boolean> {
+  try {
+    await link(tempPath, target);
+    await unlink(tempPath);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'ENOSYS') throw err;
+  }
+  try {
+    const claim = await open(target, 'wx');
+    await claim.close();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+  await rename(tempPath, target);
+  return true;
 }
 
 /** Per-image outcome of downloadAll. */

@@ -1,7 +1,8 @@
 // One HTTP exchange with a deadline and cancellation, and the mapping of low-level failures
 // (refused, reset, DNS, timeout, abort) to IdeogramError kinds.
-import { fetch, type Dispatcher, type FormData, type Response } from 'undici';
+import type { Dispatcher, FormData, Response } from 'undici';
 import { IdeogramError, SETTINGS } from './errors';
+import { undici } from './undici';
 
 /** Body types the client sends. */
 export type RequestBody = string | FormData;
@@ -70,7 +71,7 @@ export async function readTextCapped(response: Response, maxBytes: number): Prom
 // Following a redirect would resend the key (the Api-Key header survives cross-origin redirects)
 // to wherever the Location points; a moved endpoint is reported so the user updates the setting.
 export async function postOnce(url: string, headers: Record<string, string>, body: RequestBody, dispatcher: Dispatcher | undefined, signal: AbortSignal): Promise<HttpAnswer> {
-  const response = await fetch(url, { method: 'POST', headers, body, signal, dispatcher, redirect: 'manual' });
+  const response = await undici().fetch(url, { method: 'POST', headers, body, signal, dispatcher, redirect: 'manual' });
   const { text, bytes } = await readTextCapped(response, 16 * 1024 * 1024);
   return { status: response.status, headers: response.headers, text, bytes };
 }
