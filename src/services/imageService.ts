@@ -4,19 +4,20 @@
 import * as vscode from 'vscode';
 import type { Dispatcher } from 'undici';
 import {
-  checkGenerateRequest, checkRemixRequest, checkUpscaleRequest, createDispatcher, downloadImage, formatIssues, IdeogramClient,
-  IdeogramError, InflightLimiter, MAX_IMAGE_BYTES, sniffImageType, urlForLog,
-  type GenerateRequest, type ImageInput, type ImageResult, type RemixRequest, type UpscaleRequest, type ValidationIssue,
+  checkGenerateRequest, checkRemixRequest, checkUpscaleRequest, createDispatcher, formatIssues, IdeogramClient,
+  IdeogramError, InflightLimiter, type GenerateRequest, type ImageResult, type RemixRequest, type UpscaleRequest, type ValidationIssue,
 } from '../ideogram';
 import { readSettings, type IdeogramSettings } from '../config';
 import { UserFacingError } from '../errors';
 import type { IdeogramLog } from '../log';
 import type { ApiKeyStore } from '../secrets';
-import { chooseWorkspaceFolder, deleteQuietly, outputFolderUri, WorkspaceImageSink, workspaceRelativePath, writeNewTextFile } from './assets';
-import { readImageSize, type ImageSize } from './imageSize';
-import { expandFileNameTemplate } from './naming';
+import { chooseWorkspaceFolder, outputFolderUri, workspaceRelativePath } from './assets';
+import type { ImageSize } from './imageSize';
+import { readInputImage } from './inputImage';
+import { saveImages } from './savePipeline';
 import { toProviderConfig } from './settingsSchema';
-import { buildSidecar, serializeSidecar, type ImageOperation, type Sidecar } from './sidecar';
+import type { ImageOperation, Sidecar } from './sidecar';
+import { storageFor } from './storageFor';
 
 /** Options every operation takes. */
 export interface OperationOptions {
@@ -58,6 +59,10 @@ function rejectInvalid(op: string, issues: ValidationIssue[]): void {
   if (issues.length) throw new IdeogramError('invalid-request', `The ${op} request is not valid: ${formatIssues(issues)}`, { issues });
 }
 
+function fileNameOf(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() ?? 'image';
+}
+
 function cancelled(): IdeogramError {
   return new IdeogramError('cancelled', 'Cancelled.');
 }
@@ -87,10 +92,10 @@ export class ImageService implements vscode.Disposable {
   /** Remixes an image with a prompt and saves the results next to the other outputs. */
   async remix(req: RemixRequest, image: vscode.Uri, opts: OperationOptions = {}): Promise<OperationResult> {
     rejectInvalid('remix', checkRemixRequest(req));
-    const input = await this.readInputImage(image);
+    const input = await readInputImage(image);
     const target = await this.target(opts, image);
     return this.run(opts, target.settings, async (client, signal) => {
-      opts.onProgress?.(vscode.l10n.t('Remixing {0}…', input.name));
+      opts.onProgress?.(vscode.l10n.t('Remixing {0}…', fileNameOf(image)));
       const result = await client.remix(req, input, signal);
       return this.saveResult('remix', req, result, target, signal, opts, image);
     });
@@ -99,10 +104,10 @@ export class ImageService implements vscode.Disposable {
   /** Upscales an image and saves the results. */
   async upscale(req: UpscaleRequest, image: vscode.Uri, opts: OperationOptions = {}): Promise<OperationResult> {
     rejectInvalid('upscale', checkUpscaleRequest(req));
-    const input = await this.readInputImage(image);
+    const input = await readInputImage(image);
     const target = await this.target(opts, image);
     return this.run(opts, target.settings, async (client, signal) => {
-      opts.onProgress?.(vscode.l10n.t('Upscaling {0}…', input.name));
+      opts.onProgress?.(vscode.l10n.t('Upscaling {0}…', fileNameOf(image)));
       const result = await client.upscale(req, input, signal);
       return this.saveResult('upscale', req, result, target, signal, opts, image);
     });
@@ -120,7 +125,7 @@ export class ImageService implements vscode.Disposable {
       const options = opts.describe_model_version ? { describe_model_version: opts.describe_model_version } : {};
       const items = await Promise.all(images.map(async (uri): Promise<DescribeItem> => {
         try {
-          const input = await this.readInputImage(uri);
+          const input = await readInputImage(uri);
           const result = await client.describe(input, options, signal);
           return { uri, descriptions: result.descriptions };
         } catch (error) {
@@ -142,22 +147,6 @@ export class ImageService implements vscode.Disposable {
   async outputFolder(folder?: vscode.WorkspaceFolder): Promise<vscode.Uri> {
     const chosen = await chooseWorkspaceFolder(folder);
     return outputFolderUri(chosen, readSettings(chosen.uri).outputFolder);
-  }
-
-  /** Reads an input image through workspace.fs and checks type and size before any upload. */
-  async readInputImage(uri: vscode.Uri): Promise<ImageInput & { kind: 'bytes' }> {
-    const name = uri.path.split('/').pop() ?? 'image';
-    let data: Uint8Array;
-    try {
-      data = await vscode.workspace.fs.readFile(uri);
-    } catch {
-      throw new UserFacingError(vscode.l10n.t('Could not read {0}.', name));
-    }
-    if (!sniffImageType(data)) throw new UserFacingError(vscode.l10n.t('{0} is not a PNG, JPEG or WebP image.', name));
-    if (data.byteLength > MAX_IMAGE_BYTES) {
-      throw new UserFacingError(vscode.l10n.t('{0} is {1} MB; Ideogram accepts images of at most 10 MB.', name, (data.byteLength / 1048576).toFixed(1)));
-    }
-    return { kind: 'bytes', data, name };
   }
 
   private async target(opts: OperationOptions, near?: vscode.Uri): Promise<{ settings: IdeogramSettings; folder: vscode.WorkspaceFolder; out: vscode.Uri }> {
@@ -218,8 +207,8 @@ export class ImageService implements vscode.Disposable {
     this.dispatcher = undefined;
   }
 
-  // Downloads every safe image at once (links expire), writes files and sidecars. On cancel or
-  // when every download failed, removes whatever this operation already wrote.
+  // Streams the safe images into the output folder with their sidecars (savePipeline.ts, the same
+  // code the benchmarks and the fault suite run); on cancel or total failure nothing is left.
   private async saveResult(
     operation: ImageOperation,
     request: object,
@@ -230,55 +219,19 @@ export class ImageService implements vscode.Disposable {
     source?: vscode.Uri,
   ): Promise<OperationResult> {
     const { settings, out } = target;
-    const now = new Date();
-    const written: vscode.Uri[] = [];
-    const saved: (SavedImage | undefined)[] = [];
-    const safe = result.images.filter((image) => image.is_image_safe && image.url);
-    const blocked = result.images.length - safe.length;
-    let downloaded = 0;
-    const req = { ...request } as Record<string, unknown>;
-    const sourceImage = source ? workspaceRelativePath(source) : undefined;
-    opts.onProgress?.(vscode.l10n.t('Downloading {0} image(s)…', safe.length));
-    try {
-      const settled = await Promise.allSettled(safe.map(async (image, index) => {
-        const baseName = expandFileNameTemplate(settings.fileNameTemplate, {
-          prompt: typeof req.prompt === 'string' && req.prompt ? req.prompt : image.prompt,
-          seed: image.seed, model: typeof req.model === 'string' ? req.model : undefined, operation, index: index + 1, date: now,
-        });
-        const sink = new WorkspaceImageSink(out, baseName);
-        const started = Date.now();
-        const download = await downloadImage(image.url as string, sink, { signal, dispatcher: this.dispatcher?.instance, timeoutMs: settings.requestTimeoutSeconds * 1000 });
-        const committed = sink.committed;
-        if (!committed) throw new Error('download finished without committing the image');
-        written.push(committed.uri);
-        // Downloads do not pass through the client's onRequest; log them the same way (no query string: signed links).
-        this.log.info(`GET ${urlForLog(image.url as string)} → saved ${download.bytes} B as ${committed.fileName} in ${Date.now() - started} ms`);
-        const size = readImageSize(committed.data);
-        const sidecar = buildSidecar({
-          operation, request: req, image, apiCreated: result.created, sourceImage, provider: settings.provider,
-          extensionVersion: this.extensionVersion, file: committed.fileName, now, size, mime: download.mime, bytes: download.bytes,
-        });
-        const sidecarUri = vscode.Uri.joinPath(out, `${committed.baseName}.json`);
-        await writeNewTextFile(sidecarUri, serializeSidecar(sidecar));
-        written.push(sidecarUri);
-        saved[index] = { uri: committed.uri, sidecarUri, relativePath: workspaceRelativePath(committed.uri), sidecar, size };
-        downloaded++;
-        opts.onProgress?.(vscode.l10n.t('Saved {0} of {1}', downloaded, safe.length));
-      }));
-      if (signal.aborted) throw cancelled();
-      const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
-      const done = saved.filter((s): s is SavedImage => s !== undefined);
-      if (failures.length > 0) {
-        for (const failure of failures) this.log.warn(`${operation}: an image could not be saved: ${failure instanceof Error ? failure.message : String(failure)}`);
-        if (done.length === 0) throw failures[0];
-      }
-      if (blocked > 0) this.log.info(`${operation}: ${blocked} image(s) blocked by the safety filter; nothing written for them`);
-      const firstFailure = failures.find((f): f is IdeogramError => f instanceof IdeogramError);
-      return { operation, saved: done, blocked, failed: failures.length, firstFailure, outputFolder: out };
-    } catch (err) {
-      await Promise.all(written.map((uri) => deleteQuietly(uri)));
-      throw err;
-    }
+    const safeCount = result.images.filter((image) => image.is_image_safe && image.url).length;
+    opts.onProgress?.(vscode.l10n.t('Downloading {0} image(s)…', safeCount));
+    const outcome = await saveImages({
+      operation, request: { ...request } as Record<string, unknown>, result, storage: storageFor(out),
+      fileNameTemplate: settings.fileNameTemplate, provider: settings.provider, extensionVersion: this.extensionVersion,
+      sourceImage: source ? workspaceRelativePath(source) : undefined,
+      signal, dispatcher: this.dispatcher?.instance, timeoutMs: settings.requestTimeoutSeconds * 1000, log: this.log,
+      onSaved: (done, total) => opts.onProgress?.(vscode.l10n.t('Saved {0} of {1}', done, total)),
+    });
+    const saved = outcome.saved.map((file): SavedImage => ({
+      uri: file.image, sidecarUri: file.sidecarLocation, relativePath: workspaceRelativePath(file.image), sidecar: file.sidecar, size: file.size,
+    }));
+    return { operation, saved, blocked: outcome.blocked, failed: outcome.failed, firstFailure: outcome.firstFailure, outputFolder: out };
   }
 
   dispose(): void {

@@ -1,0 +1,43 @@
+// Input images of remix/upscale/describe, checked (type by content, size) before any upload.
+// `file:` images are handed to the client as a path, which streams them from disk; other schemes
+// can only be read whole through workspace.fs (see storageFor.ts for why `file:` is right remotely).
+import { open } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { MAX_IMAGE_BYTES, SNIFF_BYTES, sniffImageType, type ImageInput } from '../ideogram';
+import { UserFacingError } from '../errors';
+
+async function readHead(file: string): Promise<{ head: Uint8Array; size: number }> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const head = new Uint8Array(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
+    return { head: head.subarray(0, bytesRead), size };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Checks an input image and returns it as the client takes it: a path for `file:`, bytes otherwise. */
+export async function readInputImage(uri: vscode.Uri): Promise<ImageInput> {
+  const name = uri.path.split('/').pop() ?? 'image';
+  let head: Uint8Array;
+  let size: number;
+  let data: Uint8Array | undefined;
+  try {
+    if (uri.scheme === 'file') {
+      ({ head, size } = await readHead(uri.fsPath));
+    } else {
+      data = await vscode.workspace.fs.readFile(uri);
+      head = data;
+      size = data.byteLength;
+    }
+  } catch {
+    throw new UserFacingError(vscode.l10n.t('Could not read {0}.', name));
+  }
+  if (!sniffImageType(head)) throw new UserFacingError(vscode.l10n.t('{0} is not a PNG, JPEG or WebP image.', name));
+  if (size > MAX_IMAGE_BYTES) {
+    throw new UserFacingError(vscode.l10n.t('{0} is {1} MB; Ideogram accepts images of at most 10 MB.', name, (size / 1048576).toFixed(1)));
+  }
+  return data ? { kind: 'bytes', data, name } : { kind: 'file', path: uri.fsPath };
+}

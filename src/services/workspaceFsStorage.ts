@@ -1,0 +1,103 @@
+// Save storage through vscode.workspace.fs, for output folders that are not `file:` on the
+// extension host (virtual file systems such as vscode-vfs, or vscode-remote when the extension
+// runs on the UI side). workspace.fs can only write a whole file at once, so each image is
+// buffered here: the only option on those schemes. It is written under a temporary name in the
+// output folder, then renamed without overwrite, so a reader never sees a partial file and an
+// existing file is never replaced (a counter is added instead).
+import * as vscode from 'vscode';
+import { UserFacingError } from '../errors';
+import { deleteQuietly } from './assets';
+import { candidateName } from './naming';
+import type { SaveStorage, StorageSink, StoredImage } from './savePipeline';
+
+const MAX_COLLISION_ATTEMPTS = 1000;
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isFileExists(err: unknown): boolean {
+  return err instanceof vscode.FileSystemError && (err.code === 'FileExists' || /exists/i.test(err.message));
+}
+
+// Dot-prefixed and .part so watchers and the Studio's history ignore it until the rename.
+function tempUriFor(folder: vscode.Uri, name: string): vscode.Uri {
+  return vscode.Uri.joinPath(folder, `.${name}.${Math.random().toString(36).slice(2, 10)}.part`);
+}
+
+/**
+ * ImageSink backed by workspace.fs: buffers one image, then on commit writes a temporary file in
+ * the output folder and renames it to `<base>[-n].<ext>`, choosing n so that neither the image nor
+ * its `<base>[-n].json` sidecar exists yet.
+ */
+class WorkspaceImageSink implements StorageSink<vscode.Uri> {
+  private chunks: Uint8Array[] = [];
+  private size = 0;
+  private tempUri: vscode.Uri | undefined;
+  committed: StoredImage<vscode.Uri> | undefined;
+
+  constructor(private readonly folder: vscode.Uri, private readonly baseName: string) {}
+
+  async write(chunk: Uint8Array): Promise<void> {
+    this.chunks.push(chunk);
+    this.size += chunk.byteLength;
+  }
+
+  async commit(type: { mime: string; ext: string }): Promise<string> {
+    const data = Buffer.concat(this.chunks, this.size);
+    this.chunks = [];
+    await vscode.workspace.fs.createDirectory(this.folder);
+    this.tempUri = tempUriFor(this.folder, this.baseName);
+    await vscode.workspace.fs.writeFile(this.tempUri, data);
+    for (let attempt = 0; attempt < MAX_COLLISION_ATTEMPTS; attempt++) {
+      const stem = candidateName(this.baseName, attempt);
+      const fileName = `${stem}.${type.ext}`;
+      const target = vscode.Uri.joinPath(this.folder, fileName);
+      if (await exists(vscode.Uri.joinPath(this.folder, `${stem}.json`)) || await exists(target)) continue;
+      try {
+        await vscode.workspace.fs.rename(this.tempUri, target, { overwrite: false });
+      } catch (err) {
+        if (isFileExists(err)) continue; // lost a race with another writer: next counter
+        throw err;
+      }
+      this.tempUri = undefined;
+      this.committed = { location: target, stem, fileName };
+      return target.toString();
+    }
+    throw new UserFacingError(vscode.l10n.t('Could not find a free file name for {0} in the output folder.', this.baseName));
+  }
+
+  async abort(): Promise<void> {
+    this.chunks = [];
+    const temp = this.tempUri;
+    this.tempUri = undefined;
+    if (temp) await deleteQuietly(temp);
+  }
+}
+
+/** Storage writing into `folder` through workspace.fs; locations are Uris. */
+export function createWorkspaceFsStorage(folder: vscode.Uri): SaveStorage<vscode.Uri> {
+  return {
+    createSink: (baseName) => new WorkspaceImageSink(folder, baseName),
+    // The sidecar's name was checked free when the image was committed; rename refuses to replace
+    // it all the same, in case another writer took it since.
+    async writeSidecar(image, text) {
+      const target = vscode.Uri.joinPath(folder, `${image.stem}.json`);
+      const temp = tempUriFor(folder, `${image.stem}.json`);
+      await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
+      try {
+        await vscode.workspace.fs.rename(temp, target, { overwrite: false });
+      } catch (err) {
+        await deleteQuietly(temp);
+        throw err;
+      }
+      return target;
+    },
+    remove: deleteQuietly,
+  };
+}

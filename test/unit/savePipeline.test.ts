@@ -1,0 +1,82 @@
+// The one save pipeline (src/services/savePipeline.ts) with the Node fs storage, against the local
+// server: names shared by image and sidecar, sidecar content, bounded parallel downloads, cleanup
+// on cancel. The fault suite tortures the same code; these pin the naming rules down exactly.
+import { strict as assert } from 'node:assert';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { startMockServer, type MockServer } from '../../tools/mock-server';
+import { IdeogramClient, IdeogramError, InflightLimiter, providerDefaults, type GenerateRequest } from '../../src/ideogram';
+import { createNodeFileStorage } from '../../src/services/nodeFileStorage';
+import { saveImages, type SaveJob } from '../../src/services/savePipeline';
+import { parseSidecar } from '../../src/services/sidecar';
+
+const KEY = 'sk-pipeline-SECRET-7a1c';
+
+describe('save pipeline (Node fs storage)', () => {
+  let server: MockServer;
+  let client: IdeogramClient;
+  let dir: string;
+
+  before(async () => {
+    server = await startMockServer({ key: KEY });
+    client = new IdeogramClient({
+      config: { ...providerDefaults('crazyrouter'), baseUrl: server.baseUrl },
+      getApiKey: () => Promise.resolve(KEY), maxRetries: 0, limiter: new InflightLimiter(10),
+    });
+  });
+  after(() => server.close());
+  beforeEach(async () => { dir = await mkdtemp(path.join(tmpdir(), 'ideogram-pipeline-')); });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  async function save(req: GenerateRequest, extra: Partial<SaveJob<string>> = {}) {
+    const result = await client.generate(req);
+    return saveImages({
+      operation: 'generate', request: { ...req }, result, storage: createNodeFileStorage(dir), fileNameTemplate: 'shot',
+      provider: 'crazyrouter', extensionVersion: '1.2.3', dispatcher: client.dispatcher, ...extra,
+    });
+  }
+
+  it('gives every image of one result its own stem, shared with its sidecar (template without ${seed})', async () => {
+    const outcome = await save({ prompt: 'four boats', num_images: 4, seed: 11 }, { concurrency: 2 });
+    assert.equal(outcome.saved.length, 4);
+    assert.deepEqual((await readdir(dir)).sort(), ['shot-1.json', 'shot-1.png', 'shot-2.json', 'shot-2.png', 'shot-3.json', 'shot-3.png', 'shot.json', 'shot.png']);
+    for (const file of outcome.saved) {
+      const sidecar = parseSidecar(await readFile(file.sidecarLocation, 'utf8'));
+      assert.ok(sidecar, `${file.sidecarLocation} is a sidecar`);
+      assert.equal(sidecar.file, path.basename(file.image));
+      assert.equal(path.basename(file.sidecarLocation), path.basename(file.image).replace(/\.png$/, '.json'));
+      assert.equal(sidecar.bytes, (await readFile(file.image)).byteLength);
+      assert.equal(sidecar.provider, 'crazyrouter');
+      assert.equal(sidecar.extension_version, '1.2.3');
+      assert.ok(sidecar.width && sidecar.height, 'pixel size read from the streamed header');
+    }
+  });
+
+  it('skips a name whose sidecar alone exists, and never touches existing files', async () => {
+    await writeFile(path.join(dir, 'shot.json'), '{"mine":true}\n');
+    await writeFile(path.join(dir, 'shot-1.png'), 'not ours');
+    const outcome = await save({ prompt: 'one boat', num_images: 1, seed: 12 });
+    assert.equal(path.basename(outcome.saved[0].image), 'shot-2.png');
+    assert.equal(await readFile(path.join(dir, 'shot.json'), 'utf8'), '{"mine":true}\n');
+    assert.equal(await readFile(path.join(dir, 'shot-1.png'), 'utf8'), 'not ours');
+    assert.deepEqual((await readdir(dir)).sort(), ['shot-1.png', 'shot-2.json', 'shot-2.png', 'shot.json']);
+  });
+
+  it('removes everything it wrote when cancelled after the first image, and rejects with "cancelled"', async () => {
+    const controller = new AbortController();
+    server.setFault({ mode: 'slow-download', latencyMs: 5 });
+    try {
+      const result = await client.generate({ prompt: 'many boats', num_images: 4, seed: 13 });
+      const saving = saveImages({
+        operation: 'generate', request: {}, result, storage: createNodeFileStorage(dir), fileNameTemplate: 'shot',
+        provider: 'p', extensionVersion: 'v', signal: controller.signal, concurrency: 1,
+        onSaved: (done) => { if (done === 1) controller.abort(); },
+      });
+      await assert.rejects(saving, (err: unknown) => err instanceof IdeogramError && err.kind === 'cancelled');
+    } finally {
+      server.setFault({ mode: 'none' });
+    }
+    assert.deepEqual(await readdir(dir), []);
+  });
+});
