@@ -77,8 +77,11 @@ describe('Ideogram Studio', function () {
     writeFileSync(path.join(workspaceDir, 'studio-notes.md'), '# Notes\n\n');
     await page.keyboard.press('Control+P');
     await page.locator('.quick-input-widget input').fill('studio-notes.md');
-    await page.locator('.quick-input-widget .monaco-list-row').first().click();
+    // Wait for the new file's own row: the file list may still be catching up with the new file.
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'studio-notes.md' }).first().click();
     await page.locator('.tabs-container .tab.active', { hasText: 'studio-notes.md' }).waitFor();
+    // A panel left open by an earlier suite (e.g. the Output) would squeeze the Studio and its screenshots.
+    if (await page.locator('.part.panel').isVisible()) await runCommand(page, 'View: Toggle Panel Visibility');
     frame = await openStudio(page);
   });
 
@@ -91,6 +94,9 @@ describe('Ideogram Studio', function () {
 
   it('generates from the form: thumbnails appear and the files are on disk', async () => {
     const { workspaceDir } = e2e();
+    // Other suites may have saved images already: only the new files count.
+    const existing = new Set(outputImages(workspaceDir));
+    const newImages = () => outputImages(workspaceDir).filter((file) => !existing.has(file));
     await fillPrompt(frame, 'a red fox in the snow');
     await chooseOption(frame, 'aspect-ratio', '16:9');
     await frame.locator('#num-images input').fill('2');
@@ -101,13 +107,15 @@ describe('Ideogram Studio', function () {
     // Thumbnails really load (through asWebviewUri, under the CSP).
     // (This file is type-checked without the DOM library, hence the structural casts in page code.)
     type Img = { complete: boolean; naturalWidth: number; src: string };
+    // Thumbnails load lazily: bring each into view first (another suite may have left a panel open).
+    for (const thumb of await frame.locator('.result-thumb').all()) await thumb.scrollIntoViewIfNeeded();
     await waitFor('thumbnails to load', async () => (await frame.locator('.result-thumb').evaluateAll(
       (images) => images.every((image) => (image as unknown as Img).complete && (image as unknown as Img).naturalWidth > 0))));
     const srcs = await frame.locator('.result-thumb').evaluateAll((images) => images.map((image) => (image as unknown as Img).src));
     for (const src of srcs) assert.doesNotMatch(src, /^http:\/\/127\.0\.0\.1/, 'never loaded from the remote URL');
     const files = await waitForWorkspaceFile(workspaceDir, OUTPUT);
-    await waitFor('two images on disk', () => outputImages(workspaceDir).length === 2);
-    for (const file of outputImages(workspaceDir)) {
+    await waitFor('two new images on disk', () => newImages().length === 2);
+    for (const file of newImages()) {
       const sidecar = JSON.parse(readFileSync(path.join(workspaceDir, file.replace(/\.png$/, '.json')), 'utf8')) as { prompt: string; parameters: Record<string, unknown> };
       assert.equal(sidecar.prompt, 'a red fox in the snow');
       assert.equal(sidecar.parameters.aspect_ratio, 'ASPECT_16_9');
@@ -188,7 +196,7 @@ describe('Ideogram Studio', function () {
   it('picks a history entry and re-runs it', async () => {
     const { workspaceDir } = e2e();
     await fillPrompt(frame, '');
-    await frame.locator('#history-search input').fill('fox');
+    await frame.locator('#history-search input').fill('red fox in the snow');
     await frame.locator('.history-entry').first().waitFor({ state: 'visible' });
     await frame.locator('.history-entry').first().click();
     await waitFor('prompt filled from history', async () => (await frame.locator('#prompt textarea').inputValue()) === 'a red fox in the snow');
