@@ -1,4 +1,6 @@
-// Builds the two bundles: the extension host (cjs/node) and the Studio webview script (iife/browser).
+// Builds the bundles: the extension host (cjs/node), undici on its own beside it, and the Studio
+// webview script (iife/browser).
+import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -13,6 +15,16 @@ const common = {
   legalComments: 'none',
 };
 
+// undici is half the host bundle and only needed for the first HTTP call (src/ideogram/undici.ts
+// requires it lazily). Kept out of dist/extension.js, it costs neither parse nor evaluation time
+// at activation; the lazy require loads dist/undici.js beside it instead.
+const undiciBeside = {
+  name: 'undici-beside',
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, () => ({ path: './undici.js', external: true }));
+  },
+};
+
 const builds = [
   {
     ...common,
@@ -22,6 +34,15 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    plugins: [undiciBeside],
+  },
+  {
+    ...common,
+    entryPoints: [createRequire(import.meta.url).resolve('undici')],
+    outfile: 'dist/undici.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     ...common,
