@@ -1,6 +1,7 @@
 // The extension's settings as one typed, validated object. Pure (no vscode): src/config.ts reads
 // the raw values from VS Code and hands them to parseSettings, so validation is unit-tested.
-import { z } from 'zod';
+// Namespace import: unlike `{ z }`, it lets esbuild drop unused zod parts (all locales: ~260 KB) from the host bundle.
+import * as z from 'zod';
 import { ASPECT_RATIOS, MAGIC_PROMPT_OPTIONS, STYLE_TYPES, providerDefaults, type ProviderConfig } from '../ideogram';
 import { DEFAULT_FILE_NAME_TEMPLATE } from './naming';
 

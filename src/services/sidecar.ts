@@ -1,6 +1,7 @@
 // The JSON file written beside every saved image. It is the history: the Studio lists it, and
 // "generate again" re-sends `parameters`. Pure (no vscode) so its shape is unit-tested.
-import { z } from 'zod';
+// Namespace import: unlike `{ z }`, it lets esbuild drop unused zod parts (all locales: ~260 KB) from the host bundle.
+import * as z from 'zod';
 
 /** Operations that produce image files. */
 export type ImageOperation = 'generate' | 'remix' | 'upscale';
