@@ -69,6 +69,24 @@ describe('mock server CLI', function () {
     }
   });
 
+  it('exits 0 on SIGINT sent the instant the listening line appears (handlers are installed before it)', async () => {
+    // The race a loaded machine exposed: the signal used to be able to land between the ready line
+    // and process.on('SIGINT'), so Node's default action killed the CLI (exit code null).
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'tools/mock-server/cli.ts', '--port', '0'], { cwd: process.cwd() });
+      let out = '';
+      let signalled = false;
+      child.stdout.setEncoding('utf8').on('data', (s: string) => {
+        out += s;
+        if (!signalled && LISTENING.test(out)) { signalled = true; child.kill('SIGINT'); }
+      });
+      const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+      assert.equal(signal, null, `attempt ${attempt + 1}: killed by ${String(signal)} instead of exiting\n${out}`);
+      assert.equal(code, 0, `attempt ${attempt + 1}: exit code\n${out}`);
+      assert.match(out, /^Accepted key: test-key \(the default test key\)$/m, 'the key line comes with the ready line');
+    }
+  });
+
   it('refuses a malformed option with a message and a non-zero exit', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'tools/mock-server/cli.ts', '--port', 'abc']);
     let err = '';

@@ -35,17 +35,20 @@ async function main(): Promise<void> {
     imageBytes: nonNegativeInt('image-bytes', values['image-bytes']),
     inflightLimit: nonNegativeInt('inflight-limit', values['inflight-limit']),
   });
-  process.stdout.write(`Ideogram mock server listening on ${server.baseUrl}\n`);
-  // Only the public default key is ever printed; a real-looking key passed with --key stays off the console.
-  if (key === DEFAULT_TEST_KEY) process.stdout.write(`Accepted key: ${DEFAULT_TEST_KEY} (the default test key)\n`);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
     server.close().then(() => process.exit(0), () => process.exit(1));
   };
+  // Handlers first, then the ready line: a caller may signal the moment it reads that line, and a
+  // signal that arrives before the handlers exist kills the process (exit code null, not 0).
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Only the public default key is ever printed; a real-looking key passed with --key stays off the console.
+  const keyLine = key === DEFAULT_TEST_KEY ? `Accepted key: ${DEFAULT_TEST_KEY} (the default test key)\n` : '';
+  // One write, so a reader that sees the ready line also sees the key line (not a later chunk).
+  process.stdout.write(`Ideogram mock server listening on ${server.baseUrl}\n${keyLine}`);
 }
 
 main().catch((err: unknown) => {
