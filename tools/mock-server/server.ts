@@ -1,5 +1,6 @@
 // The HTTP server: routing, key check, request log, in-flight accounting, faults and image serving.
 // Plain node:http on loopback only, so tests exercise real sockets, real multipart and real PNGs.
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -29,6 +30,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const sockets = new Set<Socket>();
   // Aborted on close() so pending delays and trickling downloads stop instead of holding the process.
   const closing = new AbortController();
+  // Every delayed answer and trickled download listens on this one signal, so under load there are
+  // many more than Node's default of 10 listeners; that is by design, not a leak.
+  setMaxListeners(0, closing.signal);
   let inflight = 0;
   let counters: MockServerStats = { inflightImagesMax: 0, rateLimited: 0, apiRequests: 0, imageDownloads: 0 };
   let port = 0;
