@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { registerAltTextCommands } from './altText/vscode';
+import { localizeClientMessages } from './clientL10n';
 import { registerCommands } from './commands';
 import { createServices, type IdeogramServices } from './services';
 import { registerStudio } from './studio';
@@ -23,6 +24,7 @@ export interface IdeogramExtensionApi {
 
 /** Entry point: registers everything and does no other work, so activation stays cheap. */
 export function activate(context: vscode.ExtensionContext): IdeogramExtensionApi {
+  localizeClientMessages();
   const services = createServices(context);
   registerCommands(context, services);
   // Features owned by other modules register themselves on the same services.

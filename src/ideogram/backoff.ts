@@ -1,5 +1,6 @@
 // Retry timing: exponential backoff with jitter so parallel clients do not retry in lockstep,
 // but a server's Retry-After wins because it knows when a slot frees up.
+import * as l10n from '@vscode/l10n';
 import { IdeogramError } from './errors';
 
 /** Longest wait we accept from Retry-After; a longer one is capped. */
@@ -19,12 +20,12 @@ export function backoffDelay(attempt: number, baseMs: number, retryAfterMs?: num
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(new IdeogramError('cancelled', 'The request was cancelled.'));
+      reject(new IdeogramError('cancelled', l10n.t('The request was cancelled.')));
       return;
     }
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(new IdeogramError('cancelled', 'The request was cancelled.'));
+      reject(new IdeogramError('cancelled', l10n.t('The request was cancelled.')));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

@@ -1,6 +1,7 @@
 // The Ideogram client: validates locally, then sends generate/remix/upscale/describe in the
 // configured dialect and transport, with a deadline, cancellation, bounded retries and an
 // image-counting in-flight limit. It knows nothing about VS Code.
+import * as l10n from '@vscode/l10n';
 import type { Dispatcher } from 'undici';
 import { backoffDelay, sleep } from './backoff';
 import { authHeaders, endpointUrl, urlForLog, type Operation, type ProviderConfig } from './dialects';
@@ -8,6 +9,7 @@ import { errorFromResponse, IdeogramError, looksLikeHtml, redactSecrets, SETTING
 import { classifyTransportError, createDeadline, postOnce, type RequestBody } from './http';
 import { prepareImage, toDataUrl, type ImageInput, type PreparedImage } from './imageInput';
 import { InflightLimiter } from './limiter';
+import { operationLabel, requestLabel } from './operationLabel';
 import { createDispatcher } from './proxy';
 import { parseDescribeResult, parseImageResult, type DescribeResult, type ImageResult } from './responses';
 import type { GenerateRequest, RemixRequest, UpscaleRequest } from './schemas';
@@ -63,7 +65,7 @@ interface CallPlan {
 }
 
 function invalidRequest(op: Operation, issues: ValidationIssue[]): IdeogramError {
-  return new IdeogramError('invalid-request', `The ${op} request is not valid: ${formatIssues(issues)}`, { issues });
+  return new IdeogramError('invalid-request', l10n.t('The {0} request is not valid: {1}', operationLabel(op), formatIssues(issues)), { issues });
 }
 
 // Empty optional text fields (an untouched negative prompt box) are left out rather than sent as "".
@@ -157,7 +159,7 @@ export class IdeogramClient {
 
   private async requireKey(): Promise<string> {
     const key = (await this.options.getApiKey())?.trim();
-    if (!key) throw new IdeogramError('missing-key', 'No Ideogram API key is set. Set your API key to continue.');
+    if (!key) throw new IdeogramError('missing-key', l10n.t('No Ideogram API key is set. Set your API key to continue.'));
     return key;
   }
 
@@ -215,7 +217,7 @@ export class IdeogramClient {
     try {
       const { body, bytes, json } = await plan.buildBody().catch((err: unknown) => {
         // The image was readable when checked; failing now means it was moved or deleted meanwhile.
-        throw err instanceof IdeogramError ? err : new IdeogramError('invalid-request', `The image could not be read for upload (${(err as NodeJS.ErrnoException).code ?? 'error'}).`, { cause: err });
+        throw err instanceof IdeogramError ? err : new IdeogramError('invalid-request', l10n.t('The image could not be read for upload ({0}).', (err as NodeJS.ErrnoException).code ?? 'error'), { cause: err });
       });
       entry.requestBytes = bytes;
       const headers: Record<string, string> = {
@@ -228,7 +230,7 @@ export class IdeogramClient {
       try {
         answer = await postOnce(url, headers, body, this.dispatcher, deadline.signal);
       } catch (err) {
-        throw classifyTransportError(err, deadline, `${plan.op} request`, this.timeoutMs);
+        throw classifyTransportError(err, deadline, requestLabel(plan.op), this.timeoutMs);
       }
       entry.status = answer.status;
       entry.responseBytes = answer.bytes;
@@ -241,7 +243,7 @@ export class IdeogramClient {
       }
       return this.parseJson(answer.text, answer.headers.get('content-type'), plan.op);
     } catch (err) {
-      const error = err instanceof IdeogramError ? err : classifyTransportError(err, deadline, `${plan.op} request`, this.timeoutMs);
+      const error = err instanceof IdeogramError ? err : classifyTransportError(err, deadline, requestLabel(plan.op), this.timeoutMs);
       error.message = redactSecrets(error.message, [plan.key]);
       entry.error = `${error.kind}: ${error.message}`;
       throw error;
@@ -258,8 +260,8 @@ export class IdeogramClient {
     } catch {
       const page = looksLikeHtml(text, contentType);
       throw new IdeogramError('invalid-response', page
-        ? `The provider answered the ${op} request with a web page, not the Ideogram API. Check ${SETTINGS.baseUrl} and ${SETTINGS.pathPrefix}.`
-        : `The provider's answer to ${op} is not valid JSON (it may have been cut off). Check ${SETTINGS.baseUrl}.`, { settingHint: SETTINGS.baseUrl });
+        ? l10n.t('The provider answered the {0} request with a web page, not the Ideogram API. Check {1} and {2}.', operationLabel(op), SETTINGS.baseUrl, SETTINGS.pathPrefix)
+        : l10n.t('The provider\'s answer to {0} is not valid JSON (it may have been cut off). Check {1}.', operationLabel(op), SETTINGS.baseUrl), { settingHint: SETTINGS.baseUrl });
     }
   }
 }

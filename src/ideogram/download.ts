@@ -3,6 +3,7 @@
 // temporary file, so a folder never holds a half-written image.
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import type { Dispatcher } from 'undici';
 import { urlForLog } from './dialects';
@@ -48,7 +49,7 @@ async function toSink<T>(action: () => Promise<T>): Promise<T> {
     return await action();
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    throw new IdeogramError('download', `The image could not be saved (${code}).`, { cause: err });
+    throw new IdeogramError('download', l10n.t('The image could not be saved ({0}).', code), { cause: err });
   }
 }
 
@@ -64,22 +65,22 @@ export async function downloadImage(url: string, sink: ImageSink, options: Downl
       await response.body?.cancel().catch(() => undefined);
       const expired = [401, 403, 404, 410].includes(response.status);
       throw downloadError(expired
-        ? `The image link ${shownUrl} is no longer available (${response.status}); result links expire, so generate again.`
-        : `Downloading ${shownUrl} failed (${response.status}).`, response.status);
+        ? l10n.t('The image link {0} is no longer available ({1}); result links expire, so generate again.', shownUrl, response.status)
+        : l10n.t('Downloading {0} failed ({1}).', shownUrl, response.status), response.status);
     }
-    if (!response.body) throw downloadError(`Downloading ${shownUrl} returned no data.`);
+    if (!response.body) throw downloadError(l10n.t('Downloading {0} returned no data.', shownUrl));
     let bytes = 0;
     let head: Uint8Array = new Uint8Array(0);
     let type: ReturnType<typeof sniffImageType>;
     for await (const chunk of response.body) {
       bytes += chunk.byteLength;
-      if (bytes > maxBytes) throw downloadError(`The image at ${shownUrl} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; stopped.`);
+      if (bytes > maxBytes) throw downloadError(l10n.t('The image at {0} is larger than {1} MB; stopped.', shownUrl, Math.round(maxBytes / 1024 / 1024)));
       if (!type) {
         // Hold back the first bytes until we know they are an image, so nothing else is written.
         head = Buffer.concat([head, chunk]);
         if (head.byteLength < SNIFF_BYTES) continue;
         type = sniffImageType(head);
-        if (!type) throw downloadError(`${shownUrl} did not return a PNG, JPEG or WebP image.`);
+        if (!type) throw downloadError(l10n.t('{0} did not return a PNG, JPEG or WebP image.', shownUrl));
         await toSink(() => sink.write(head));
         continue;
       }
@@ -87,7 +88,7 @@ export async function downloadImage(url: string, sink: ImageSink, options: Downl
     }
     if (!type) {
       type = sniffImageType(head);
-      if (!type) throw downloadError(`${shownUrl} did not return a PNG, JPEG or WebP image.`);
+      if (!type) throw downloadError(l10n.t('{0} did not return a PNG, JPEG or WebP image.', shownUrl));
       await toSink(() => sink.write(head));
     }
     const finalType = type;
@@ -96,7 +97,7 @@ export async function downloadImage(url: string, sink: ImageSink, options: Downl
   } catch (err) {
     await sink.abort().catch(() => undefined);
     if (err instanceof IdeogramError) throw err;
-    const error = classifyTransportError(err, deadline, `download of ${shownUrl}`, timeoutMs);
+    const error = classifyTransportError(err, deadline, l10n.t('download of {0}', shownUrl), timeoutMs);
     // A dropped connection mid-image is a failed download, not a failed API call.
     throw error.kind === 'network' ? new IdeogramError('download', error.message, { cause: err, retryable: true }) : error;
   } finally {
@@ -163,7 +164,7 @@ async function claimFinalName(tempPath: string, dir: string, base: string, ext: 
     const candidate = path.join(dir, `${stem}.${ext}`);
     if (await moveNoOverwrite(tempPath, candidate)) return candidate;
   }
-  throw new Error(`No free file name for ${base}.${ext}`);
+  throw new Error(l10n.t('No free file name for {0}.', `${base}.${ext}`));
 }
 
 /**
@@ -220,7 +221,7 @@ export async function downloadAll(items: readonly { url: string; sink: ImageSink
       const { url, sink } = items[index];
       if (options.signal?.aborted) {
         await sink.abort().catch(() => undefined);
-        results[index] = { ok: false, url, error: new IdeogramError('cancelled', 'The download was cancelled.') };
+        results[index] = { ok: false, url, error: new IdeogramError('cancelled', l10n.t('The download was cancelled.')) };
         continue;
       }
       try {

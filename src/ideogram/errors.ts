@@ -1,6 +1,8 @@
 // Typed errors: every failure the client can meet becomes one IdeogramError with a kind the UI
 // maps to an action (Set API Key, Open Settings, Retry…) and, when a setting is the likely
 // cause, the name of that setting.
+import * as l10n from '@vscode/l10n';
+import { operationLabel } from './operationLabel';
 import type { ValidationIssue } from './validation';
 
 /** What went wrong, in terms the extension can act on. */
@@ -123,52 +125,60 @@ function summarize(text: string, secrets: string[]): string {
 
 /** Maps a non-2xx answer to an IdeogramError with a kind, a clear message and a setting hint. */
 export function errorFromResponse(ctx: ResponseContext): IdeogramError {
-  const { status, body, op } = ctx;
+  const { status, body } = ctx;
+  const op = operationLabel(ctx.op);
   const html = looksLikeHtml(body, ctx.contentType);
   const serverText = extractErrorMessage(body);
-  const said = serverText ? `: ${summarize(serverText, ctx.secrets)}` : '';
-  const sendsImage = op !== 'generate';
+  // What the server said, appended after "(status)"; the colon is translated too (full-width in Chinese).
+  const said = serverText ? l10n.t(': {0}', summarize(serverText, ctx.secrets)) : '';
+  const sendsImage = ctx.op !== 'generate';
 
   if (status >= 300 && status < 400) {
-    const target = ctx.location ? ` to ${summarize(ctx.location.split('?')[0], ctx.secrets)}` : '';
-    return new IdeogramError('invalid-response', `The provider redirected the ${op} request${target} (${status}); the key is not sent to redirects. Update ${SETTINGS.baseUrl}.`, { status, settingHint: SETTINGS.baseUrl });
+    const message = ctx.location
+      ? l10n.t('The provider redirected the {0} request to {1} ({2}); the key is not sent to redirects. Update {3}.', op, summarize(ctx.location.split('?')[0], ctx.secrets), status, SETTINGS.baseUrl)
+      : l10n.t('The provider redirected the {0} request ({1}); the key is not sent to redirects. Update {2}.', op, status, SETTINGS.baseUrl);
+    return new IdeogramError('invalid-response', message, { status, settingHint: SETTINGS.baseUrl });
   }
   if (status === 422) {
-    return new IdeogramError('safety', `Ideogram rejected the ${op} request in its safety check (422)${said}. Change the prompt or image and try again.`, { status });
+    return new IdeogramError('safety', l10n.t('Ideogram rejected the {0} request in its safety check (422){1}. Change the prompt or image and try again.', op, said), { status });
   }
   if (status === 402 || (serverText && QUOTA_PATTERN.test(serverText) && [400, 401, 403, 429].includes(status))) {
-    return new IdeogramError('billing', `The provider refused the ${op} request for billing reasons (${status})${said}. Check your balance or plan.`, { status });
+    return new IdeogramError('billing', l10n.t('The provider refused the {0} request for billing reasons ({1}){2}. Check your balance or plan.', op, status, said), { status });
   }
   if (status === 401 || status === 403) {
     // For a custom relay the header style is a guess, so it is the first setting to check.
     const settingHint = ctx.provider === 'custom' ? SETTINGS.authStyle : undefined;
-    return new IdeogramError('auth', `The API key was not accepted (${status})${said}. Set a valid API key${settingHint ? ` or check ${settingHint}` : ''}.`, { status, settingHint });
+    const message = settingHint
+      ? l10n.t('The API key was not accepted ({0}){1}. Set a valid API key or check {2}.', status, said, settingHint)
+      : l10n.t('The API key was not accepted ({0}){1}. Set a valid API key.', status, said);
+    return new IdeogramError('auth', message, { status, settingHint });
   }
   if (status === 429) {
-    return new IdeogramError('rate-limit', `Too many images in progress at the provider (429)${said}.`, {
+    return new IdeogramError('rate-limit', l10n.t('Too many images in progress at the provider (429){0}.', said), {
       status, retryable: true, retryAfterMs: parseRetryAfter(ctx.retryAfter),
     });
   }
   if (status >= 500) {
-    return new IdeogramError('server', `The provider had a server error (${status})${html ? ' and answered with an HTML page' : said}.`, {
-      status, retryable: true, settingHint: html ? SETTINGS.baseUrl : undefined,
-    });
+    const message = html
+      ? l10n.t('The provider had a server error ({0}) and answered with an HTML page.', status)
+      : l10n.t('The provider had a server error ({0}){1}.', status, said);
+    return new IdeogramError('server', message, { status, retryable: true, settingHint: html ? SETTINGS.baseUrl : undefined });
   }
   if (status === 415 && sendsImage && ctx.transport !== 'multipart') {
-    return new IdeogramError('invalid-request', `The provider does not accept JSON for ${op} (415)${said}. Set ideogram.imageTransport to multipart.`, { status, settingHint: SETTINGS.imageTransport });
+    return new IdeogramError('invalid-request', l10n.t('The provider does not accept JSON for {0} (415){1}. Set {2} to multipart.', op, said, SETTINGS.imageTransport), { status, settingHint: SETTINGS.imageTransport });
   }
   if (status === 404 || status === 405 || status === 415) {
-    return new IdeogramError('not-found', `The provider has no ${op} endpoint at this address (${status})${html ? '' : said}. Check ${SETTINGS.baseUrl} and ${SETTINGS.pathPrefix}.`, { status, settingHint: SETTINGS.pathPrefix });
+    return new IdeogramError('not-found', l10n.t('The provider has no {0} endpoint at this address ({1}){2}. Check {3} and {4}.', op, status, html ? '' : said, SETTINGS.baseUrl, SETTINGS.pathPrefix), { status, settingHint: SETTINGS.pathPrefix });
   }
   if (html) {
-    return new IdeogramError('invalid-response', `The provider answered the ${op} request with a web page (${status}), not the Ideogram API. Check ${SETTINGS.baseUrl} and ${SETTINGS.pathPrefix}.`, { status, settingHint: SETTINGS.baseUrl });
+    return new IdeogramError('invalid-response', l10n.t('The provider answered the {0} request with a web page ({1}), not the Ideogram API. Check {2} and {3}.', op, status, SETTINGS.baseUrl, SETTINGS.pathPrefix), { status, settingHint: SETTINGS.baseUrl });
   }
   if (status === 413) {
-    return new IdeogramError('invalid-request', `The image is too large for the provider (413)${said}. Use an image of at most 10 MB.`, { status });
+    return new IdeogramError('invalid-request', l10n.t('The image is too large for the provider (413){0}. Use an image of at most 10 MB.', said), { status });
   }
   if (status === 400 && sendsImage && /image_file|image file/i.test(serverText ?? body)) {
     // A relay that wants a file part (or a URL) reports the image as missing or invalid.
-    return new IdeogramError('invalid-request', `The provider rejected how the image was sent (400)${said}. Try another ${SETTINGS.imageTransport} (now ${ctx.transport}).`, { status, settingHint: SETTINGS.imageTransport });
+    return new IdeogramError('invalid-request', l10n.t('The provider rejected how the image was sent (400){0}. Try another {1} (now {2}).', said, SETTINGS.imageTransport, ctx.transport), { status, settingHint: SETTINGS.imageTransport });
   }
-  return new IdeogramError('invalid-request', `The provider rejected the ${op} request (${status})${said}.`, { status });
+  return new IdeogramError('invalid-request', l10n.t('The provider rejected the {0} request ({1}){2}.', op, status, said), { status });
 }

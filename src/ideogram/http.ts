@@ -1,5 +1,6 @@
 // One HTTP exchange with a deadline and cancellation, and the mapping of low-level failures
 // (refused, reset, DNS, timeout, abort) to IdeogramError kinds.
+import * as l10n from '@vscode/l10n';
 import type { Dispatcher, FormData, Response } from 'undici';
 import { IdeogramError, SETTINGS } from './errors';
 import { undici } from './undici';
@@ -36,16 +37,19 @@ function errorCode(err: unknown): string | undefined {
   return undefined;
 }
 
-/** Maps a thrown fetch/stream error to an IdeogramError ('cancelled', 'timeout' or 'network'). */
+/** Maps a thrown fetch/stream error to an IdeogramError ('cancelled', 'timeout' or 'network'); `what` is already translated. */
 export function classifyTransportError(err: unknown, deadline: Deadline, what: string, timeoutMs: number): IdeogramError {
   if (err instanceof IdeogramError) return err;
-  if (deadline.cancelled()) return new IdeogramError('cancelled', `The ${what} was cancelled.`, { cause: err });
+  if (deadline.cancelled()) return new IdeogramError('cancelled', l10n.t('The {0} was cancelled.', what), { cause: err });
   if (deadline.timedOut()) {
-    return new IdeogramError('timeout', `The ${what} took longer than ${Math.round(timeoutMs / 1000)} s and was stopped.`, { cause: err });
+    return new IdeogramError('timeout', l10n.t('The {0} took longer than {1} s and was stopped.', what, Math.round(timeoutMs / 1000)), { cause: err });
   }
   const code = errorCode(err) ?? 'network error';
   const dns = code === 'ENOTFOUND' || code === 'EAI_AGAIN';
-  return new IdeogramError('network', `The ${what} failed: ${dns ? 'the server name could not be resolved' : 'the connection failed'} (${code}). Check your connection, proxy and ${SETTINGS.baseUrl}.`, {
+  const message = dns
+    ? l10n.t('The {0} failed: the server name could not be resolved ({1}). Check your connection, proxy and {2}.', what, code, SETTINGS.baseUrl)
+    : l10n.t('The {0} failed: the connection failed ({1}). Check your connection, proxy and {2}.', what, code, SETTINGS.baseUrl);
+  return new IdeogramError('network', message, {
     cause: err, retryable: true, settingHint: dns ? SETTINGS.baseUrl : undefined,
   });
 }
@@ -59,7 +63,7 @@ export async function readTextCapped(response: Response, maxBytes: number): Prom
       bytes += chunk.byteLength;
       if (bytes > maxBytes) {
         await response.body.cancel().catch(() => undefined);
-        throw new IdeogramError('invalid-response', `The provider's answer is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, which no Ideogram response is. Check ${SETTINGS.baseUrl}.`, { settingHint: SETTINGS.baseUrl });
+        throw new IdeogramError('invalid-response', l10n.t('The provider\'s answer is larger than {0} MB, which no Ideogram response is. Check {1}.', Math.round(maxBytes / 1024 / 1024), SETTINGS.baseUrl), { settingHint: SETTINGS.baseUrl });
       }
       chunks.push(chunk);
     }

@@ -3,6 +3,7 @@
 import { openAsBlob } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import type { ImageTransport } from './dialects';
 import { IdeogramError, SETTINGS } from './errors';
 import { MAX_IMAGE_BYTES, SNIFF_BYTES, sniffImageType, type ImageType } from './imageType';
@@ -28,16 +29,17 @@ function fileNameFor(name: string, type: ImageType): string {
   return `${base}.${type.ext}`;
 }
 
-function checkSize(size: number, label: string): void {
+// `name` is the file's base name, shown in the message.
+function checkSize(size: number, name: string): void {
   if (size > MAX_IMAGE_BYTES) {
-    throw invalid(`${label} is ${(size / 1024 / 1024).toFixed(1)} MB; Ideogram accepts images of at most 10 MB.`);
+    throw invalid(l10n.t('The image {0} is {1} MB; Ideogram accepts images of at most 10 MB.', name, (size / 1024 / 1024).toFixed(1)));
   }
-  if (size === 0) throw invalid(`${label} is empty.`);
+  if (size === 0) throw invalid(l10n.t('The image {0} is empty.', name));
 }
 
-function checkType(head: Uint8Array, label: string): ImageType {
+function checkType(head: Uint8Array, name: string): ImageType {
   const type = sniffImageType(head);
-  if (!type) throw invalid(`${label} is not a PNG, JPEG or WebP image (checked by its content).`);
+  if (!type) throw invalid(l10n.t('The image {0} is not a PNG, JPEG or WebP image (checked by its content).', name));
   return type;
 }
 
@@ -53,20 +55,20 @@ async function readHead(filePath: string): Promise<Uint8Array> {
 }
 
 async function prepareFile(filePath: string): Promise<PreparedImage> {
-  const label = `The image ${path.basename(filePath)}`;
+  const name = path.basename(filePath);
   let size: number;
   let head: Uint8Array;
   try {
     const info = await stat(filePath);
-    if (!info.isFile()) throw invalid(`${label} is not a file.`);
+    if (!info.isFile()) throw invalid(l10n.t('The image {0} is not a file.', name));
     size = info.size;
-    checkSize(size, label);
+    checkSize(size, name);
     head = await readHead(filePath);
   } catch (err) {
     if (err instanceof IdeogramError) throw err;
-    throw invalid(`${label} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`, undefined, err);
+    throw invalid(l10n.t('The image {0} cannot be read ({1}).', name, (err as NodeJS.ErrnoException).code ?? 'error'), undefined, err);
   }
-  const type = checkType(head, label);
+  const type = checkType(head, name);
   return {
     kind: 'blob', type, size, filename: fileNameFor(filePath, type),
     // openAsBlob reads lazily, so a multipart upload streams from disk instead of buffering the file.
@@ -76,9 +78,9 @@ async function prepareFile(filePath: string): Promise<PreparedImage> {
 }
 
 function prepareBytes(data: Uint8Array, name: string): PreparedImage {
-  const label = `The image ${path.basename(name || 'image')}`;
-  checkSize(data.byteLength, label);
-  const type = checkType(data.subarray(0, SNIFF_BYTES), label);
+  const shown = path.basename(name || 'image');
+  checkSize(data.byteLength, shown);
+  const type = checkType(data.subarray(0, SNIFF_BYTES), shown);
   return {
     kind: 'blob', type, size: data.byteLength, filename: fileNameFor(name, type),
     blob: () => Promise.resolve(new Blob([data], { type: type.mime })),
@@ -91,9 +93,9 @@ function prepareUrl(url: string): PreparedImage {
   try {
     parsed = new URL(url);
   } catch {
-    throw invalid('The image URL is not a valid URL.');
+    throw invalid(l10n.t('The image URL is not a valid URL.'));
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw invalid('The image URL must start with https://.');
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw invalid(l10n.t('The image URL must start with https://.'));
   return { kind: 'url', url: parsed.toString() };
 }
 
@@ -101,12 +103,12 @@ function prepareUrl(url: string): PreparedImage {
 export async function prepareImage(input: ImageInput, transport: ImageTransport): Promise<PreparedImage> {
   if (input.kind === 'url') {
     if (transport !== 'url') {
-      throw invalid(`An image given as a link can only be sent with ${SETTINGS.imageTransport} set to url; download it first or change the setting.`, SETTINGS.imageTransport);
+      throw invalid(l10n.t('An image given as a link can only be sent with {0} set to url; download it first or change the setting.', SETTINGS.imageTransport), SETTINGS.imageTransport);
     }
     return prepareUrl(input.url);
   }
   if (transport === 'url') {
-    throw invalid(`${SETTINGS.imageTransport} is url, which sends a link to an image that is already hosted; for a local image choose multipart or data-url.`, SETTINGS.imageTransport);
+    throw invalid(l10n.t('{0} is url, which sends a link to an image that is already hosted; for a local image choose multipart or data-url.', SETTINGS.imageTransport), SETTINGS.imageTransport);
   }
   return input.kind === 'file' ? prepareFile(input.path) : prepareBytes(input.data, input.name);
 }

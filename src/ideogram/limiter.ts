@@ -1,5 +1,6 @@
 // Ideogram limits images in flight per organisation (default 10), not requests. Counting images
 // on our side makes a batch queue here instead of failing with 429 at the provider.
+import * as l10n from '@vscode/l10n';
 import { IdeogramError } from './errors';
 
 interface Waiter { slots: number; grant: () => void }
@@ -69,5 +70,5 @@ export class InflightLimiter {
 }
 
 function cancelled(): IdeogramError {
-  return new IdeogramError('cancelled', 'The request was cancelled while waiting for a free slot.');
+  return new IdeogramError('cancelled', l10n.t('The request was cancelled while waiting for a free slot.'));
 }

@@ -1,6 +1,8 @@
 // Lenient response parsing: relays and API versions differ (created as a number, url null when
 // the image was blocked, fields added over time), so only what we use is required.
+import * as l10n from '@vscode/l10n';
 import { IdeogramError, SETTINGS } from './errors';
+import { operationLabel } from './operationLabel';
 import { DescribeResponseSchema, GenerateResponseSchema } from './schemas';
 
 /** One result image; `url` is undefined when the safety filter blocked it. */
@@ -21,7 +23,7 @@ export interface ImageResult { created: string; images: GeneratedImage[] }
 export interface DescribeResult { descriptions: string[] }
 
 function wrongShape(op: string, detail: string): IdeogramError {
-  return new IdeogramError('invalid-response', `The provider's answer to ${op} is not an Ideogram response (${detail}). Check ${SETTINGS.baseUrl}.`, { settingHint: SETTINGS.baseUrl });
+  return new IdeogramError('invalid-response', l10n.t('The provider\'s answer to {0} is not an Ideogram response ({1}). Check {2}.', operationLabel(op), detail, SETTINGS.baseUrl), { settingHint: SETTINGS.baseUrl });
 }
 
 const optional = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
@@ -31,7 +33,7 @@ export function parseImageResult(body: unknown, op: string, requestPrompt = ''):
   const parsed = GenerateResponseSchema.safeParse(body);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw wrongShape(op, first ? `${first.path.join('.') || 'body'}: ${first.message}` : 'unexpected shape');
+    throw wrongShape(op, first ? `${first.path.join('.') || 'body'}: ${first.message}` : l10n.t('unexpected shape'));
   }
   const { created, data } = parsed.data;
   return {

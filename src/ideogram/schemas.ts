@@ -1,8 +1,11 @@
 // zod schemas for Ideogram's legacy image API (generate, remix, upscale, describe).
 // Field names are the API's own, so a parsed request can be sent as-is. Ranges and enums follow
 // /work/shared/reference/ideogram-api.md (official OpenAPI, V_2/V_2A era). Messages are written
-// for people: the Studio shows them next to the field.
+// for people: the Studio shows them next to the field. Each message is a function, so it is
+// translated when an issue is reported (after the host or webview configured @vscode/l10n), not
+// when this module loads.
 // Namespace import: unlike `{ z }`, it lets esbuild drop unused zod parts (e.g. all locales) from the webview bundle.
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod';
 
 /** Model versions the legacy endpoints document; newer ids are accepted as free text. */
@@ -57,64 +60,66 @@ export const MAX_SEED = 2147483647;
 export const HEX_COLOR_PATTERN = /^#(?:[0-9a-fA-F]{3}){1,2}$/;
 
 const listOf = (values: readonly string[]): string => values.join(', ');
+const modelMessage = (): string => l10n.t('Model must be one of {0} or a model id such as V_3.', listOf(MODELS));
 
 /** A model id: one of MODELS, or a newer id written the same way (letters, digits, `_`, `.`, `-`). */
 export const ModelSchema = z.union([
   z.enum(MODELS),
-  z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: `Model must be one of ${listOf(MODELS)} or a model id such as V_3.` }),
-], { error: `Model must be one of ${listOf(MODELS)} or a model id such as V_3.` });
+  z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: () => modelMessage() }),
+], { error: () => modelMessage() });
 
 /** Aspect ratio enum. */
-export const AspectRatioSchema = z.enum(ASPECT_RATIOS, { error: 'Aspect ratio must be one of the ASPECT_* values, e.g. ASPECT_16_9.' });
+export const AspectRatioSchema = z.enum(ASPECT_RATIOS, { error: () => l10n.t('Aspect ratio must be one of the ASPECT_* values, e.g. ASPECT_16_9.') });
 
 /** Resolution enum. */
-export const ResolutionSchema = z.enum(RESOLUTIONS, { error: 'Resolution must be one of the RESOLUTION_<width>_<height> values, e.g. RESOLUTION_1024_1024.' });
+export const ResolutionSchema = z.enum(RESOLUTIONS, { error: () => l10n.t('Resolution must be one of the RESOLUTION_<width>_<height> values, e.g. RESOLUTION_1024_1024.') });
 
 /** Magic prompt option enum. */
-export const MagicPromptSchema = z.enum(MAGIC_PROMPT_OPTIONS, { error: `Magic prompt must be one of ${listOf(MAGIC_PROMPT_OPTIONS)}.` });
+export const MagicPromptSchema = z.enum(MAGIC_PROMPT_OPTIONS, { error: () => l10n.t('Magic prompt must be one of {0}.', listOf(MAGIC_PROMPT_OPTIONS)) });
 
 /** Style type enum. */
-export const StyleTypeSchema = z.enum(STYLE_TYPES, { error: `Style type must be one of ${listOf(STYLE_TYPES)}.` });
+export const StyleTypeSchema = z.enum(STYLE_TYPES, { error: () => l10n.t('Style type must be one of {0}.', listOf(STYLE_TYPES)) });
 
 /** Describe model version enum. */
-export const DescribeModelVersionSchema = z.enum(DESCRIBE_MODEL_VERSIONS, { error: `Describe model version must be one of ${listOf(DESCRIBE_MODEL_VERSIONS)}.` });
+export const DescribeModelVersionSchema = z.enum(DESCRIBE_MODEL_VERSIONS, { error: () => l10n.t('Describe model version must be one of {0}.', listOf(DESCRIBE_MODEL_VERSIONS)) });
 
-const intInRange = (label: string, min: number, max: number) =>
-  z.number({ error: `${label} must be a whole number from ${min} to ${max}.` })
-    .int({ error: `${label} must be a whole number from ${min} to ${max}.` })
-    .min(min, { error: `${label} must be at least ${min}.` })
-    .max(max, { error: `${label} must be at most ${max}.` });
+// `label` is a function for the same reason as the messages: translated when used.
+const intInRange = (label: () => string, min: number, max: number) =>
+  z.number({ error: () => l10n.t('{0} must be a whole number from {1} to {2}.', label(), min, max) })
+    .int({ error: () => l10n.t('{0} must be a whole number from {1} to {2}.', label(), min, max) })
+    .min(min, { error: () => l10n.t('{0} must be at least {1}.', label(), min) })
+    .max(max, { error: () => l10n.t('{0} must be at most {1}.', label(), max) });
 
 /** Seed: integer 0..2147483647. */
-export const SeedSchema = intInRange('Seed', 0, MAX_SEED);
+export const SeedSchema = intInRange(() => l10n.t('Seed'), 0, MAX_SEED);
 /** Number of images: integer 1..8. */
-export const NumImagesSchema = intInRange('Number of images', 1, 8);
+export const NumImagesSchema = intInRange(() => l10n.t('Number of images'), 1, 8);
 
 /** One member of a custom palette. */
 export const ColorPaletteMemberSchema = z.strictObject({
-  color_hex: z.string({ error: 'Palette colour must be a hex colour such as #1a2b3c.' })
-    .regex(HEX_COLOR_PATTERN, { error: 'Palette colour must be a hex colour such as #1a2b3c or #abc.' }),
-  color_weight: z.number({ error: 'Palette colour weight must be a number from 0.05 to 1.' })
-    .min(0.05, { error: 'Palette colour weight must be at least 0.05.' })
-    .max(1, { error: 'Palette colour weight must be at most 1.' })
+  color_hex: z.string({ error: () => l10n.t('Palette colour must be a hex colour such as #1a2b3c.') })
+    .regex(HEX_COLOR_PATTERN, { error: () => l10n.t('Palette colour must be a hex colour such as #1a2b3c or #abc.') }),
+  color_weight: z.number({ error: () => l10n.t('Palette colour weight must be a number from 0.05 to 1.') })
+    .min(0.05, { error: () => l10n.t('Palette colour weight must be at least 0.05.') })
+    .max(1, { error: () => l10n.t('Palette colour weight must be at most 1.') })
     .optional(),
-}, { error: 'Each palette member needs color_hex (and optionally color_weight).' });
+}, { error: () => l10n.t('Each palette member needs color_hex (and optionally color_weight).') });
 
 /** Colour palette: a preset name, or 1..8 custom members (exactly one of the two). */
 // One object with a refinement rather than z.union: a union reports only "no option matched",
 // while this reports the exact member and field that is wrong.
 export const ColorPaletteSchema = z.strictObject({
-  name: z.enum(PALETTE_PRESETS, { error: `Palette preset must be one of ${listOf(PALETTE_PRESETS)}.` }).optional(),
-  members: z.array(ColorPaletteMemberSchema, { error: 'Palette members must be a list.' })
-    .min(1, { error: 'A custom palette needs at least 1 colour.' })
-    .max(8, { error: 'A custom palette can have at most 8 colours.' })
+  name: z.enum(PALETTE_PRESETS, { error: () => l10n.t('Palette preset must be one of {0}.', listOf(PALETTE_PRESETS)) }).optional(),
+  members: z.array(ColorPaletteMemberSchema, { error: () => l10n.t('Palette members must be a list.') })
+    .min(1, { error: () => l10n.t('A custom palette needs at least 1 colour.') })
+    .max(8, { error: () => l10n.t('A custom palette can have at most 8 colours.') })
     .optional(),
-}, { error: 'Colour palette must be a preset ({ "name": "PASTEL" }) or custom colours ({ "members": [ … ] }).' })
+}, { error: () => l10n.t('Colour palette must be a preset ({ "name": "PASTEL" }) or custom colours ({ "members": [ … ] }).') })
   .refine((p) => (p.name === undefined) !== (p.members === undefined), {
-    error: `Colour palette needs either a preset name (${listOf(PALETTE_PRESETS)}) or a list of members, not both or neither.`,
+    error: () => l10n.t('Colour palette needs either a preset name ({0}) or a list of members, not both or neither.', listOf(PALETTE_PRESETS)),
   });
 
-const promptField = z.string({ error: 'Prompt is required.' });
+const promptField = z.string({ error: () => l10n.t('Prompt is required.') });
 
 const imageRequestShape = {
   prompt: promptField,
@@ -123,7 +128,7 @@ const imageRequestShape = {
   resolution: ResolutionSchema.optional(),
   magic_prompt_option: MagicPromptSchema.optional(),
   style_type: StyleTypeSchema.optional(),
-  negative_prompt: z.string({ error: 'Negative prompt must be text.' }).optional(),
+  negative_prompt: z.string({ error: () => l10n.t('Negative prompt must be text.') }).optional(),
   seed: SeedSchema.optional(),
   num_images: NumImagesSchema.optional(),
   color_palette: ColorPaletteSchema.optional(),
@@ -135,14 +140,14 @@ export const GenerateRequestSchema = z.strictObject(imageRequestShape);
 /** `image_request` part of `/remix`: a generate request plus `image_weight` 1..100. */
 export const RemixRequestSchema = z.strictObject({
   ...imageRequestShape,
-  image_weight: intInRange('Image weight', 1, 100).optional(),
+  image_weight: intInRange(() => l10n.t('Image weight'), 1, 100).optional(),
 });
 
 /** `image_request` part of `/upscale`; every field is optional. */
 export const UpscaleRequestSchema = z.strictObject({
-  prompt: z.string({ error: 'Prompt must be text.' }).optional(),
-  resemblance: intInRange('Resemblance', 1, 100).optional(),
-  detail: intInRange('Detail', 1, 100).optional(),
+  prompt: z.string({ error: () => l10n.t('Prompt must be text.') }).optional(),
+  resemblance: intInRange(() => l10n.t('Resemblance'), 1, 100).optional(),
+  detail: intInRange(() => l10n.t('Detail'), 1, 100).optional(),
   magic_prompt_option: MagicPromptSchema.optional(),
   seed: SeedSchema.optional(),
   num_images: NumImagesSchema.optional(),

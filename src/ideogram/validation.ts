@@ -1,5 +1,8 @@
 // Local checks run before any network call (and live in the Studio as the user types), so a
 // request the API would reject costs nothing and the message says how to fix it.
+// Messages go through @vscode/l10n (not vscode.l10n: this folder runs without VS Code). The host
+// and the Studio webview configure it with the extension's bundle; plain Node keeps English.
+import * as l10n from '@vscode/l10n';
 import type { z } from 'zod';
 import { DescribeOptionsSchema, GenerateRequestSchema, RemixRequestSchema, UpscaleRequestSchema } from './schemas';
 
@@ -24,7 +27,7 @@ function fromZod(error: z.ZodError): ValidationIssue[] {
       // One issue per unknown key, named by its own path, so the Studio can point at it.
       for (const key of issue.keys) {
         const path = field ? `${field}.${key}` : key;
-        issues.push({ field: path, message: `"${path}" is not a field of this request; remove it.` });
+        issues.push({ field: path, message: l10n.t('"{0}" is not a field of this request; remove it.', path) });
       }
       continue;
     }
@@ -35,7 +38,7 @@ function fromZod(error: z.ZodError): ValidationIssue[] {
 
 function notAnObject(req: unknown): ValidationIssue[] | undefined {
   if (typeof req === 'object' && req !== null && !Array.isArray(req)) return undefined;
-  return [{ field: '', message: 'The request must be an object of Ideogram API fields (prompt, model, …).' }];
+  return [{ field: '', message: l10n.t('The request must be an object of Ideogram API fields (prompt, model, …).') }];
 }
 
 const isSet = (value: unknown): boolean => value !== undefined && !(typeof value === 'string' && value.trim() === '');
@@ -46,22 +49,22 @@ function imageRequestRules(req: Record<string, unknown>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const model = typeof req.model === 'string' ? req.model : undefined;
   if (typeof req.prompt === 'string' && req.prompt.trim() === '') {
-    issues.push({ field: 'prompt', message: 'Prompt is empty; describe the image you want.' });
+    issues.push({ field: 'prompt', message: l10n.t('Prompt is empty; describe the image you want.') });
   }
   if (isV2AModel(model) && isSet(req.negative_prompt)) {
-    issues.push({ field: 'negative_prompt', message: `Negative prompt is not supported by V_2A models; choose V_2 or V_1, or clear it.` });
+    issues.push({ field: 'negative_prompt', message: l10n.t('Negative prompt is not supported by V_2A models; choose V_2 or V_1, or clear it.') });
   }
   if (isV2AModel(model) && req.color_palette !== undefined) {
-    issues.push({ field: 'color_palette', message: `Colour palette is not supported by V_2A models; choose V_2 or V_2_TURBO, or clear it.` });
+    issues.push({ field: 'color_palette', message: l10n.t('Colour palette is not supported by V_2A models; choose V_2 or V_2_TURBO, or clear it.') });
   }
   if (isV1Model(model) && req.color_palette !== undefined) {
-    issues.push({ field: 'color_palette', message: `Colour palette is not supported by V_1 models; choose V_2 or V_2_TURBO, or clear it.` });
+    issues.push({ field: 'color_palette', message: l10n.t('Colour palette is not supported by V_1 models; choose V_2 or V_2_TURBO, or clear it.') });
   }
   if (isV1Model(model) && req.style_type !== undefined) {
-    issues.push({ field: 'style_type', message: `Style type is not supported by V_1 models; choose V_2 or newer, or clear it.` });
+    issues.push({ field: 'style_type', message: l10n.t('Style type is not supported by V_1 models; choose V_2 or newer, or clear it.') });
   }
   if (req.aspect_ratio !== undefined && req.resolution !== undefined) {
-    issues.push({ field: 'resolution', message: 'Choose either an aspect ratio or a resolution, not both.' });
+    issues.push({ field: 'resolution', message: l10n.t('Choose either an aspect ratio or a resolution, not both.') });
   }
   return issues;
 }

@@ -102,9 +102,14 @@ export const STUDIO_STRING_KEYS = [
 /** One string key. */
 export type StudioStringKey = (typeof STUDIO_STRING_KEYS)[number];
 
+/** A translation bundle as vscode.l10n.bundle gives it: English source string → translation. */
+export type L10nBundle = Record<string, string>;
+
 /** Host → webview. */
 export type HostMessage =
-  | { type: 'init'; strings: StudioStrings; form?: Partial<FormState>; reference?: ImageRef; defaults: Partial<FormState> }
+  // `l10n`: the extension's translation bundle (vscode.l10n.bundle; absent in English), for the
+  // client's validation messages, which the webview computes itself as the user types.
+  | { type: 'init'; strings: StudioStrings; form?: Partial<FormState>; reference?: ImageRef; defaults: Partial<FormState>; l10n?: L10nBundle }
   | { type: 'setForm'; form: Partial<FormState>; reference?: ImageRef }
   | { type: 'setReference'; reference: ImageRef | undefined }
   | { type: 'workspaceImages'; query: string; images: ImageRef[]; truncated: boolean }

@@ -151,6 +151,7 @@ export class StudioPanel implements vscode.Disposable {
       defaults,
       form: this.start.form,
       reference: this.start.reference ? this.imageRef(this.start.reference) : undefined,
+      l10n: vscode.l10n.bundle,
     };
     const queued = this.queue.filter((m) => m.type !== 'init');
     this.queue = [];

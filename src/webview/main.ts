@@ -1,5 +1,6 @@
 // Studio webview entry. Posts `ready` first (the host queues everything until then), then builds
 // the page when the host's `init` brings the strings and the starting form.
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod';
 import type { FormState, HostMessage } from '../shared/protocol';
 import { parsePersistedState } from '../shared/protocol';
@@ -17,6 +18,8 @@ let app: StudioApp | undefined;
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;
   if (message.type === 'init') {
+    // Before anything validates: the client's messages (src/ideogram) read this bundle.
+    if (message.l10n) l10n.config({ contents: message.l10n });
     // State saved by this page before it was hidden or reloaded wins over the host's starting form.
     const saved = parsePersistedState(loadState());
     const form: FormState = { ...DEFAULT_FORM, ...message.defaults, ...message.form, ...saved.form };
