@@ -1,5 +1,6 @@
 // "Describe Image": one or many images (in parallel within the in-flight limit), then one quick
-// pick of all descriptions with item buttons: Copy, Insert at cursor, Generate from this, Remix with this.
+// pick of all descriptions with item buttons: Copy, Insert at cursor, Write as alt text, Generate from
+// this, Remix with this, Open in Studio; the pick's title bar opens the image in the Studio's describe mode.
 import * as vscode from 'vscode';
 import type { IdeogramServices } from '../services';
 import { isCancellation } from '../errors';
@@ -7,6 +8,7 @@ import { writeAltTextForImage } from '../altText/vscode/writeAltText';
 import { resolveImages } from './args';
 import { askForGenerateRequest, runGenerate } from './generate';
 import { askForRemix, runRemix } from './imageCommands';
+import { openInStudio, openInStudioButton } from './openInStudio';
 import { withOperationProgress } from './results';
 
 /** What ideogram.describe returns for each image. */
@@ -42,7 +44,10 @@ export async function showDescriptions(context: vscode.ExtensionContext, service
   const generate = { iconPath: new vscode.ThemeIcon('sparkle'), tooltip: vscode.l10n.t('Generate from This') };
   const remix = { iconPath: new vscode.ThemeIcon('wand'), tooltip: vscode.l10n.t('Remix with This') };
   const altText = { iconPath: new vscode.ThemeIcon('symbol-text'), tooltip: vscode.l10n.t('Write as Alt Text') };
-  const buttons = editor ? [copy, insert, altText, generate, remix] : [copy, generate, remix];
+  const studio = { iconPath: new vscode.ThemeIcon('window'), tooltip: vscode.l10n.t('Open in Studio with This Prompt') };
+  const buttons = editor ? [copy, insert, altText, generate, remix, studio] : [copy, generate, remix, studio];
+  // Title bar: the described image in the Studio's describe mode (the active row's image when several).
+  const studioImage = openInStudioButton();
   const items: DescriptionItem[] = [];
   for (const result of results) {
     const name = vscode.workspace.asRelativePath(result.uri);
@@ -55,6 +60,7 @@ export async function showDescriptions(context: vscode.ExtensionContext, service
   const pick = vscode.window.createQuickPick<DescriptionItem>();
   pick.title = vscode.l10n.t('Ideogram: Descriptions');
   pick.placeholder = vscode.l10n.t('Enter copies a description; the buttons insert it, generate from it or remix with it');
+  pick.buttons = [studioImage];
   pick.items = items;
   pick.matchOnDetail = true;
   pick.ignoreFocusOut = true;
@@ -80,12 +86,20 @@ export async function showDescriptions(context: vscode.ExtensionContext, service
     } else if (button === remix) {
       const request = await askForRemix(services, item.image, { prompt: text });
       if (request) await runRemix(services, request, [item.image]);
+    } else if (button === studio) {
+      await openInStudio(item.image, 'generate', text);
     }
   };
   const guard = (p: Promise<void>): void => {
     void p.catch(async (err: unknown) => { if (!isCancellation(err)) await services.boundary.showOperationError(err); });
   };
   pick.onDidTriggerItemButton((e) => guard(act(e.button, e.item)));
+  pick.onDidTriggerButton((button) => {
+    if (button !== studioImage) return;
+    const image = pick.activeItems[0]?.image ?? results[0]?.uri;
+    pick.hide();
+    guard(openInStudio(image, 'describe'));
+  });
   pick.onDidAccept(() => {
     const item = pick.selectedItems[0];
     if (item?.text) guard(act(copy, item));

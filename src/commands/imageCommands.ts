@@ -7,6 +7,7 @@ import type { IdeogramServices, OperationOptions, OperationResult } from '../ser
 import { fillGenerateDefaults } from '../services/requestDefaults';
 import { parseSidecar } from '../services/sidecar';
 import { optionsFromArgs, resolveImages } from './args';
+import { openInStudio, openInStudioButton } from './openInStudio';
 import { BACK, inputStep, pickStep, type StepInfo } from './quickInput';
 import { announceResult, withOperationProgress } from './results';
 
@@ -19,14 +20,14 @@ export function registerImageCommands(services: IdeogramServices): vscode.Dispos
       const given = optionsFromArgs(second, third) as Partial<RemixRequest> | undefined;
       const request = given && typeof given.prompt === 'string' && given.prompt.trim()
         ? { ...fillGenerateDefaults({ ...given, prompt: given.prompt }, services.settings()), ...(given.image_weight !== undefined ? { image_weight: given.image_weight } : {}) } as RemixRequest
-        : await askForRemix(services, images[0], given);
+        : await askForRemix(services, images[0], given, images.length === 1);
       return request ? runRemix(services, request, images) : undefined;
     }),
     vscode.commands.registerCommand('ideogram.upscale', async (first?: unknown, second?: unknown, third?: unknown) => {
       const images = await resolveImages(first, second, true);
       if (images.length === 0) return undefined;
       const given = optionsFromArgs(second, third) as UpscaleRequest | undefined;
-      const request = given ?? await askForUpscale();
+      const request = given ?? await askForUpscale(services, images.length === 1 ? images[0] : undefined);
       return request ? runUpscale(services, request, images) : undefined;
     }),
   ];
@@ -81,8 +82,11 @@ async function promptOf(image: vscode.Uri): Promise<string | undefined> {
   }
 }
 
-/** Asks for the remix prompt, image weight and model; resolves undefined when dismissed. */
-export async function askForRemix(services: IdeogramServices, image: vscode.Uri, initial: Partial<RemixRequest> = {}): Promise<RemixRequest | undefined> {
+/**
+ * Asks for the remix prompt, image weight and model; resolves undefined when dismissed or handed
+ * to the Studio (the first step's "Open in Studio" button, offered when `offerStudio`).
+ */
+export async function askForRemix(services: IdeogramServices, image: vscode.Uri, initial: Partial<RemixRequest> = {}, offerStudio = true): Promise<RemixRequest | undefined> {
   const title = vscode.l10n.t('Ideogram: Remix {0}', image.path.split('/').pop() ?? '');
   const state = { prompt: initial.prompt ?? (await promptOf(image)) ?? '', image_weight: initial.image_weight ?? 50, model: initial.model ?? services.settings().defaults.model };
   let step = 0;
@@ -93,6 +97,7 @@ export async function askForRemix(services: IdeogramServices, image: vscode.Uri,
       outcome = await inputStep(info, {
         prompt: vscode.l10n.t('How should the image change?'), value: state.prompt,
         validate: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a prompt.') : undefined),
+        ...(offerStudio ? studioHandOff(services, image, 'remix') : {}),
       });
       if (typeof outcome === 'string') state.prompt = outcome.trim();
     } else if (step === 1) {
@@ -113,15 +118,21 @@ export async function askForRemix(services: IdeogramServices, image: vscode.Uri,
   return { ...filled, image_weight: state.image_weight };
 }
 
-/** Asks for an optional guide prompt and how faithful the upscale should be. */
-export async function askForUpscale(): Promise<UpscaleRequest | undefined> {
+/**
+ * Asks for an optional guide prompt and how faithful the upscale should be; with `studioImage`,
+ * the first step offers "Open in Studio" (which resolves undefined: the Studio takes over).
+ */
+export async function askForUpscale(services: IdeogramServices, studioImage?: vscode.Uri): Promise<UpscaleRequest | undefined> {
   const title = vscode.l10n.t('Ideogram: Upscale Image');
   let prompt = '';
   let step = 0;
   while (step < 2) {
     const info: StepInfo = { title, step: step + 1, totalSteps: 2 };
     if (step === 0) {
-      const value = await inputStep(info, { prompt: vscode.l10n.t('Optional prompt to guide the upscale (leave empty for none)'), value: prompt });
+      const value = await inputStep(info, {
+        prompt: vscode.l10n.t('Optional prompt to guide the upscale (leave empty for none)'), value: prompt,
+        ...(studioImage ? studioHandOff(services, studioImage, 'upscale') : {}),
+      });
       if (value === undefined) return undefined;
       if (value !== BACK) prompt = value.trim();
       step = value === BACK ? 0 : 1;
@@ -137,4 +148,18 @@ export async function askForUpscale(): Promise<UpscaleRequest | undefined> {
     return { ...(prompt ? { prompt } : {}), ...picked.value };
   }
   return undefined;
+}
+
+// The "Open in Studio" title-bar button of a first step: the Studio opens with the image and the
+// text typed so far, and the quick input closes (the user goes on in the panel).
+function studioHandOff(services: IdeogramServices, image: vscode.Uri, mode: 'remix' | 'upscale'): Pick<Parameters<typeof inputStep>[1], 'buttons' | 'onButton'> {
+  const button = openInStudioButton();
+  return {
+    buttons: [button],
+    onButton: (pressed, value) => {
+      if (pressed !== button) return false;
+      void openInStudio(image, mode, value.trim()).then(undefined, (err: unknown) => services.boundary.showOperationError(err));
+      return true;
+    },
+  };
 }

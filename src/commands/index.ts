@@ -5,13 +5,15 @@ import { registerApiKeyCommands } from './apiKey';
 import { registerDescribe } from './describe';
 import { registerGenerate } from './generate';
 import { registerImageCommands } from './imageCommands';
+import { registerOpenInStudio } from './openInStudio';
 
-/** Registers generate, remix, upscale, describe, the key commands and Show Log. */
+/** Registers generate, remix, upscale, describe, Open in Studio, the key commands and Show Log. */
 export function registerCommands(context: vscode.ExtensionContext, services: IdeogramServices): void {
   context.subscriptions.push(
     registerGenerate(context, services),
     ...registerImageCommands(services),
     registerDescribe(context, services),
+    registerOpenInStudio(),
     ...registerApiKeyCommands(services),
     vscode.commands.registerCommand('ideogram.showLog', () => services.log.show()),
   );

@@ -42,7 +42,11 @@ export function pickStep<T>(info: StepInfo, items: ValueItem<T>[], options: { pl
 }
 
 /** Shows one input box step; resolves the text, BACK, or undefined when dismissed. */
-export function inputStep(info: StepInfo, options: { prompt: string; value?: string; placeholder?: string; validate?: (value: string) => string | undefined; password?: boolean }): Promise<string | typeof BACK | undefined> {
+export function inputStep(info: StepInfo, options: {
+  prompt: string; value?: string; placeholder?: string; validate?: (value: string) => string | undefined; password?: boolean;
+  /** Extra title-bar buttons; `onButton` gets the text typed so far and returns true to close the step (resolving undefined). */
+  buttons?: vscode.QuickInputButton[]; onButton?: (button: vscode.QuickInputButton, value: string) => boolean;
+}): Promise<string | typeof BACK | undefined> {
   return new Promise((resolve) => {
     const box = vscode.window.createInputBox();
     Object.assign(box, info);
@@ -51,7 +55,7 @@ export function inputStep(info: StepInfo, options: { prompt: string; value?: str
     box.placeholder = options.placeholder;
     box.ignoreFocusOut = true;
     box.password = options.password ?? false;
-    box.buttons = info.step > 1 ? [vscode.QuickInputButtons.Back] : [];
+    box.buttons = [...(info.step > 1 ? [vscode.QuickInputButtons.Back] : []), ...(options.buttons ?? [])];
     let settled = false;
     const finish = (value: string | typeof BACK | undefined): void => {
       if (settled) return;
@@ -62,7 +66,10 @@ export function inputStep(info: StepInfo, options: { prompt: string; value?: str
     const check = (value: string): string | undefined => options.validate?.(value);
     box.validationMessage = box.value ? check(box.value) : undefined;
     box.onDidChangeValue((value) => { box.validationMessage = check(value); });
-    box.onDidTriggerButton((button) => { if (button === vscode.QuickInputButtons.Back) finish(BACK); });
+    box.onDidTriggerButton((button) => {
+      if (button === vscode.QuickInputButtons.Back) finish(BACK);
+      else if (options.onButton?.(button, box.value)) finish(undefined);
+    });
     box.onDidAccept(() => {
       const problem = check(box.value);
       if (problem) { box.validationMessage = problem; return; }
