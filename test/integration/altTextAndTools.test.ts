@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { readSettings } from '../../src/config';
 import { GenerateImageTool, type ToolServices } from '../../src/tools/generateTool';
-import { extension, mockRequests } from './helpers/rig';
+import { extension, mockRequests, waitFor } from './helpers/rig';
 
 const root = (): vscode.Uri => {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -133,7 +133,16 @@ describe('Find Images Missing Alt Text', () => {
     const plain = new vscode.WorkspaceEdit();
     for (const [uri, edits] of result.edit.entries()) if (uri.path.includes('/alt-project/')) plain.set(uri, edits);
     assert.ok(await vscode.workspace.applyEdit(plain));
-    await vscode.workspace.saveAll(false);
+    // applyEdit changes these files' documents without opening editors, and workspace.saveAll saves
+    // only editors (VS Code's editorService.saveAll): the disk was still unchanged when read below.
+    // So each document is saved itself. code-server (VS Code for the Web) also auto-saves after 1 s by
+    // default, and an explicit save overlapping that one has answered false although the file got
+    // written: what counts is that every document ends up saved (a failed write keeps it dirty).
+    for (const [uri] of plain.entries()) {
+      const document = await vscode.workspace.openTextDocument(uri);
+      await document.save();
+      await waitFor(`${vscode.workspace.asRelativePath(uri)} saved`, () => !document.isDirty);
+    }
 
     const md = await readText(fileUri('docs/guide.md'));
     assert.match(md, /\n!\[A [^\]]+\]\(\.\.\/images\/sunset\.png\)\n/);
