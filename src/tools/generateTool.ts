@@ -82,6 +82,7 @@ function describeSaved(result: OperationResult, model: string): string {
     ].filter(Boolean);
     lines.push(`- ${image.relativePath} (${details.join(', ')})`);
   }
+  // The result text is for the model, so it stays English (not vscode.l10n).
   if (result.blocked > 0) lines.push(`${result.blocked} image(s) were blocked by Ideogram's safety filter; nothing was saved for them.`);
   if (result.failed > 0) lines.push(`${result.failed} image(s) could not be downloaded.`);
   lines.push('Reference an image from a document with a path relative to that document.');

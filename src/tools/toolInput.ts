@@ -110,6 +110,7 @@ export function workspacePathSegments(path: string): string[] | undefined {
 }
 
 /** The error text a tool returns for invalid input: what is wrong, field by field, so the model can fix its call. */
+// English on purpose (for the model, not shown as UI); the issues themselves are in the UI language.
 export function invalidInputText(issues: readonly ValidationIssue[]): string {
   return `Invalid input, nothing was sent to Ideogram:\n${issues.map((issue) => `- ${issue.field || 'input'}: ${issue.message}`).join('\n')}`;
 }
