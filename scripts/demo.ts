@@ -4,7 +4,9 @@
 // .cache/demo-workspace (sample images + README, kept between runs) and prints the URL.
 // Runs until Ctrl+C. Options:
 //   --screenshot FILE   capture the workbench headlessly (with the Studio panel open when the
-//                       extension contributes ideogram.openStudio) and exit
+//                       extension contributes ideogram.openStudio, after one generate so its
+//                       results grid has thumbnails) at 1280×800 and exit
+//   --theme light|dark  VS Code's default light or dark theme (default: dark)
 //   --port N            code-server port (default 8080, or a free one when 8080 is taken)
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -13,17 +15,20 @@ import { runCommand } from '../test/e2e/helpers/workbench';
 import { parseArgs, stringArg } from './lib/args';
 import { launchChromium } from './lib/browser';
 import { freePort } from './lib/codeServer';
-import { reportFatal } from './lib/errors';
+import { RigError, reportFatal } from './lib/errors';
 import { packageExtension } from './lib/packaging';
 import { withLock } from './lib/lock';
 import { cacheDir, extensionVsixPath, rigLockDir } from './lib/paths';
 import { cleanupAll, delay, onCleanup } from './lib/processes';
 import { startSession, type Session } from './lib/session';
+import { generateInStudio } from './lib/studioShowcase';
 import { openWorkbench } from './lib/workbench';
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), []);
   const screenshot = stringArg(args, 'screenshot');
+  const theme = stringArg(args, 'theme') ?? 'dark';
+  if (theme !== 'light' && theme !== 'dark') throw new RigError(`--theme must be light or dark, not "${theme}"`);
   await withLock(rigLockDir, 'rig run (packaging)', packageExtension);
   const session = await startSession({
     runDir: path.join(cacheDir, 'demo-run'),
@@ -31,6 +36,8 @@ async function main(): Promise<number> {
     keepWorkspace: true,
     vsixFiles: [extensionVsixPath],
     codeServerPort: await demoPort(stringArg(args, 'port')),
+    // VS Code 1.139's default themes (ThemeSettingDefaults.COLOR_THEME_DARK / _LIGHT).
+    extraSettings: { 'workbench.colorTheme': theme === 'light' ? 'Light 2026' : 'Dark 2026' },
   });
   if (screenshot) return captureWorkbench(session, path.resolve(screenshot));
 
@@ -52,11 +59,15 @@ async function captureWorkbench(session: Session, file: string): Promise<number>
   const browser = await launchChromium();
   onCleanup(() => browser.close());
   const page = await openWorkbench(browser, session.codeServer.workbenchUrl, path.join(session.runDir, 'browser-console.log'));
+  await page.setViewportSize({ width: 1280, height: 800 }); // README-sized
   const studioTitle = paletteTitle('ideogram.openStudio');
   if (studioTitle) {
+    // Without the explorer the Studio is wide enough for its two columns and a grid of thumbnails.
+    await runCommand(page, 'View: Close Primary Side Bar');
     await runCommand(page, studioTitle);
     await page.locator('iframe.webview.ready').first().waitFor({ state: 'visible', timeout: 30_000 });
-    await delay(2500); // let the panel's script render and theme itself
+    await generateInStudio(page, 3); // one full row of cards at 1280 px
+    await delay(1000); // let the last layout and hover effects settle
   } else {
     console.log('rig: ideogram.openStudio is not contributed yet: capturing the workbench without the Studio panel');
   }
