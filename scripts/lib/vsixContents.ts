@@ -17,6 +17,7 @@ const forbidden: { pattern: RegExp; why: string }[] = [
   { pattern: /^extension\/(src|test|tools|scripts|bench|out|test-results|\.cache|\.vscode-test|\.ci|\.github|\.vscode)\//, why: 'a development folder' },
   { pattern: /^extension\/(tsconfig[^/]*\.json|esbuild\.mjs|eslint\.config\.mjs|package-lock\.json|\.vscodeignore|\.gitignore)$/, why: 'a build or tooling file' },
   { pattern: /\.vsix$/, why: 'another package' },
+  { pattern: /^extension\/media\/screenshots\//, why: 'a README screenshot (never loaded by the extension)' },
 ];
 
 /** Problems with a .vsix's entry list; empty when it ships exactly what runs. */

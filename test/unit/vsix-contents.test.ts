@@ -21,7 +21,8 @@ describe('vsix contents check', () => {
   });
 
   for (const bad of ['extension/src/extension.ts', 'extension/test/unit/x.test.ts', 'extension/dist/extension.js.map',
-    'extension/node_modules/zod/index.js', 'extension/tsconfig.json', 'extension/tools/mock-server/server.js']) {
+    'extension/node_modules/zod/index.js', 'extension/tsconfig.json', 'extension/tools/mock-server/server.js',
+    'extension/media/screenshots/studio-dark.png']) {
     it(`rejects ${bad}`, () => {
       const problems = checkVsixEntries([...goodEntries, bad], manifest);
       assert.equal(problems.length, 1, problems.join('\n'));
