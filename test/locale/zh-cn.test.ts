@@ -2,12 +2,15 @@
 // contributions come from package.nls.zh-cn.json and its runtime strings (including the Studio
 // webview's, which the host builds) from l10n/bundle.l10n.zh-cn.json.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { e2e } from '../e2e/helpers/context';
 import { runCommand, webviewFrame } from '../e2e/helpers/workbench';
 
 const nlsZh = JSON.parse(readFileSync('package.nls.zh-cn.json', 'utf8')) as Record<string, string>;
 const bundleZh = JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'utf8')) as Record<string, string>;
+/** The Chinese text of `key` with its {n} placeholders filled, as l10n.t produces it. */
+const zh = (key: string, ...args: (string | number)[]) => bundleZh[key].replace(/\{(\d+)\}/g, (_, n: string) => String(args[Number(n)]));
 
 describe('Simplified Chinese UI (locale zh-cn)', () => {
   it('the command palette lists the Ideogram commands with their Chinese titles', async () => {
@@ -40,5 +43,23 @@ describe('Simplified Chinese UI (locale zh-cn)', () => {
     assert.equal(await frame.getByText('Negative prompt', { exact: true }).count(), 0, 'an English label is shown');
     // The tab title comes from the host's vscode.l10n.t as well.
     await page.locator('.tab', { hasText: bundleZh['Ideogram Studio'] }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  });
+
+  it('the Studio validates as the user types in Chinese (the client\'s messages, translated in the webview)', async () => {
+    const { page } = e2e();
+    const frame = webviewFrame(page);
+    const random = frame.locator('#random-seed');
+    const isRandom = () => random.evaluate((box) => (box as unknown as { checked: boolean }).checked);
+    if (await isRandom()) await random.click();
+    await frame.locator('#seed input').fill('12abc');
+    const expected = zh('{0} must be a whole number from {1} to {2}.', bundleZh['Seed'], 0, 2147483647);
+    await frame.locator('#seed-error', { hasText: expected }).waitFor({ state: 'visible', timeout: 15_000 });
+    assert.doesNotMatch((await frame.locator('#seed-error').textContent()) ?? '', /whole number/, 'the English message is shown');
+    const dir = path.join('test-results', 'locale');
+    mkdirSync(dir, { recursive: true });
+    // Look at it: the message must be real Chinese glyphs (fonts-wqy-zenhei), not boxes.
+    await page.screenshot({ path: path.join(dir, 'studio-seed-zh-cn.png') });
+    await frame.locator('#seed input').fill('');
+    if (!(await isRandom())) await random.click();
   });
 });
