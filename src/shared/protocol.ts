@@ -96,7 +96,7 @@ export const STUDIO_STRING_KEYS = [
   'run', 'runHint', 'cancel', 'running', 'cancelled', 'results', 'resultsEmpty', 'blocked',
   'open', 'reveal', 'insert', 'copyPrompt', 'remixThis', 'upscaleThis', 'describeThis', 'generateAgain',
   'history', 'historySearch', 'historyEmpty', 'historyMore', 'historyCount', 'historyUse', 'refresh',
-  'descriptions', 'copy', 'useAsPrompt', 'copied', 'errorTitle', 'dismiss',
+  'descriptions', 'copy', 'useAsPrompt', 'writeAltText', 'copied', 'errorTitle', 'dismiss',
   'disabledNegativeV2A', 'disabledPaletteModel', 'disabledStyleV1', 'options', 'advanced',
 ] as const;
 /** One string key. */
@@ -134,6 +134,8 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('cancel') }),
   z.strictObject({ type: z.literal('fileAction'), action: z.enum(FILE_ACTIONS), uri: uriString }),
   z.strictObject({ type: z.literal('copyText'), text: text(20_000) }),
+  // A description of `image` to write as its alt text in the last active text editor.
+  z.strictObject({ type: z.literal('writeAltText'), image: uriString, text: text(20_000) }),
   z.strictObject({ type: z.literal('searchImages'), query: text(200) }),
   z.strictObject({ type: z.literal('dropUris'), uris: z.array(uriString).max(32) }),
   z.strictObject({

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { IdeogramServices } from '../services';
 import type { FormState, HostMessage, ImageRef, PersistedState, WebviewMessage } from '../shared/protocol';
 import { assertNever, parseWebviewMessage } from '../shared/protocol';
+import { writeStudioAltText } from './altText';
 import { readStudioHistory, outputFolders } from './history';
 import { buildStudioHtml, createNonce } from './html';
 import { acceptImageUri, toImageRef, WorkspaceImageIndex } from './images';
@@ -25,6 +26,8 @@ export class StudioPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly images = new WorkspaceImageIndex();
   private readonly known = new Map<string, KnownResult>();
+  // Images this panel showed descriptions of: the only ones "Write as alt text" may name.
+  private readonly described = new Set<string>();
   private running: { id: number; cancel: vscode.CancellationTokenSource } | undefined;
   private nextRunId = 1;
   private disposed = false;
@@ -124,6 +127,8 @@ export class StudioPanel implements vscode.Disposable {
         await vscode.env.clipboard.writeText(message.text);
         this.post({ type: 'notice', message: vscode.l10n.t('Copied.') });
         return;
+      case 'writeAltText':
+        return this.writeAltText(message.image, message.text);
       case 'searchImages':
         return this.searchImages(message.query);
       case 'dropUris':
@@ -195,6 +200,7 @@ export class StudioPanel implements vscode.Disposable {
           blocked: outcome.result.blocked,
         });
       } else if (outcome.kind === 'describe') {
+        this.described.add(outcome.image.toString());
         this.post({ type: 'describeFinished', runId: id, image: this.imageRef(outcome.image), descriptions: outcome.descriptions });
       } else if (outcome.kind === 'cancelled') {
         this.post({ type: 'runCancelled', runId: id });
@@ -243,6 +249,16 @@ export class StudioPanel implements vscode.Disposable {
       default:
         assertNever(action);
     }
+  }
+
+  private async writeAltText(imageText: string, description: string): Promise<void> {
+    const image = this.described.has(imageText) ? acceptImageUri(imageText) : undefined;
+    if (!image) {
+      this.services.log.warn('Studio: ignored "write alt text" for an image the panel did not describe');
+      return;
+    }
+    const notice = await writeStudioAltText(this.services, image, description);
+    if (notice) this.post({ type: 'notice', message: notice });
   }
 
   private async searchImages(query: string): Promise<void> {

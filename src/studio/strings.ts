@@ -74,6 +74,7 @@ export function studioStrings(): StudioStrings {
     descriptions: vscode.l10n.t('Descriptions'),
     copy: vscode.l10n.t('Copy'),
     useAsPrompt: vscode.l10n.t('Use as prompt'),
+    writeAltText: vscode.l10n.t('Write as alt text'),
     copied: vscode.l10n.t('Copied.'),
     errorTitle: vscode.l10n.t('Failed:'),
     dismiss: vscode.l10n.t('Dismiss'),

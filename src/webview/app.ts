@@ -44,6 +44,7 @@ export class StudioApp {
       onAction: (action, item) => this.resultAction(action, item),
       onCopy: (text) => post({ type: 'copyText', text }),
       onUseAsPrompt: (text) => this.useAsPrompt(text),
+      onWriteAltText: (image, text) => post({ type: 'writeAltText', image: image.uri, text }),
     });
     this.history = new HistoryView(s, {
       onRequest: (query, offset, limit) => post({ type: 'history', query, offset, limit }),

@@ -37,7 +37,12 @@ export class ResultsView {
 
   constructor(
     private readonly strings: StudioStrings,
-    private readonly callbacks: { onAction(action: ResultAction, item: ResultItem): void; onCopy(text: string): void; onUseAsPrompt(text: string): void },
+    private readonly callbacks: {
+      onAction(action: ResultAction, item: ResultItem): void;
+      onCopy(text: string): void;
+      onUseAsPrompt(text: string): void;
+      onWriteAltText(image: ImageRef, text: string): void;
+    },
   ) {
     this.status = h('p', { class: 'muted', id: 'results-status' }, strings.resultsEmpty);
     this.grid = h('div', { class: 'results-grid', id: 'results' });
@@ -54,7 +59,7 @@ export class ResultsView {
     replaceChildren(this.grid, ...results.map((item) => resultCard(item, this.strings, this.callbacks.onAction)));
   }
 
-  /** Shows the descriptions of one image with Copy / Use as prompt. */
+  /** Shows the descriptions of one image with Copy / Use as prompt / Write as alt text. */
   showDescriptions(image: ImageRef, descriptions: string[]): void {
     this.status.hidden = true;
     const items = descriptions.map((text, index) => {
@@ -62,7 +67,9 @@ export class ResultsView {
       copy.addEventListener('click', () => this.callbacks.onCopy(text));
       const use = h('vscode-button', { secondary: true, 'data-action': 'use-as-prompt', 'aria-label': `${this.strings.useAsPrompt} ${index + 1}` }, this.strings.useAsPrompt);
       use.addEventListener('click', () => this.callbacks.onUseAsPrompt(text));
-      return h('li', { class: 'description' }, h('p', {}, text), h('div', { class: 'actions' }, copy, use));
+      const alt = h('vscode-button', { secondary: true, 'data-action': 'write-alt-text', 'aria-label': `${this.strings.writeAltText} ${index + 1}` }, this.strings.writeAltText);
+      alt.addEventListener('click', () => this.callbacks.onWriteAltText(image, text));
+      return h('li', { class: 'description' }, h('p', {}, text), h('div', { class: 'actions' }, copy, use, alt));
     });
     replaceChildren(this.grid,
       h('div', { class: 'describe-result' },

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { FrameLocator, Page } from 'playwright-core';
 import { e2e } from './helpers/context';
 import { listFiles, waitForWorkspaceFile } from './helpers/files';
-import { pickQuickPickItem, runCommand, waitForNotification, webviewFrame } from './helpers/workbench';
+import { pickQuickPickItem, revealInExplorer, runCommand, waitForNotification, webviewFrame } from './helpers/workbench';
 
 const OUTPUT = /^assets\/ideogram\/[^/]+\.png$/;
 const SCREENSHOTS = process.env.IDEOGRAM_SCREENSHOTS_DIR ?? path.join('test-results', 'screenshots');
@@ -75,10 +75,9 @@ describe('Ideogram Studio', function () {
     e2e().mockServer.reset();
     // A Markdown file to insert into, open before the Studio so the Studio opens beside it.
     writeFileSync(path.join(workspaceDir, 'studio-notes.md'), '# Notes\n\n');
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill('studio-notes.md');
-    // Wait for the new file's own row: the file list may still be catching up with the new file.
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'studio-notes.md' }).first().click();
+    // From the explorer, which shows a new file as soon as the watcher reports it; Quick Open's file
+    // list did not catch up with it within 30 s in two full-suite runs in a row.
+    await (await revealInExplorer(page, 'studio-notes.md')).click();
     await page.locator('.tabs-container .tab.active', { hasText: 'studio-notes.md' }).waitFor();
     // A panel left open by an earlier suite (e.g. the Output) would squeeze the Studio and its screenshots.
     if (await page.locator('.part.panel').isVisible()) await runCommand(page, 'View: Toggle Panel Visibility');
@@ -275,6 +274,39 @@ describe('Ideogram Studio', function () {
     await frame.locator('.description [data-action="use-as-prompt"]').first().click();
     await waitFor('Generate tab selected', async () => (await frame.locator('#mode-generate').getAttribute('aria-selected')) === 'true');
     assert.equal((await frame.locator('#prompt textarea').inputValue()).trim(), text);
+  });
+
+  it('"Write as alt text" on a description writes it into the Markdown file that shows the image', async () => {
+    const { page, workspaceDir } = e2e();
+    const doc = path.join(workspaceDir, 'alt-text.md');
+    writeFileSync(doc, '# Alt text\n\n![](images/sunset.png)\n');
+    // The document goes into the first group (the Studio stays visible beside it), opened from the explorer.
+    await runCommand(page, 'View: Focus First Editor Group');
+    await (await revealInExplorer(page, 'alt-text.md')).click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'alt-text.md' }).waitFor();
+    // Describe sunset.png in the Studio; only a new request's descriptions count.
+    await frame.locator('#mode-describe').click();
+    // Earlier remixes of sunset.png match the search too (their names hold the word): pick the original.
+    await frame.locator('#reference-search input').fill('sunset');
+    await frame.locator('.image-choice', { hasText: /^\s*sunset\.png\s*$/ }).first().click();
+    assert.equal(await frame.locator('#reference-label').textContent(), 'images/sunset.png');
+    const describesBefore = e2e().mockServer.requests.filter((r) => r.path.endsWith('/describe')).length;
+    await frame.locator('#run').click();
+    await waitFor('the describe request', () => e2e().mockServer.requests.filter((r) => r.path.endsWith('/describe')).length === describesBefore + 1);
+    await waitFor('Run available again', async () => (await frame.locator('#run').getAttribute('disabled')) === null);
+    const description = ((await frame.locator('.description p').first().textContent()) ?? '').trim();
+    assert.ok(description.length > 0, 'a description is shown');
+    await frame.locator('.description [data-action="write-alt-text"]').first().click();
+    // The panel had focus: the edit goes to the last active text editor, unsaved until the user saves.
+    const alt = description.replace(/\s+/g, ' ').replace(/[\\[\]]/g, (ch) => `\\${ch}`);
+    const expected = `# Alt text\n\n![${alt}](images/sunset.png)\n`;
+    const editorText = async () => ((await page.locator('.editor-group-container .monaco-editor .view-lines').first().textContent()) ?? '').replace(/\u00a0/g, ' ');
+    await waitFor('the alt text in the editor', async () => (await editorText()).includes(`](images/sunset.png)`) && (await editorText()).includes(alt.slice(0, 30)));
+    await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+S');
+    await waitFor('the saved alt text', () => readFileSync(doc, 'utf8') === expected);
+    assert.doesNotMatch(readFileSync(path.join(workspaceDir, 'studio-notes.md'), 'utf8'), /images\/sunset\.png/, 'the other document is untouched');
+    await frame.locator('#reference-search input').fill('');
   });
 
   it('keyboard tabs, an explorer-style drop and an upscale run', async () => {

@@ -11,6 +11,7 @@ describe('Studio protocol: messages from the webview', () => {
       { type: 'cancel' },
       { type: 'fileAction', action: 'insert', uri: 'file:///w/assets/ideogram/a.png' },
       { type: 'copyText', text: 'a fox' },
+      { type: 'writeAltText', image: 'file:///w/images/a.png', text: 'a fox in the snow' },
       { type: 'searchImages', query: 'logo' },
       { type: 'dropUris', uris: ['file:///w/a.png'] },
       { type: 'history', query: '', offset: 0, limit: 50 },
@@ -31,6 +32,10 @@ describe('Studio protocol: messages from the webview', () => {
       { type: 'history', query: '', offset: -1, limit: 10 },
       { type: 'history', query: '', offset: 0, limit: 100_000 },
       { type: 'copyText', text: 'x'.repeat(20_001) },
+      { type: 'writeAltText', image: 'file:///w/a.png', text: 'x'.repeat(20_001) },
+      { type: 'writeAltText', image: '', text: 'a fox' },
+      { type: 'writeAltText', image: 'file:///w/a.png' },
+      { type: 'writeAltText', image: 'file:///w/a.png', text: 'a fox', editor: 'file:///w/notes.md' },
       { type: 'dropUris', uris: new Array(33).fill('file:///a.png') },
       { type: 'run', form: { ...DEFAULT_FORM, prompt: 'p'.repeat(10_001) } },
     ];
