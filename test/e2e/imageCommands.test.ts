@@ -13,9 +13,20 @@ const quickInputTitle = (page: Page) => page.locator('.quick-input-widget .quick
 
 async function ideogramSubmenu(page: Page, relativePath: string, entry: string): Promise<void> {
   const row = await revealInExplorer(page, relativePath);
-  await row.click({ button: 'right' });
   const submenu = page.locator('.monaco-menu .action-item:not(.disabled) .action-label', { hasText: /^\s*Ideogram\s*$/ }).first();
-  await submenu.waitFor({ state: 'visible' });
+  // Right after the workbench loads the extension's menus may not be known yet (a test run alone, or
+  // first): reopen the context menu until the submenu is there, as runCommand does for the palette.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    await row.click({ button: 'right' });
+    try {
+      await submenu.waitFor({ state: 'visible', timeout: 3000 });
+      break;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
   // Hovering opens the submenu (clicking the parent can toggle it shut again); the keyboard is the fallback.
   await submenu.hover();
   const item = page.locator('.monaco-menu .action-item:not(.disabled) .action-label', { hasText: new RegExp(`^\\s*${entry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).first();
@@ -185,7 +196,12 @@ describe('image commands UI (commands engineer)', function () {
     await quickInputTitle(page).filter({ hasText: '1/3' }).waitFor({ state: 'visible' });
     assert.equal(await page.locator('.quick-input-widget input').inputValue(), 'the logo in neon', 'Back keeps the prompt');
     await page.locator('.quick-input-widget input').press('Enter');
+    // Each step is a new input created by the extension host after the previous one is accepted; until
+    // it arrives the old step is still on screen, and typing then lands in the old step's box (whose
+    // value the new step replaces with its default, 50). Wait for the step as a user would see it.
+    await quickInputTitle(page).filter({ hasText: '2/3' }).waitFor({ state: 'visible' });
     await answerInputBox(page, '35');
+    await quickInputTitle(page).filter({ hasText: '3/3' }).waitFor({ state: 'visible' });
     await pickQuickPickItem(page, 'V_2');
     await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*the-logo-in-neon-\d+\.png$/, 60_000);
     const remix = mockServer.requests.find((r) => r.path === '/ideogram/remix');
