@@ -139,15 +139,18 @@ describe('manifest menus and commands (commands)', () => {
     assert.equal(nls['command.generate.title'], 'Generate Image…');
   });
 
-  it('puts Describe, Remix and Upscale in an Ideogram submenu on images in the explorer and the image preview', () => {
+  it('puts Describe, Remix, Upscale and Open in Studio in an Ideogram submenu on images in the explorer and the image preview', () => {
     const explorer = manifest.contributes.menus['explorer/context'].find((m) => m.submenu === 'ideogram.explorerContext');
     assert.ok(explorer?.when?.includes('resourceExtname =~ /\\.(png|jpe?g|webp)$/i'), explorer?.when);
     const title = manifest.contributes.menus['editor/title'].find((m) => m.submenu === 'ideogram.editorTitle');
     assert.equal(title?.when, "activeCustomEditorId == 'imagePreview.previewEditor'");
     for (const submenu of ['ideogram.explorerContext', 'ideogram.editorTitle']) {
-      assert.deepEqual(manifest.contributes.menus[submenu].map((m) => m.command), ['ideogram.describe', 'ideogram.remix', 'ideogram.upscale']);
+      assert.deepEqual(manifest.contributes.menus[submenu].map((m) => m.command), ['ideogram.describe', 'ideogram.remix', 'ideogram.upscale', 'ideogram.openInStudio']);
       const label = manifest.contributes.submenus.find((s) => s.id === submenu)?.label;
       assert.equal(nls[/^%(.+)%$/.exec(label ?? '')?.[1] ?? ''], 'Ideogram');
     }
+    // It needs an image, so the palette does not offer it.
+    assert.equal(nls['command.openInStudio.title'], 'Open in Studio');
+    assert.equal(manifest.contributes.menus.commandPalette.find((m) => m.command === 'ideogram.openInStudio')?.when, 'false');
   });
 });
