@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { e2e } from './helpers/context';
 import { listFiles, waitForWorkspaceFile } from './helpers/files';
 import { waitUntilEquals } from './helpers/wait';
-import { activeEditorTitle, answerInputBox, dismissTransientUi, pickQuickPickItem, quickPickRow, revealInExplorer, runCommand, runExtensionCommand, waitForNotification } from './helpers/workbench';
+import { activateMenuItem, activeEditorTitle, answerInputBox, dismissTransientUi, hasListFocus, menuItem, pickQuickPickItem, quickPickRow, revealInExplorer, runCommand, runExtensionCommand, waitForNotification, waitForQuickInputStep } from './helpers/workbench';
 
 const quickInputTitle = (page: Page) => page.locator('.quick-input-widget .quick-input-title');
 
@@ -21,6 +21,8 @@ async function ideogramSubmenu(page: Page, relativePath: string, entry: string):
     await row.click({ button: 'right' });
     try {
       await submenu.waitFor({ state: 'visible', timeout: 3000 });
+      // A row that moved under the pointer (the tree still settling) gets the menu instead: retry.
+      if (!(await hasListFocus(row))) throw new Error(`the context menu opened on another row than ${relativePath}`);
       break;
     } catch (err) {
       if (Date.now() > deadline) throw err;
@@ -29,16 +31,24 @@ async function ideogramSubmenu(page: Page, relativePath: string, entry: string):
   }
   // Hovering opens the submenu (clicking the parent can toggle it shut again); the keyboard is the fallback.
   await submenu.hover();
-  const item = page.locator('.monaco-menu .action-item:not(.disabled) .action-label', { hasText: new RegExp(`^\\s*${entry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).first();
   try {
-    await item.waitFor({ state: 'visible', timeout: 3000 });
+    await menuItem(page, entry).waitFor({ state: 'visible', timeout: 3000 });
   } catch {
     await page.keyboard.press('ArrowRight');
-    await item.waitFor({ state: 'visible' });
   }
-  await item.hover();
-  await item.click();
-  await page.locator('.monaco-menu').first().waitFor({ state: 'hidden' });
+  await activateMenuItem(page, entry);
+}
+
+/**
+ * Answers Generate's seven steps with `prompt`, V_2, 1:1, AUTO style, AUTO magic prompt, one image,
+ * then clicks Generate. Each answer waits for its step: the accepted step stays on screen until the
+ * extension host replaces it, so picking 'AUTO' twice in a row could otherwise land both in step 4.
+ */
+async function answerGenerateSteps(page: Page, prompt: string): Promise<void> {
+  await answerInputBox(page, prompt, { step: '1/7' });
+  for (const [index, label] of ['V_2', '1:1', 'AUTO', 'AUTO', '1'].entries()) await pickQuickPickItem(page, label, { step: `${index + 2}/7` });
+  await waitForQuickInputStep(page, '7/7');
+  await quickPickRow(page, 'Generate').click();
 }
 
 async function pngsUnder(dir: string): Promise<string[]> {
@@ -61,22 +71,23 @@ describe('image commands UI (commands engineer)', function () {
     const { page, workspaceDir, mockServer } = e2e();
     mockServer.reset();
     await runExtensionCommand(page, 'ideogram.generate');
-    await quickInputTitle(page).filter({ hasText: '1/7' }).waitFor({ state: 'visible' });
-    await answerInputBox(page, 'A blue whale singing');
-    await quickInputTitle(page).filter({ hasText: '2/7' }).waitFor({ state: 'visible' });
-    await pickQuickPickItem(page, 'V_2_TURBO');
-    await pickQuickPickItem(page, '16:9');
-    await pickQuickPickItem(page, 'DESIGN');
-    await pickQuickPickItem(page, 'OFF');
-    await pickQuickPickItem(page, '2');
-    await quickInputTitle(page).filter({ hasText: '7/7' }).waitFor({ state: 'visible' });
+    await answerInputBox(page, 'A blue whale singing', { step: '1/7' });
+    await pickQuickPickItem(page, 'V_2_TURBO', { step: '2/7' });
+    await pickQuickPickItem(page, '16:9', { step: '3/7' });
+    await pickQuickPickItem(page, 'DESIGN', { step: '4/7' });
+    await pickQuickPickItem(page, 'OFF', { step: '5/7' });
+    await pickQuickPickItem(page, '2', { step: '6/7' });
+    await waitForQuickInputStep(page, '7/7');
     await quickPickRow(page, 'Generate').click();
     const files = await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*a-blue-whale-singing-\d+\.png$/, 60_000);
+    // The sidecar is written right after the image (temp file + rename, so once there it is whole).
+    const sidecarName = files[0].replace(/\.png$/, '.json');
+    await waitForWorkspaceFile(workspaceDir, new RegExp(`^${sidecarName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     const generate = mockServer.requests.find((r) => r.path === '/ideogram/generate');
     assert.deepEqual((generate?.json as { image_request: unknown }).image_request, {
       prompt: 'A blue whale singing', model: 'V_2_TURBO', aspect_ratio: 'ASPECT_16_9', style_type: 'DESIGN', magic_prompt_option: 'OFF', num_images: 2,
     });
-    const sidecar = JSON.parse(readFileSync(path.join(workspaceDir, files[0].replace(/\.png$/, '.json')), 'utf8')) as { prompt: string; model: string };
+    const sidecar = JSON.parse(readFileSync(path.join(workspaceDir, sidecarName), 'utf8')) as { prompt: string; model: string };
     assert.equal(sidecar.prompt, 'A blue whale singing');
     assert.equal(sidecar.model, 'V_2_TURBO');
     await waitForNotification(page, /Saved/);
@@ -91,9 +102,7 @@ describe('image commands UI (commands engineer)', function () {
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
     await runExtensionCommand(page, 'ideogram.generate');
-    await answerInputBox(page, 'A pelican [on] a pier');
-    for (const label of ['V_2', '1:1', 'AUTO', 'AUTO', '1']) await pickQuickPickItem(page, label);
-    await quickPickRow(page, 'Generate').click();
+    await answerGenerateSteps(page, 'A pelican [on] a pier');
     const [file] = await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*a-pelican-on-a-pier-\d+\.png$/, 60_000);
     const toast = await waitForNotification(page, /Saved/);
     await toast.locator('.monaco-button', { hasText: 'Insert into Editor' }).click();
@@ -155,9 +164,7 @@ describe('image commands UI (commands engineer)', function () {
     const button = page.locator('.editor-actions .action-label[aria-label="Ideogram"]').first();
     await button.waitFor({ state: 'visible' });
     await button.click();
-    const item = page.locator('.monaco-menu .action-item:not(.disabled) .action-label', { hasText: /^\s*Describe Image\s*$/ }).first();
-    await item.waitFor({ state: 'visible' });
-    await item.click();
+    await activateMenuItem(page, 'Describe Image');
     await quickInputTitle(page).filter({ hasText: 'Descriptions' }).waitFor({ state: 'visible', timeout: 30_000 });
     const describe = mockServer.requests.filter((r) => r.path === '/ideogram/describe');
     assert.equal(describe.length, 1);
@@ -172,8 +179,8 @@ describe('image commands UI (commands engineer)', function () {
     mockServer.reset();
     const before = await pngsUnder(workspaceDir);
     await ideogramSubmenu(page, 'images/sunset.png', 'Upscale Image…');
-    await answerInputBox(page, '');
-    await pickQuickPickItem(page, 'Balanced');
+    await answerInputBox(page, '', { step: '1/2' });
+    await pickQuickPickItem(page, 'Balanced', { step: '2/2' });
     const deadline = Date.now() + 60_000;
     let added: string[] = [];
     while (added.length === 0 && Date.now() < deadline) {
@@ -189,20 +196,17 @@ describe('image commands UI (commands engineer)', function () {
     const { page, workspaceDir, mockServer } = e2e();
     mockServer.reset();
     await ideogramSubmenu(page, 'images/logo.webp', 'Remix Image…');
-    await quickInputTitle(page).filter({ hasText: '1/3' }).waitFor({ state: 'visible' });
-    await answerInputBox(page, 'the logo in neon');
-    await quickInputTitle(page).filter({ hasText: '2/3' }).waitFor({ state: 'visible' });
+    await answerInputBox(page, 'the logo in neon', { step: '1/3' });
+    await waitForQuickInputStep(page, '2/3');
     await page.locator('.quick-input-widget .quick-input-left-action-bar .action-label').first().click();
-    await quickInputTitle(page).filter({ hasText: '1/3' }).waitFor({ state: 'visible' });
+    await waitForQuickInputStep(page, '1/3');
     assert.equal(await page.locator('.quick-input-widget input').inputValue(), 'the logo in neon', 'Back keeps the prompt');
     await page.locator('.quick-input-widget input').press('Enter');
     // Each step is a new input created by the extension host after the previous one is accepted; until
     // it arrives the old step is still on screen, and typing then lands in the old step's box (whose
     // value the new step replaces with its default, 50). Wait for the step as a user would see it.
-    await quickInputTitle(page).filter({ hasText: '2/3' }).waitFor({ state: 'visible' });
-    await answerInputBox(page, '35');
-    await quickInputTitle(page).filter({ hasText: '3/3' }).waitFor({ state: 'visible' });
-    await pickQuickPickItem(page, 'V_2');
+    await answerInputBox(page, '35', { step: '2/3' });
+    await pickQuickPickItem(page, 'V_2', { step: '3/3' });
     await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*the-logo-in-neon-\d+\.png$/, 60_000);
     const remix = mockServer.requests.find((r) => r.path === '/ideogram/remix');
     const imageRequest = JSON.parse(remix?.fields?.image_request ?? '{}') as Record<string, unknown>;
@@ -218,9 +222,7 @@ describe('image commands UI (commands engineer)', function () {
     // 1 try + 3 client retries fail; the user's Retry then succeeds.
     mockServer.setFault({ mode: 'server-error', status: 503, count: 4 });
     await runExtensionCommand(page, 'ideogram.generate');
-    await answerInputBox(page, 'A retried robot');
-    for (const label of ['V_2', '1:1', 'AUTO', 'AUTO', '1']) await pickQuickPickItem(page, label);
-    await quickPickRow(page, 'Generate').click();
+    await answerGenerateSteps(page, 'A retried robot');
     const toast = await waitForNotification(page, /server error/i, 60_000);
     await toast.locator('.monaco-button', { hasText: 'Retry' }).click();
     await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*a-retried-robot-\d+\.png$/, 60_000);

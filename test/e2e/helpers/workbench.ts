@@ -46,8 +46,26 @@ export function quickPickRow(page: Page, label: string): Locator {
   return page.locator(`${quickInput} .monaco-list-row`).filter({ has: page.locator('.label-name', { hasText: exactly(label) }) }).first();
 }
 
+/**
+ * Waits until the quick input shows step `step` of a multi-step flow ("2/7", as in its title).
+ * After an answer is accepted the old step stays on screen until the extension host disposes it
+ * and shows the next one; typing or picking before then lands in the old step. Wait for this
+ * before acting on every step after the first of a flow.
+ */
+export async function waitForQuickInputStep(page: Page, step: string, timeoutMs = 30_000): Promise<void> {
+  if (!/^\d+\/\d+$/.test(step)) throw new Error(`a step looks like "2/7", not "${step}"`);
+  const [current, total] = step.split('/');
+  // VS Code shows it as "<title> (2/7)"; digits on neither side, so "1/7" never matches "11/7".
+  const title = page.locator(`${quickInput} .quick-input-title`, { hasText: new RegExp(`(^|\\D)${current}/${total}(\\D|$)`) });
+  await title.first().waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
+/** Where an answer goes: `step` ("3/7") makes the helper wait for that step of a multi-step input first. */
+export interface QuickInputAnswerOptions { step?: string }
+
 /** Types into the open input box (showInputBox or a quick pick's filter) and presses Enter. */
-export async function answerInputBox(page: Page, text: string): Promise<void> {
+export async function answerInputBox(page: Page, text: string, options: QuickInputAnswerOptions = {}): Promise<void> {
+  if (options.step) await waitForQuickInputStep(page, options.step);
   const input = page.locator(`${quickInput} input`);
   await input.waitFor({ state: 'visible' });
   await input.fill(text);
@@ -55,7 +73,8 @@ export async function answerInputBox(page: Page, text: string): Promise<void> {
 }
 
 /** Picks the item labelled `label` in the open quick pick (filters first, so long lists work). */
-export async function pickQuickPickItem(page: Page, label: string): Promise<void> {
+export async function pickQuickPickItem(page: Page, label: string, options: QuickInputAnswerOptions = {}): Promise<void> {
+  if (options.step) await waitForQuickInputStep(page, options.step);
   const input = page.locator(`${quickInput} input`);
   await input.waitFor({ state: 'visible' });
   await input.fill(label);
@@ -83,14 +102,73 @@ export async function revealInExplorer(page: Page, relativePath: string): Promis
   return row;
 }
 
-/** Right-clicks the explorer row of `relativePath` and picks the context-menu entry `entry`. */
-export async function explorerContextMenu(page: Page, relativePath: string, entry: string): Promise<void> {
-  const row = await revealInExplorer(page, relativePath);
-  await row.click({ button: 'right' });
+/** The enabled entry labelled exactly `label` in the open context or drop-down menu (any submenu level). */
+export function menuItem(page: Page, label: string): Locator {
   // The menu lives in a shadow root; playwright's CSS engine pierces open shadow roots.
-  const item = page.locator('.monaco-menu .action-item:not(.disabled) .action-label', { hasText: exactly(entry) }).first();
-  await item.waitFor({ state: 'visible' });
-  await item.click();
+  return page.locator('.monaco-menu .action-item:not(.disabled) .action-label', { hasText: exactly(label) }).first();
+}
+
+/**
+ * Runs the entry `label` of the open menu: hovers it (which gives it the menu's focus), then presses
+ * Enter. Not a click: a menu item only listens for mouse-up from a 100 ms timer after it is drawn
+ * (so the right-click's own release does not trigger it), and on a loaded machine that timer fires
+ * late, so a click as soon as the item shows is silently dropped and the menu stays open. The
+ * keyboard path has no such delay. Waits until the menu has closed.
+ */
+export async function activateMenuItem(page: Page, label: string, timeoutMs = 30_000, stillValid?: () => Promise<boolean>): Promise<void> {
+  const item = menuItem(page, label);
+  await item.waitFor({ state: 'visible', timeout: timeoutMs });
+  const focused = page.locator('.monaco-menu .action-item.focused:not(.disabled) .action-label', { hasText: exactly(label) }).first();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await item.hover();
+    try {
+      await focused.waitFor({ state: 'visible', timeout: 2000 });
+      break;
+    } catch (err) {
+      if (Date.now() > deadline) throw new Error(`menu entry "${label}" never took the focus: ${String(err)}`);
+      // The pointer may already have been over it (no new mouse-over): move off and come back.
+      await page.mouse.move(0, 0);
+    }
+  }
+  if (stillValid && !(await stillValid())) throw new MenuTargetChanged(label);
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-menu').first().waitFor({ state: 'hidden', timeout: timeoutMs });
+}
+
+/** Thrown by activateMenuItem (before acting) when its `stillValid` check says the menu no longer applies. */
+class MenuTargetChanged extends Error {
+  constructor(label: string) {
+    super(`the menu with "${label}" no longer applies to its target`);
+  }
+}
+
+/** Whether the list row `row` holds the list's focus (the element a context menu's actions apply to). */
+export async function hasListFocus(row: Locator): Promise<boolean> {
+  return /(^|\s)focused(\s|$)/.test((await row.getAttribute('class', { timeout: 1000 }).catch(() => null)) ?? '');
+}
+
+/**
+ * Right-clicks the explorer row of `relativePath` and picks the context-menu entry `entry`.
+ * The explorer's actions (New File..., …) apply to the row with the list focus, not to the one
+ * clicked: while the tree still moves (a folder expanding, the active editor's file being revealed
+ * after the view shows) the right-click can land on another row, or the focus move on afterwards.
+ * So the entry is run only while our row holds the focus; otherwise the menu is closed and reopened.
+ */
+export async function explorerContextMenu(page: Page, relativePath: string, entry: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    const row = await revealInExplorer(page, relativePath);
+    await row.click({ button: 'right' });
+    try {
+      await menuItem(page, entry).waitFor({ state: 'visible', timeout: 3000 });
+      await activateMenuItem(page, entry, Math.max(1000, deadline - Date.now()), () => hasListFocus(row));
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw new Error(`explorer menu entry "${entry}" on ${relativePath} not run after ${attempt} attempt(s): ${String(err)}`);
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** The content frame of the visible webview (outer VS Code frame → the extension's own document). */
