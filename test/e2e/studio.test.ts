@@ -2,7 +2,7 @@
 // Ideogram-compatible server: form, run, results on disk, cancel, history, insert, per-model rules,
 // validation, and screenshots in a light and a dark theme.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -53,17 +53,22 @@ async function chooseOption(frame: FrameLocator, selectId: string, label: string
 }
 
 // Clicking the tab makes its group active; the webview then takes focus asynchronously, which
-// would close a command palette opened too early, so wait for that to settle.
+// would close a command palette opened too early, so wait until the focus has landed in the
+// webview's frame (the tab itself holds it in between).
 async function focusStudioTab(page: Page): Promise<void> {
   await page.locator('.tabs-container .tab', { hasText: 'Ideogram Studio' }).first().click();
-  await page.waitForTimeout(600);
+  await page.waitForFunction(() => {
+    const active = (globalThis as unknown as { document: { activeElement: { tagName: string; className: string } | null } }).document.activeElement;
+    return active?.tagName === 'IFRAME' && /\bwebview\b/.test(active.className);
+  }, undefined, { timeout: 15_000 });
 }
 
-async function setTheme(page: Page, label: string): Promise<void> {
+async function setTheme(page: Page, frame: FrameLocator, label: string, kind: 'light' | 'dark'): Promise<void> {
   await focusStudioTab(page);
   await runCommand(page, 'Preferences: Color Theme');
   await pickQuickPickItem(page, label);
-  await page.waitForTimeout(800); // the webview re-reads the theme variables
+  // The webview gets the theme's variables and its body class in one update: wait for the class.
+  await frame.locator(`body.vscode-${kind}`).waitFor({ state: 'attached', timeout: 15_000 });
 }
 
 describe('Ideogram Studio', function () {
@@ -114,6 +119,8 @@ describe('Ideogram Studio', function () {
     for (const src of srcs) assert.doesNotMatch(src, /^http:\/\/127\.0\.0\.1/, 'never loaded from the remote URL');
     const files = await waitForWorkspaceFile(workspaceDir, OUTPUT);
     await waitFor('two new images on disk', () => newImages().length === 2);
+    // Each sidecar is written (temp file + rename) right after its image: wait for both to be there.
+    await waitFor('the two images\' sidecars', () => newImages().every((file) => existsSync(path.join(workspaceDir, file.replace(/\.png$/, '.json')))));
     for (const file of newImages()) {
       const sidecar = JSON.parse(readFileSync(path.join(workspaceDir, file.replace(/\.png$/, '.json')), 'utf8')) as { prompt: string; parameters: Record<string, unknown> };
       assert.equal(sidecar.prompt, 'a red fox in the snow');
@@ -196,8 +203,10 @@ describe('Ideogram Studio', function () {
     const { workspaceDir } = e2e();
     await fillPrompt(frame, '');
     await frame.locator('#history-search input').fill('red fox in the snow');
-    await frame.locator('.history-entry').first().waitFor({ state: 'visible' });
-    await frame.locator('.history-entry').first().click();
+    // The list shown before the search's answer arrives holds other entries: pick one of the fox's.
+    const entry = frame.locator('.history-entry[title="a red fox in the snow"]').first();
+    await entry.waitFor({ state: 'visible' });
+    await entry.click();
     await waitFor('prompt filled from history', async () => (await frame.locator('#prompt textarea').inputValue()) === 'a red fox in the snow');
     const seed = await frame.locator('#seed input').inputValue();
     assert.match(seed, /^\d+$/, 'the seed of the entry is filled in');
@@ -219,7 +228,7 @@ describe('Ideogram Studio', function () {
       await page.screenshot({ path: path.join(SCREENSHOTS, name) });
     };
     for (const [theme, suffix] of [['Light Modern', 'light'], ['Dark Modern', 'dark']] as const) {
-      await setTheme(page, theme);
+      await setTheme(page, frame, theme, suffix);
       await frame.locator('#mode-generate').click();
       await shoot(`studio-${suffix}.png`);
       await frame.locator('#mode-remix').click();
