@@ -90,7 +90,7 @@ describe('image commands UI (commands engineer)', function () {
     const sidecar = JSON.parse(readFileSync(path.join(workspaceDir, sidecarName), 'utf8')) as { prompt: string; model: string };
     assert.equal(sidecar.prompt, 'A blue whale singing');
     assert.equal(sidecar.model, 'V_2_TURBO');
-    await waitForNotification(page, /Saved/);
+    await waitForNotification(page, /Saved 2 images in assets\/ideogram\./);
   });
 
   it('Insert into Editor writes a relative Markdown reference at the cursor', async () => {
@@ -104,7 +104,8 @@ describe('image commands UI (commands engineer)', function () {
     await runExtensionCommand(page, 'ideogram.generate');
     await answerGenerateSteps(page, 'A pelican [on] a pier');
     const [file] = await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*a-pelican-on-a-pier-\d+\.png$/, 60_000);
-    const toast = await waitForNotification(page, /Saved/);
+    // This run's toast, not the previous test's "Saved 2 images…", which can still be on screen.
+    const toast = await waitForNotification(page, `Saved ${file}.`);
     await toast.locator('.monaco-button', { hasText: 'Insert into Editor' }).click();
     const expected = `![A pelican \\[on\\] a pier](${file})`;
     const deadline = Date.now() + 10_000;
