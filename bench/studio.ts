@@ -14,7 +14,7 @@ import { cleanupAll, delay, onCleanup } from '../scripts/lib/processes';
 import { startSession } from '../scripts/lib/session';
 import { openWorkbench } from '../scripts/lib/workbench';
 import { paletteTitle } from '../test/e2e/helpers/manifest';
-import { quickPickRow, runCommand, webviewFrame } from '../test/e2e/helpers/workbench';
+import { paletteRow, runCommand, webviewFrame } from '../test/e2e/helpers/workbench';
 import { writeHistoryFixture } from './lib/historyFixture';
 import { median } from './lib/stats';
 
@@ -94,7 +94,7 @@ const totalShown = new RegExp(`\\b${STUDIO_BENCH.historySize}\\b|\\b${STUDIO_BEN
 
 /** Opens the Studio from the palette; times the click → form visible and → History's first page. */
 async function openStudioTimed(page: Page, title: string): Promise<{ timing: StudioOpenTiming; shown: { countText: string; rowsShown: number } }> {
-  const row = await paletteRowFor(page, title);
+  const row = await paletteRow(page, title, STEP_TIMEOUT_MS);
   const frame = webviewFrame(page);
   const start = performance.now();
   await row.click();
@@ -116,28 +116,6 @@ async function refreshHistoryTimed(page: Page): Promise<number> {
   await frame.locator('#history-refresh').click();
   await frame.locator('#history-count', { hasText: totalShown }).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   return performance.now() - start;
-}
-
-/**
- * The palette row of `title`, ready to click. Right after start-up the palette lists extension
- * commands only once the extension host has scanned them, so it is reopened until the row shows.
- */
-async function paletteRowFor(page: Page, title: string): Promise<ReturnType<typeof quickPickRow>> {
-  const input = page.locator('.quick-input-widget input');
-  const deadline = Date.now() + STEP_TIMEOUT_MS;
-  for (;;) {
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
-    const row = quickPickRow(page, title);
-    try {
-      await row.waitFor({ state: 'visible', timeout: 3000 });
-      return row;
-    } catch (err) {
-      if (Date.now() > deadline) throw new Error(`"${title}" not in the command palette: ${String(err)}`);
-      await page.keyboard.press('Escape');
-    }
-  }
 }
 
 /** Closes the panel and waits until its webview is gone, so the next open builds a fresh one. */

@@ -16,6 +16,15 @@ function exactly(text: string): RegExp {
  * has scanned them, so the palette is reopened until the title shows up (or `timeoutMs` passes).
  */
 export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
+  const row = await paletteRow(page, title, timeoutMs);
+  await row.click();
+}
+
+/**
+ * Opens the command palette on `title` and returns its row, ready to click (the bench times from the
+ * click). Reopens the palette until the row shows, for the reason given on runCommand.
+ */
+export async function paletteRow(page: Page, title: string, timeoutMs = 30_000): Promise<Locator> {
   const input = page.locator(`${quickInput} input`);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -25,8 +34,7 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
     const row = quickPickRow(page, title);
     try {
       await row.waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(500, deadline - Date.now())) });
-      await row.click();
-      return;
+      return row;
     } catch (err) {
       if (Date.now() > deadline) throw new Error(`command "${title}" not found in the command palette within ${timeoutMs} ms: ${String(err)}`);
       await page.keyboard.press('Escape');
