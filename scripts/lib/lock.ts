@@ -1,4 +1,4 @@
-// A lock between rig runs in the same working tree (several engineers share one tree and 2 cores):
+// A lock between rig runs in the same working tree (runs share out/ and test-results/):
 // two runs would otherwise package into the same out/*.vsix and wipe each other's run folders.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

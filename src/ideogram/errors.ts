@@ -57,7 +57,7 @@ export function redactSecrets(text: string, secrets: string[]): string {
   return out;
 }
 
-/** Setting names the hints refer to (owned by the commands engineer's package.json). */
+/** Setting names the hints refer to (contributed in package.json). */
 export const SETTINGS = {
   baseUrl: 'ideogram.baseUrl',
   pathPrefix: 'ideogram.pathPrefix',

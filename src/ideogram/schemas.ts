@@ -1,6 +1,6 @@
 // zod schemas for Ideogram's legacy image API (generate, remix, upscale, describe).
 // Field names are the API's own, so a parsed request can be sent as-is. Ranges and enums follow
-// /work/shared/reference/ideogram-api.md (official OpenAPI, V_2/V_2A era). Messages are written
+// shared/reference/ideogram-api.md (official OpenAPI, V_2/V_2A era). Messages are written
 // for people: the Studio shows them next to the field. Each message is a function, so it is
 // translated when an issue is reported (after the host or webview configured @vscode/l10n), not
 // when this module loads.

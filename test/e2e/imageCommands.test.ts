@@ -1,4 +1,4 @@
-// The commands engineer's UI: Generate through the palette's multi-step quick input, the explorer's
+// The image commands' UI: Generate through the palette's multi-step quick input, the explorer's
 // Ideogram submenu on images (Describe, Upscale), and Retry on a server error, clicked as a user would.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
@@ -59,7 +59,7 @@ async function pngsUnder(dir: string): Promise<string[]> {
   }
 }
 
-describe('image commands UI (commands engineer)', function () {
+describe('image commands UI', function () {
   this.timeout(120_000);
 
   afterEach(async () => {

@@ -1,4 +1,4 @@
-// The commands engineer's features inside a real VS Code against the local server: commands run
+// The image commands inside a real VS Code against the local server: commands run
 // with arguments, files and sidecars checked byte for byte, every error path, cancellation,
 // collisions, the missing-key flow, and the API key searched for in every output.
 import { strict as assert } from 'node:assert';
@@ -77,7 +77,7 @@ async function failingCommand(run: () => Thenable<unknown>, expectKind: Reported
   }
 }
 
-describe('image commands (commands engineer)', function () {
+describe('image commands', function () {
   this.timeout(90_000);
 
   before(async () => {

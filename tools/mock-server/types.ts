@@ -1,4 +1,4 @@
-// Public types of the local Ideogram-compatible server (see /work/team/CONTRACT.md, "Local server").
+// Public types of the local Ideogram-compatible server (see README.md beside this file).
 
 /** Options for startMockServer; every field is optional. */
 export interface MockServerOptions {
