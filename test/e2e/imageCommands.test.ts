@@ -51,6 +51,16 @@ async function answerGenerateSteps(page: Page, prompt: string): Promise<void> {
   await quickPickRow(page, 'Generate').click();
 }
 
+/** Opens the workspace README.md and puts the cursor on a new line at its end, for the insert tests. */
+async function openReadmeOnNewLastLine(page: Page): Promise<void> {
+  await runCommand(page, 'Go to File...');
+  await pickQuickPickItem(page, 'README.md');
+  await waitUntilEquals('active editor', () => activeEditorTitle(page), 'README.md');
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+}
+
 async function pngsUnder(dir: string): Promise<string[]> {
   try {
     return listFiles(dir).filter((f) => f.startsWith('assets/ideogram/') && f.endsWith('.png'));
@@ -95,12 +105,7 @@ describe('image commands UI', function () {
 
   it('Insert into Editor writes a relative Markdown reference at the cursor', async () => {
     const { page, workspaceDir } = e2e();
-    await runCommand(page, 'Go to File...');
-    await pickQuickPickItem(page, 'README.md');
-    await waitUntilEquals('active editor', () => activeEditorTitle(page), 'README.md');
-    await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.press('Enter');
+    await openReadmeOnNewLastLine(page);
     await runExtensionCommand(page, 'ideogram.generate');
     await answerGenerateSteps(page, 'A pelican [on] a pier');
     const [file] = await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*a-pelican-on-a-pier-\d+\.png$/, 60_000);
@@ -132,12 +137,7 @@ describe('image commands UI', function () {
 
   it('a description\'s "Insert at Cursor" button writes it into the open editor', async () => {
     const { page } = e2e();
-    await runCommand(page, 'Go to File...');
-    await pickQuickPickItem(page, 'README.md');
-    await waitUntilEquals('active editor', () => activeEditorTitle(page), 'README.md');
-    await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.press('Enter');
+    await openReadmeOnNewLastLine(page);
     await ideogramSubmenu(page, 'images/sunset.png', 'Describe Image');
     await quickInputTitle(page).filter({ hasText: 'Descriptions' }).waitFor({ state: 'visible', timeout: 30_000 });
     const row = page.locator('.quick-input-widget .monaco-list-row').first();
