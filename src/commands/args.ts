@@ -1,8 +1,7 @@
 // Arguments of the image commands: the explorer passes (clicked, allSelected), the image preview's
 // title passes its Uri, keybindings/tasks/other extensions pass a Uri, a Uri[] or a path string.
 import * as vscode from 'vscode';
-
-const IMAGE_EXTENSION = /\.(png|jpe?g|webp)$/i;
+import { isImagePath } from '../services/assets';
 
 function toUri(value: unknown): vscode.Uri | undefined {
   if (value instanceof vscode.Uri) return value;
@@ -33,7 +32,7 @@ export function imageUrisFromArgs(first: unknown, second: unknown): vscode.Uri[]
 
 /** True for file names the image commands accept. */
 export function isImageUri(uri: vscode.Uri): boolean {
-  return IMAGE_EXTENSION.test(uri.path);
+  return isImagePath(uri.path);
 }
 
 /** The image shown in the active editor tab (image preview or a text editor on an image path), if any. */

@@ -47,6 +47,26 @@ export function workspaceRelativePath(uri: vscode.Uri): string {
   return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
 }
 
+/**
+ * The inverse of workspaceRelativePath: in a multi-root workspace the first segment names the
+ * folder. Undefined when no folder matches or the path tries to leave its folder.
+ */
+export function uriFromWorkspaceRelativePath(relativePath: string): vscode.Uri | undefined {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const segments = relativePath.split('/').filter((s) => s !== '' && s !== '.');
+  if (segments.includes('..')) return undefined;
+  if (folders.length > 1) {
+    const folder = folders.find((f) => f.name === segments[0]);
+    return folder && segments.length > 1 ? vscode.Uri.joinPath(folder.uri, ...segments.slice(1)) : undefined;
+  }
+  return folders[0] && segments.length ? vscode.Uri.joinPath(folders[0].uri, ...segments) : undefined;
+}
+
+/** True when the path ends like an image the API accepts (PNG, JPEG, WebP). */
+export function isImagePath(path: string): boolean {
+  return /\.(png|jpe?g|webp)$/i.test(path);
+}
+
 /** Deletes a file, ignoring "not found" and similar (used for cleanup only). */
 export async function deleteQuietly(uri: vscode.Uri): Promise<void> {
   try {

@@ -75,7 +75,7 @@ export interface ResultItem extends ImageRef {
   createdAt: string;
   /** The request parameters recorded in the sidecar (API field names). */
   parameters: Record<string, unknown>;
-  /** The image a remix/upscale/describe started from, when it still exists. */
+  /** The image a remix/upscale/describe started from, as its sidecar records it (it may since have been moved). */
   source?: ImageRef;
 }
 

@@ -6,7 +6,7 @@ import type { HistoryEntry, IdeogramServices } from '../services';
 import { outputFolderUri } from '../services/assets';
 
 /** The output folders of all open workspace folders. */
-export function outputFolders(services: IdeogramServices): vscode.Uri[] {
+function outputFolders(services: IdeogramServices): vscode.Uri[] {
   return (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => {
     try {
       return [outputFolderUri(folder, services.settings(folder.uri).outputFolder)];

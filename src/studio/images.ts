@@ -1,6 +1,7 @@
 // Images the Studio may show or use: workspace search for the reference picker, conversion to
 // webview URIs, and the checks on URIs that come back from the (untrusted) webview.
 import * as vscode from 'vscode';
+import { isImagePath, workspaceRelativePath } from '../services/assets';
 import type { ImageRef } from '../shared/protocol';
 
 const IMAGE_GLOB = '**/*.{png,PNG,jpg,JPG,jpeg,JPEG,webp,WEBP}';
@@ -8,11 +9,6 @@ const EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}';
 const MAX_FILES = 2000;
 const MAX_SHOWN = 60;
 const CACHE_MS = 5000;
-
-/** True when the path ends like an image the API accepts. */
-export function isImagePath(path: string): boolean {
-  return /\.(png|jpe?g|webp)$/i.test(path);
-}
 
 /** Parses a URI string from the webview and accepts it only for an image file inside an open workspace folder. */
 export function acceptImageUri(text: string): vscode.Uri | undefined {
@@ -26,14 +22,9 @@ export function acceptImageUri(text: string): vscode.Uri | undefined {
   return uri;
 }
 
-/** Workspace-relative path; the folder name is added only in a multi-root workspace, where it tells folders apart. */
-export function workspaceLabel(uri: vscode.Uri): string {
-  return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
-}
-
 /** Converts a file to what the webview shows: the URI it sends back, a webview URI, a label. */
 export function toImageRef(webview: vscode.Webview, uri: vscode.Uri): ImageRef {
-  return { uri: uri.toString(), src: webview.asWebviewUri(uri).toString(), label: workspaceLabel(uri) };
+  return { uri: uri.toString(), src: webview.asWebviewUri(uri).toString(), label: workspaceRelativePath(uri) };
 }
 
 /** Finds workspace images for the picker; the file list is cached briefly so typing stays cheap. */
@@ -45,7 +36,7 @@ export class WorkspaceImageIndex {
     const files = await this.files();
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     const matches = files.filter((uri) => {
-      const path = workspaceLabel(uri).toLowerCase();
+      const path = workspaceRelativePath(uri).toLowerCase();
       return words.every((word) => path.includes(word));
     });
     return { uris: matches.slice(0, MAX_SHOWN), truncated: matches.length > MAX_SHOWN };

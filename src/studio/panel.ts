@@ -5,11 +5,11 @@ import type { IdeogramServices } from '../services';
 import type { FormState, HostMessage, ImageRef, PersistedState, WebviewMessage } from '../shared/protocol';
 import { assertNever, parseWebviewMessage } from '../shared/protocol';
 import { writeStudioAltText } from './altText';
-import { readStudioHistory, outputFolders } from './history';
+import { readStudioHistory } from './history';
 import { buildStudioHtml, createNonce } from './html';
 import { acceptImageUri, toImageRef, WorkspaceImageIndex } from './images';
 import type { KnownResult } from './results';
-import { knownFromHistory, toResultItem } from './results';
+import { knownFromHistory, knownFromSaved, toResultItem } from './results';
 import { runStudioOperation } from './run';
 import { studioStrings } from './strings';
 
@@ -69,12 +69,11 @@ export class StudioPanel implements vscode.Disposable {
     const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
     webview.options = {
       enableScripts: true,
-      // The bundle and CSS, the output folders (result thumbnails) and the workspace folders,
-      // whose images the reference picker shows as thumbnails. Nothing else can be loaded.
+      // The bundle and CSS, and the workspace folders: result thumbnails (output folders are always
+      // inside a workspace folder) and the reference picker's images. Nothing else can be loaded.
       localResourceRoots: [
         vscode.Uri.joinPath(this.extensionUri, 'dist'),
         vscode.Uri.joinPath(this.extensionUri, 'media'),
-        ...outputFolders(this.services),
         ...folders,
       ],
     };
@@ -191,7 +190,7 @@ export class StudioPanel implements vscode.Disposable {
         onProgress: (text) => this.post({ type: 'progress', runId: id, message: text }),
       });
       if (outcome.kind === 'images') {
-        for (const saved of outcome.result.saved) this.known.set(saved.uri.toString(), { uri: saved.uri, sidecar: saved.sidecar, size: saved.size });
+        for (const saved of outcome.result.saved) this.known.set(saved.uri.toString(), knownFromSaved(saved));
         this.images.invalidate();
         this.post({
           type: 'runFinished',

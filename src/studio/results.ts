@@ -1,18 +1,18 @@
 // Turns saved images and history sidecars into the items the webview shows.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { HistoryEntry, SavedImage, Sidecar } from '../services';
 import type { ResultItem } from '../shared/protocol';
-import { isImagePath, toImageRef } from './images';
+import { isImagePath, uriFromWorkspaceRelativePath } from '../services/assets';
+import { toImageRef } from './images';
 
 /** A result the host remembers, so webview actions can only name files the host has shown. */
 export interface KnownResult { uri: vscode.Uri; sidecar: Sidecar; size?: { width: number; height: number } }
 
-function sourceRef(webview: vscode.Webview, image: vscode.Uri, sidecar: Sidecar): ResultItem['source'] {
+// source_image was written by workspaceRelativePath, so it names the folder in a multi-root workspace.
+function sourceRef(webview: vscode.Webview, sidecar: Sidecar): ResultItem['source'] {
   if (!sidecar.source_image || !isImagePath(sidecar.source_image)) return undefined;
-  const folder = vscode.workspace.getWorkspaceFolder(image);
-  if (!folder) return undefined;
-  const segments = sidecar.source_image.split('/').filter((s) => s !== '' && s !== '..' && s !== '.');
-  return toImageRef(webview, vscode.Uri.joinPath(folder.uri, ...segments));
+  const source = uriFromWorkspaceRelativePath(sidecar.source_image);
+  return source && toImageRef(webview, source);
 }
 
 /** The webview item for an image and its sidecar. */
@@ -28,7 +28,7 @@ export function toResultItem(webview: vscode.Webview, uri: vscode.Uri, sidecar: 
     resolution: sidecar.upscaled_resolution ?? sidecar.resolution,
     createdAt: sidecar.created_at,
     parameters: sidecar.parameters,
-    source: sourceRef(webview, uri, sidecar),
+    source: sourceRef(webview, sidecar),
   };
 }
 

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { altTextEdit, findMissingAltText, type ImageReference } from '..';
 import type { IdeogramServices } from '../../services';
+import { isImagePath } from '../../services/assets';
 import { documentSyntax, imageUriFor, readDocumentText, scanContextFor, toRange } from './documents';
 
 /** Command id of the workspace scan. */
@@ -14,7 +15,6 @@ export const FIND_MISSING_ALT_TEXT_COMMAND = 'ideogram.findMissingAltText';
 export const ALT_TEXT_FILE_GLOB = '**/*.{md,markdown,html,htm,jsx,tsx,vue}';
 // Dependencies and build output are not the user's sources; their alt text is not theirs to fix.
 const EXCLUDE_GLOB = '**/{node_modules,.git,dist,out,build,.next,.nuxt,coverage}/**';
-const DESCRIBABLE = /\.(png|jpe?g|webp)$/i;
 
 /** Options of the command (for tests and other extensions). */
 export interface FindMissingAltTextOptions {
@@ -96,7 +96,7 @@ async function scanAndDescribe(
   // Describe each image once, however many documents reference it.
   const images = new Map<string, vscode.Uri>();
   for (const item of found) {
-    const reason = item.image ? (DESCRIBABLE.test(item.image.path) ? await missingReason(item.image) : 'not a PNG, JPEG or WebP image') : 'path cannot be resolved';
+    const reason = item.image ? (isImagePath(item.image.path) ? await missingReason(item.image) : 'not a PNG, JPEG or WebP image') : 'path cannot be resolved';
     if (reason) {
       skipped.push({ document: vscode.workspace.asRelativePath(item.document), src: item.reference.src, reason });
       item.image = undefined;
