@@ -64,7 +64,8 @@ interface CallPlan {
   buildBody: () => Promise<{ body: RequestBody; bytes: number; json: boolean }>;
 }
 
-function invalidRequest(op: Operation, issues: ValidationIssue[]): IdeogramError {
+/** The error for a request that fails the local rules (nothing was sent). */
+export function invalidRequest(op: Operation, issues: ValidationIssue[]): IdeogramError {
   return new IdeogramError('invalid-request', l10n.t('The {0} request is not valid: {1}', operationLabel(op), formatIssues(issues)), { issues });
 }
 

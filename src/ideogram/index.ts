@@ -9,6 +9,6 @@ export * from './imageInput';
 export * from './responses';
 export * from './backoff';
 export * from './proxy';
-export { DEFAULT_INFLIGHT_IMAGES, DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BASE_DELAY_MS, DEFAULT_TIMEOUT_MS, IdeogramClient } from './client';
+export { DEFAULT_INFLIGHT_IMAGES, DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BASE_DELAY_MS, DEFAULT_TIMEOUT_MS, IdeogramClient, invalidRequest } from './client';
 export type { ClientOptions, DescribeOptions, RequestLogEntry } from './client';
 export * from './download';

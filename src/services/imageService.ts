@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import type { Dispatcher } from 'undici';
 import {
-  checkGenerateRequest, checkRemixRequest, checkUpscaleRequest, createDispatcher, formatIssues, IdeogramClient,
-  IdeogramError, InflightLimiter, type GenerateRequest, type ImageResult, type RemixRequest, type UpscaleRequest, type ValidationIssue,
+  checkGenerateRequest, checkRemixRequest, checkUpscaleRequest, createDispatcher, IdeogramClient,
+  IdeogramError, InflightLimiter, invalidRequest, type GenerateRequest, type ImageResult, type RemixRequest, type UpscaleRequest, type ValidationIssue,
 } from '../ideogram';
 import { readSettings, type IdeogramSettings } from '../config';
 import { UserFacingError } from '../errors';
@@ -55,8 +55,9 @@ export interface OperationResult {
 /** Descriptions of one image (or the error that image met). */
 export interface DescribeItem { uri: vscode.Uri; descriptions: string[]; error?: unknown }
 
-function rejectInvalid(op: string, issues: ValidationIssue[]): void {
-  if (issues.length) throw new IdeogramError('invalid-request', `The ${op} request is not valid: ${formatIssues(issues)}`, { issues });
+// Checked here too (the client checks again) so a bad request fails before a folder or input image is asked for.
+function rejectInvalid(op: 'generate' | 'remix' | 'upscale', issues: ValidationIssue[]): void {
+  if (issues.length) throw invalidRequest(op, issues);
 }
 
 function fileNameOf(uri: vscode.Uri): string {

@@ -1,7 +1,7 @@
 // Turns the Studio form into the API request of its mode, and says which fields a model forbids.
-// Shared by the webview (live validation as the user types) and the host (which checks again,
-// because the webview is untrusted). Imports only the client's pure modules, never its index,
-// so the browser bundle cannot pick up Node code.
+// Shared by the webview (live validation as the user types) and the host (whose services validate
+// the request again, because the webview is untrusted). Imports only the client's pure modules,
+// never its index, so the browser bundle cannot pick up Node code.
 import { checkGenerateRequest, checkRemixRequest, checkUpscaleRequest, checkDescribeOptions, isV1Model, isV2AModel } from '../ideogram/validation';
 import type { ValidationIssue } from '../ideogram/validation';
 import type { FormState, StudioMode, StudioStringKey } from './protocol';

@@ -2,11 +2,10 @@
 // validation, progress, files, sidecars and error messages are identical wherever a run starts.
 import * as vscode from 'vscode';
 import type { GenerateRequest, RemixRequest, UpscaleRequest } from '../ideogram';
-import { formatIssues } from '../ideogram';
 import type { IdeogramServices, OperationResult } from '../services';
 import { isCancellation } from '../errors';
 import type { FormState } from '../shared/protocol';
-import { buildStudioRequest, checkStudioRequest } from '../shared/studioForm';
+import { buildStudioRequest } from '../shared/studioForm';
 
 /**
  * How a run ended. `retry` settles once the user answers the error message: true for Retry or
@@ -18,7 +17,10 @@ export type StudioOutcome =
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string; retry: Promise<boolean> };
 
-/** Validates the form again (the webview is untrusted), then runs it; never throws. */
+/**
+ * Runs the form through the shared services, which validate it like any command's request (the
+ * webview is untrusted, and its own live check is only for the user); never throws.
+ */
 export async function runStudioOperation(
   services: IdeogramServices,
   form: FormState,
@@ -26,8 +28,6 @@ export async function runStudioOperation(
   opts: { token: vscode.CancellationToken; onProgress(message: string): void },
 ): Promise<StudioOutcome> {
   const request = buildStudioRequest(form);
-  const issues = checkStudioRequest(request);
-  if (issues.length > 0) return { kind: 'failed', message: formatIssues(issues), retry: Promise.resolve(false) };
   if (request.mode !== 'generate' && !reference) {
     return { kind: 'failed', message: vscode.l10n.t('Choose a reference image first.'), retry: Promise.resolve(false) };
   }
