@@ -44,9 +44,9 @@ export function readSettings(scope?: vscode.ConfigurationScope, onProblems?: (pr
     if (/^https?:\/\//i.test(vscodeProxy)) settings.proxy = vscodeProxy;
   }
   const fingerprint = JSON.stringify(problems);
-  if (problems.length > 0 && fingerprint !== lastReported) {
+  if (onProblems && problems.length > 0 && fingerprint !== lastReported) {
     lastReported = fingerprint;
-    onProblems?.(problems);
+    onProblems(problems);
   }
   return settings;
 }
