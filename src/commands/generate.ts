@@ -6,7 +6,7 @@ import {
   ASPECT_RATIOS, MAGIC_PROMPT_OPTIONS, MAX_SEED, MODELS, PALETTE_PRESETS, RESOLUTIONS, STYLE_TYPES, type GenerateRequest,
 } from '../ideogram';
 import type { IdeogramServices } from '../services';
-import { aspectLabel, fillGenerateDefaults, modelAllows, resolutionLabel, type RememberedChoices } from '../services/requestDefaults';
+import { applyModelRules, aspectLabel, fillGenerateDefaults, modelAllows, resolutionLabel, type RememberedChoices } from '../services/requestDefaults';
 import { BACK, inputStep, pickStep, type StepInfo, type ValueItem } from './quickInput';
 import { announceResult, withOperationProgress } from './results';
 
@@ -80,13 +80,10 @@ export async function askForGenerateRequest(
   return request;
 }
 
+/** The model's rules (on a copy), then drops an empty negative prompt and an unset seed. */
 function applyRules(state: GenerateRequest): GenerateRequest {
-  const allows = modelAllows(state.model);
-  const out: GenerateRequest = { ...state };
-  if (!allows.negativePrompt || !out.negative_prompt) delete out.negative_prompt;
-  if (!allows.stylePalette) delete out.color_palette;
-  if (!allows.styleType) delete out.style_type;
-  if (out.resolution) delete out.aspect_ratio;
+  const out = applyModelRules(state);
+  if (!out.negative_prompt) delete out.negative_prompt;
   if (out.seed === undefined) delete out.seed;
   return out;
 }
