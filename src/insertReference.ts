@@ -1,5 +1,6 @@
 // Text that refers to a saved image from the document the user is editing, in that document's
 // own syntax. Pure (no vscode): the caller supplies the language id and the relative path.
+import { escapeHtmlAttribute, escapeMarkdownAlt, normaliseAltText } from './altText/escape';
 import type { ImageSize } from './services/imageSize';
 
 /** The syntaxes an image reference can be written in. */
@@ -30,21 +31,10 @@ export function relativeImagePath(fromDocumentPath: string, targetPath: string):
   return [...up, ...target.slice(common)].join('/');
 }
 
-/** Single line of text: references never span lines. */
-const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
-const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** Percent-encodes what would break a URL attribute (space, quotes, #, ?, %, brackets), keeping '/' and Unicode readable. */
 export function encodeUrlPath(path: string): string {
   return path.replace(/[\s"'#?%<>()[\]`{}|\\^]/gu, (c) =>
     [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
-}
-
-/** Markdown alt text: brackets and backslashes escaped so the text cannot end the `![…]`. */
-export function escapeMarkdownAlt(alt: string): string {
-  return oneLine(alt).replace(/([\\[\]])/g, '\\$1');
 }
 
 /** Markdown link destination: plain when safe, otherwise `<…>` (spaces, parentheses), per CommonMark. */
@@ -61,18 +51,19 @@ export function formatImageReference(
   size?: ImageSize,
   setting: InsertFormatSetting = 'auto',
 ): string {
-  const text = oneLine(alt);
+  // References never span lines.
+  const text = normaliseAltText(alt);
   switch (referenceFormatFor(languageId, setting)) {
     case 'markdown':
       return `![${escapeMarkdownAlt(text)}](${markdownDestination(relativePath)})`;
     case 'html': {
       const dims = size ? ` width="${size.width}" height="${size.height}"` : '';
-      return `<img src="${escapeHtml(encodeUrlPath(relativePath))}" alt="${escapeHtml(text)}"${dims}>`;
+      return `<img src="${escapeHtmlAttribute(encodeUrlPath(relativePath))}" alt="${escapeHtmlAttribute(text)}"${dims}>`;
     }
     case 'jsx': {
       // JSX string attributes decode HTML entities, so the same escaping is safe there.
       const dims = size ? ` width={${size.width}} height={${size.height}}` : '';
-      return `<img src="${escapeHtml(encodeUrlPath(relativePath))}" alt="${escapeHtml(text)}"${dims} />`;
+      return `<img src="${escapeHtmlAttribute(encodeUrlPath(relativePath))}" alt="${escapeHtmlAttribute(text)}"${dims} />`;
     }
     case 'css':
       return `url("${encodeUrlPath(relativePath).replace(/["\\]/g, '\\$&')}")`;

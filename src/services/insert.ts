@@ -1,6 +1,7 @@
 // "Insert into editor": a reference to a saved image, relative to the document being edited, in
 // the document's own syntax (Markdown, HTML, JSX, CSS, or a plain path).
 import * as vscode from 'vscode';
+import { normaliseAltText } from '../altText/escape';
 import { readSettings } from '../config';
 import { formatImageReference, relativeImagePath } from '../insertReference';
 import { readImageSize, type ImageSize } from './imageSize';
@@ -9,7 +10,7 @@ const MAX_ALT_LENGTH = 160;
 
 /** Shortens alt text to a sentence-sized label (screen readers read all of it). */
 export function shortAlt(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const oneLine = normaliseAltText(text);
   if (oneLine.length <= MAX_ALT_LENGTH) return oneLine;
   const cut = oneLine.slice(0, MAX_ALT_LENGTH);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_ALT_LENGTH / 2)).trim()}…`;
