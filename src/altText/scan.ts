@@ -98,7 +98,6 @@ function tagReference(tag: ImgTag, syntax: ReferenceSyntax, dialect: TagDialect,
   const src = srcAttribute ? literalValue(srcAttribute, dialect) : undefined;
   // A bound or computed src (`:src`, `src={logo}`) is not a path we can read.
   if (src === undefined || src.trim() === '' || isRemoteReference(src) || !srcAttribute) return undefined;
-  const escaping = dialect === 'jsx' ? 'jsx' : 'html';
   const altAttribute = find('alt');
   const boundAlt = dialect === 'vue' ? find(':alt', 'v-bind:alt') : undefined;
   const hasSpread = tag.attributes.some((attribute) => attribute.name === '...' || attribute.name === 'v-bind');
@@ -121,8 +120,8 @@ function tagReference(tag: ImgTag, syntax: ReferenceSyntax, dialect: TagDialect,
     range: positions.range(tag.span),
     slot:
       altAttribute && !boundAlt
-        ? { kind: 'attribute', span: altAttribute.span, quote: altAttribute.quote ?? 'none', escaping }
-        : { kind: 'insert-attribute', offset: srcAttribute.span.end, escaping },
+        ? { kind: 'attribute', span: altAttribute.span, quote: altAttribute.quote ?? 'none' }
+        : { kind: 'insert-attribute', offset: srcAttribute.span.end },
   };
 }
 

@@ -29,17 +29,14 @@ export interface OffsetSpan {
  */
 export type AltState = 'missing' | 'empty' | 'present' | 'dynamic' | 'decorative';
 
-/** How alt text is escaped where it goes: Markdown brackets, an HTML attribute, or a JSX attribute. */
-export type AltEscaping = 'markdown' | 'html' | 'jsx';
-
 /** Where the alt text of a reference lives, or where it would be inserted. */
 export type AltSlot =
   /** The text between `![` and `]`. */
   | { kind: 'markdown-brackets'; span: OffsetSpan }
   /** A whole `alt…` attribute (name and value) to be replaced; `quote` keeps the author's style. */
-  | { kind: 'attribute'; span: OffsetSpan; quote: '"' | "'" | 'brace' | 'none'; escaping: 'html' | 'jsx' }
+  | { kind: 'attribute'; span: OffsetSpan; quote: '"' | "'" | 'brace' | 'none' }
   /** No alt attribute: one is inserted at `offset` (just after `src`). */
-  | { kind: 'insert-attribute'; offset: number; escaping: 'html' | 'jsx' };
+  | { kind: 'insert-attribute'; offset: number };
 
 /** One local image reference found in a document. */
 export interface ImageReference {

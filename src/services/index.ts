@@ -3,12 +3,11 @@
 import * as vscode from 'vscode';
 import { readSettings } from '../config';
 import { ErrorBoundary } from '../errors';
-import { formatImageReference } from '../insertReference';
 import { IdeogramLog } from '../log';
 import { ApiKeyStore } from '../secrets';
 import { readHistory } from './history';
 import { ImageService } from './imageService';
-import { imageReferenceFor, insertImageReferences, insertText } from './insert';
+import { insertImageReferences, insertText } from './insert';
 
 export type { HistoryEntry, HistoryPage } from './history';
 export type { DescribeItem, OperationOptions, OperationResult, SavedImage } from './imageService';
@@ -27,10 +26,6 @@ export interface IdeogramServices {
   images: ImageService;
   /** Sidecars of an output folder, newest first, paged and searchable. */
   readHistory: typeof readHistory;
-  /** Pure formatter: reference text for a language id and a relative path. */
-  formatImageReference: typeof formatImageReference;
-  /** Reference text for an image as it would be inserted into a document. */
-  imageReferenceFor: typeof imageReferenceFor;
   /** Inserts image references at the cursor of the active (or given) editor. */
   insertImageReferences: typeof insertImageReferences;
   /** Inserts text at the cursor of the active (or given) editor. */
@@ -54,7 +49,7 @@ export function createServices(context: vscode.ExtensionContext): IdeogramServic
   return {
     settings: readSettings,
     keys, log, boundary, images,
-    readHistory, formatImageReference, imageReferenceFor, insertImageReferences, insertText,
+    readHistory, insertImageReferences, insertText,
     lastTextEditor: () => {
       const visible = vscode.window.visibleTextEditors;
       return vscode.window.activeTextEditor ?? (lastEditor && visible.includes(lastEditor) ? lastEditor : visible[0]);
