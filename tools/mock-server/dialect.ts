@@ -8,6 +8,11 @@ export type Dialect = RecordedRequest['dialect'];
 /** Kinds of error the server produces; each maps to a status and a relay error type/code. */
 export type ErrorKind = 'auth' | 'invalid' | 'not-found' | 'method' | 'too-large' | 'media-type' | 'rate-limit' | 'server';
 
+/** The kind of a 4xx the server sends for a bad body or request, by its status. */
+export function clientErrorKind(status: number): ErrorKind {
+  return status === 413 ? 'too-large' : status === 415 ? 'media-type' : 'invalid';
+}
+
 const RELAY_CODES: Record<ErrorKind, { type: string; code: string }> = {
   auth: { type: 'authentication_error', code: 'invalid_api_key' },
   invalid: { type: 'invalid_request_error', code: 'invalid_request' },

@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto';
 import {
   checkDescribeOptions, checkGenerateRequest, checkRemixRequest, checkUpscaleRequest,
-  formatIssues, MAX_IMAGE_BYTES, sniffImageType, type ValidationIssue,
+  formatIssues, isV1Model, MAX_IMAGE_BYTES, MAX_SEED, sniffImageType, type ValidationIssue,
 } from '../../src/ideogram';
 import { decodeDataUrl, type ParsedBody, type UploadedFile } from './body';
 import { SAFETY_MESSAGE, type Dialect } from './dialect';
@@ -30,7 +30,7 @@ type ImageSource =
 /** Size assumed for remote image URLs, which this server never downloads. */
 export const REMOTE_IMAGE_SIZE = { width: 1024, height: 1024 };
 
-const MAX_SEED_EXCLUSIVE = 2147483648;
+const MAX_SEED_EXCLUSIVE = MAX_SEED + 1;
 
 /** Prompts containing the word "forbidden" are refused with Ideogram's 422 safety answer. */
 export function failsSafetyCheck(prompt: unknown): boolean {
@@ -89,7 +89,7 @@ function planImages(
   // Magic prompt "ON" rewrites the prompt, as the real service does, so callers see a returned prompt that differs.
   const returnedPrompt = req.magic_prompt_option === 'ON' && prompt ? `${prompt}, rich detail, balanced composition` : prompt;
   const model = typeof req.model === 'string' ? req.model : 'V_2';
-  const styleType = op === 'upscale' || /^V_1/.test(model) ? undefined : typeof req.style_type === 'string' ? req.style_type : 'AUTO';
+  const styleType = op === 'upscale' || isV1Model(model) ? undefined : typeof req.style_type === 'string' ? req.style_type : 'AUTO';
   const respond = (unsafe: boolean): Record<string, unknown> => {
     const data = Array.from({ length: count }, (_, i) => {
       const seed = (firstSeed + i) % MAX_SEED_EXCLUSIVE;

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { abbreviateDataUrls, BodyError, decodeDataUrl, parseBody, readBody, type ParsedBody } from './body';
-import { errorBody, inflightBody, SAFETY_MESSAGE, type Dialect, type ErrorKind } from './dialect';
+import { clientErrorKind, errorBody, inflightBody, SAFETY_MESSAGE, type Dialect, type ErrorKind } from './dialect';
 import { faultSettingsProblem, FaultState } from './faults';
 import { ImageStore } from './png';
 import { describeFiles, planOperation, type Operation, type RouteContext } from './routes';
@@ -89,16 +89,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (fault && (await applyApiFault(fault, req, res, dialect))) return;
     if (bodyError || !body) {
       const err = bodyError ?? new BodyError(400, 'Empty body.');
-      const kind: ErrorKind = err.status === 413 ? 'too-large' : err.status === 415 ? 'media-type' : 'invalid';
-      return sendError(res, dialect, err.status, kind, err.message);
+      return sendError(res, dialect, err.status, clientErrorKind(err.status), err.message);
     }
     const ctx: RouteContext = { dialect, baseUrl, port, images };
     const plan = planOperation(op, body, ctx);
     if ('status' in plan) {
       // Safety rejections come from Ideogram itself; relays pass its body through unchanged.
       if (plan.status === 422) return sendJson(res, 422, { error: SAFETY_MESSAGE });
-      const kind: ErrorKind = plan.status === 413 ? 'too-large' : plan.status === 415 ? 'media-type' : 'invalid';
-      return sendError(res, dialect, plan.status, kind, plan.message);
+      return sendError(res, dialect, plan.status, clientErrorKind(plan.status), plan.message);
     }
     if (inflight + plan.slots > inflightLimit) {
       counters.rateLimited++;
