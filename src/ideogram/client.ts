@@ -227,12 +227,8 @@ export class IdeogramClient {
         ...authHeaders(config.authStyle, plan.key),
         ...(json ? { 'content-type': 'application/json' } : {}),
       };
-      let answer;
-      try {
-        answer = await postOnce(url, headers, body, this.dispatcher, deadline.signal);
-      } catch (err) {
-        throw classifyTransportError(err, deadline, requestLabel(plan.op), this.timeoutMs);
-      }
+      // A transport failure is classified by the catch below, like any other non-IdeogramError.
+      const answer = await postOnce(url, headers, body, this.dispatcher, deadline.signal);
       entry.status = answer.status;
       entry.responseBytes = answer.bytes;
       if (answer.status < 200 || answer.status >= 300) {

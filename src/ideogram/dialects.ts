@@ -19,9 +19,6 @@ export interface ProviderConfig {
   transport: ImageTransport;
 }
 
-/** All operations, in a stable order. */
-export const OPERATIONS: readonly Operation[] = ['generate', 'remix', 'upscale', 'describe'];
-
 /** Defaults of a provider: Crazyrouter (Bearer, `/ideogram/…`) or official Ideogram (Api-Key, root paths). */
 export function providerDefaults(provider: ProviderName): ProviderConfig {
   switch (provider) {

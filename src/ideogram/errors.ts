@@ -41,11 +41,6 @@ export class IdeogramError extends Error {
   }
 }
 
-/** True when `err` is an IdeogramError (optionally of the given kind). */
-export function isIdeogramError(err: unknown, kind?: IdeogramErrorKind): err is IdeogramError {
-  return err instanceof IdeogramError && (kind === undefined || err.kind === kind);
-}
-
 /** Replaces every occurrence of each secret (and its URL-encoded form) with '[redacted]'. */
 export function redactSecrets(text: string, secrets: string[]): string {
   let out = text;
