@@ -31,6 +31,13 @@ export default tseslint.config(
     },
   },
   {
+    // Image processing is pure too: bytes in, bytes out; callers do the editor I/O.
+    files: ['src/imageOps/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/imageOps/ must not depend on the vscode API.' }] }],
+    },
+  },
+  {
     files: ['src/webview/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
