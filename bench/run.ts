@@ -6,6 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { benchBatchDescribe, DESCRIBE_BENCH } from './batchDescribe';
 import { benchGenerateToDisk, GENERATE_BENCH } from './generateToDisk';
+import { benchImageOps } from './imageOps';
+import { imageOpsRows } from './imageOpsRows';
 import { benchMemory, MEMORY_BENCH } from './memory';
 import { benchStartup } from './startup';
 import { benchStudio, medianOfReopens, STUDIO_BENCH, type StudioOutcome } from './studio';
@@ -79,13 +81,17 @@ async function main(): Promise<void> {
     { section: 'd', metric: `require + activate host bundle (${start.commandsRegistered} commands) / require empty module`, value: `${ratio(start.ratio)} (${start.extensionRequireActivateMs.toFixed(1)} ms vs ${start.emptyRequireMs.toFixed(2)} ms; require alone ${start.extensionRequireMs.toFixed(1)} ms)`, goal: '' },
   );
 
+  log('f. image library: crop + resize + encode, thumbnails (WebAssembly vs native sharp)…');
+  const imageOps = await benchImageOps();
+  rows.push(...imageOpsRows(imageOps));
+
   log('e. Studio in code-server + Chromium (uses the .vsix from d)…');
   const studio = await benchStudio(log);
   rows.push(...studioRows(studio));
 
   const table = markdownTable(rows);
   process.stdout.write(`\n${table}\n\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; medians; total ${Math.round((Date.now() - started) / 1000)} s\n`);
-  const results = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, rows, raw: { generate: gen, generateLoopback: genLoopback, memory: mem, describe: desc, startup: start, studio } };
+  const results = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, rows, raw: { generate: gen, generateLoopback: genLoopback, memory: mem, describe: desc, startup: start, studio, imageOps } };
   await writeFile(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }
 
