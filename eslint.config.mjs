@@ -38,6 +38,18 @@ export default tseslint.config(
     },
   },
   {
+    // The gallery's results index is plain code over an injected file system; only src/gallery/vscode/
+    // may adapt it to the editor. The services barrel is barred too: it pulls in vscode.
+    files: ['src/gallery/**/*.ts'],
+    ignores: ['src/gallery/vscode/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/gallery/ must not depend on the vscode API (adapters go in src/gallery/vscode/).' }],
+        patterns: [{ regex: '/services(/index)?$', message: 'Import the pure module (e.g. ../services/sidecar), not the services barrel, which imports vscode.' }],
+      }],
+    },
+  },
+  {
     files: ['src/webview/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
