@@ -69,10 +69,17 @@ export function entryFromSidecar(id: string, sidecar: Sidecar, stamp: FileStamp,
   };
 }
 
-// Numeric-aware, so a batch `sunset`, `sunset-2` … `sunset-10` reads in the order it was made.
+// The images of one request share created_at and are named `sunset`, `sunset-1` … `sunset-10`:
+// comparing names without the extension (a '.' sorts after '-') and numbers by value keeps them in
+// that order.
 const byName = new Intl.Collator('en', { numeric: true });
+function withoutExtension(id: string): string {
+  const dot = id.lastIndexOf('.');
+  return dot > id.lastIndexOf('/') + 1 ? id.slice(0, dot) : id;
+}
 
-/** The gallery's order: newest first; results made at the same moment by id, then by code units (a total order). */
+/** The gallery's order: newest first; results made at the same moment by name, then by id's code units (a total order). */
 export function newestFirst(a: GalleryEntry, b: GalleryEntry): number {
-  return b.createdAt - a.createdAt || byName.compare(a.id, b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  if (a.createdAt !== b.createdAt) return b.createdAt - a.createdAt;
+  return byName.compare(withoutExtension(a.id), withoutExtension(b.id)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
