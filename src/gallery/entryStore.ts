@@ -30,8 +30,11 @@ const BULK_THRESHOLD = 64;
 export class EntryStore {
   readonly sorted = new SortedEntries();
   private readonly byId = new Map<string, GalleryEntry>();
-  /** Image name → ids of sidecars naming it that are not at the path its name gives. */
-  private readonly elsewhere = new Map<string, string[]>();
+  /**
+   * Image name → ids of sidecars naming it that are not at the path its name gives. Built on the
+   * first image lookup (live image events come after the first page is shown), then kept up to date.
+   */
+  private elsewhere: Map<string, string[]> | undefined;
 
   /** How many entries there are. */
   get size(): number { return this.byId.size; }
@@ -44,6 +47,10 @@ export class EntryStore {
 
   /** The entries whose sidecar names `image`. */
   entriesOfImage(image: string): GalleryEntry[] {
+    if (!this.elsewhere) {
+      this.elsewhere = new Map();
+      for (const entry of this.byId.values()) this.link(entry);
+    }
     const ids = [sidecarPathFor(image, 'beside'), sidecarPathFor(image, 'subfolder'), ...(this.elsewhere.get(image) ?? [])];
     return ids.map((id) => this.byId.get(id)).filter((e): e is GalleryEntry => e?.image === image);
   }
@@ -83,13 +90,14 @@ export class EntryStore {
   }
 
   private link(entry: GalleryEntry): void {
-    if (isSidecarPathOf(entry.id, entry.image)) return;
+    if (!this.elsewhere || isSidecarPathOf(entry.id, entry.image)) return;
     const ids = this.elsewhere.get(entry.image);
     if (ids) ids.push(entry.id);
     else this.elsewhere.set(entry.image, [entry.id]);
   }
 
   private unlink(entry: GalleryEntry): void {
+    if (!this.elsewhere) return;
     const ids = this.elsewhere.get(entry.image)?.filter((id) => id !== entry.id);
     if (ids?.length) this.elsewhere.set(entry.image, ids);
     else this.elsewhere.delete(entry.image);

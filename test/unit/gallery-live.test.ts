@@ -3,7 +3,7 @@
 // of every change, and events that arrive while a reconcile or another read is pending win over
 // that older reading.
 import { strict as assert } from 'node:assert';
-import { rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { GalleryChange, ResultsIndex } from '../../src/gallery/resultsIndex';
 import { makeFolders, openIndex, ProbedAccess, sidecarText, writeResult } from './galleryFolder';
@@ -100,6 +100,26 @@ describe('gallery: live updates', () => {
       { added: ['lighthouse.json'], removed: [], updated: [], imageChanged: [] },
       { added: [], removed: ['lighthouse.json'], updated: [], imageChanged: [] },
     ]);
+  });
+
+  it('follows the image of sidecars renamed or copied by hand', async () => {
+    const image = path.join(output, 'first.png');
+    const renamed = path.join(output, 'renamed.json');
+    await rename(path.join(output, 'first.json'), renamed);
+    await index.applyChange(path.join(output, 'first.json'), 'deleted');
+    await index.applyChange(renamed, 'created');
+    await unlink(image);
+    await index.applyChange(image, 'deleted');
+    assert.equal(index.get('renamed.json')?.missingImage, true);
+    // A copy made after the first image event is followed too.
+    const copy = path.join(output, '.ideogram', 'copy.json');
+    await mkdir(path.dirname(copy), { recursive: true });
+    await writeFile(copy, sidecarText({ image: 'first.png' }));
+    await index.applyChange(copy, 'created');
+    assert.equal(index.get('.ideogram/copy.json')?.missingImage, true);
+    await writeFile(image, 'PNG back');
+    await index.applyChange(image, 'created');
+    assert.deepEqual(ids(index, { missingImage: false }), ['.ideogram/copy.json', 'renamed.json']);
   });
 
   it('turns a sidecar rewritten as something else into an ignored file, and back', async () => {
