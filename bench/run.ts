@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { benchBatchDescribe, DESCRIBE_BENCH } from './batchDescribe';
+import { benchGallery } from './gallery';
 import { benchGenerateToDisk, GENERATE_BENCH } from './generateToDisk';
 import { benchImageOps } from './imageOps';
 import { imageOpsRows } from './imageOpsRows';
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
   log('f. image library: crop + resize + encode, thumbnails (WebAssembly vs native sharp)…');
   const imageOps = await benchImageOps();
   rows.push(...imageOpsRows(imageOps));
+  rows.push(...(await benchGallery())); // g. gallery results index (plain Node; logs its own steps)
 
   log('e. Studio in code-server + Chromium (uses the .vsix from d)…');
   const studio = await benchStudio(log);

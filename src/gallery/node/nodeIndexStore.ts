@@ -1,9 +1,10 @@
 // The index file on disk, in the extension's workspace storage (context.storageUri), one file per
 // output folder. Bytes: V8's serializer (node:v8), chosen by measurement at 20,000 results (bench
-// section g, ~11 MB either way): decoding took about half the time of JSON.parse of the same rows
-// (Node 24: ~27 vs ~53 ms; Node 20: ~51 vs ~78-125 ms), JSON lines were slower still (~110-138 ms,
-// one parse per line), and encoding was 2-4× faster than JSON.stringify. Node documents the format
-// as backward-compatible, safe to store on disk; a file an older V8 cannot read is simply rebuilt.
+// section g; ~11 MB in every format, the prompts are most of it): decoding to entries took about
+// half the time of JSON.parse of the same rows (Node 24: 15-33 vs 36-53 ms; Node 20: 74 vs 110 ms),
+// JSON lines were slower still (one parse per line: 48-113 ms), and encoding was 5-10× faster
+// (8-15 vs 60-115 ms), which matters because the file is rewritten after changes. Node documents
+// the format as backward-compatible, safe to store on disk; a file it cannot read is rebuilt.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
