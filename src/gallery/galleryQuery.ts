@@ -69,9 +69,13 @@ export function matchingEntries(sorted: SortedEntries, query: GalleryQuery): rea
   return matches ? inRange.filter(matches) : inRange;
 }
 
+/** The query's page bounds: offset ≥ 0, limit ≥ 0 (DEFAULT_PAGE_SIZE when absent). */
+export function pageBounds(query: GalleryQuery): { offset: number; limit: number } {
+  return { offset: Math.max(0, Math.floor(query.offset ?? 0)), limit: Math.max(0, Math.floor(query.limit ?? DEFAULT_PAGE_SIZE)) };
+}
+
 /** The page of `matches` that the query asks for. */
 export function pageOf(matches: readonly GalleryEntry[], query: GalleryQuery): GalleryPage {
-  const offset = Math.max(0, Math.floor(query.offset ?? 0));
-  const limit = Math.max(0, Math.floor(query.limit ?? DEFAULT_PAGE_SIZE));
+  const { offset, limit } = pageBounds(query);
   return { entries: matches.slice(offset, offset + limit), total: matches.length };
 }

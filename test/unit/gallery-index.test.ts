@@ -13,6 +13,7 @@ import { saveImages } from '../../src/services/savePipeline';
 import { startMockServer, type MockServer } from '../../tools/mock-server';
 import { createNodeIndexStore, indexFilePath } from '../../src/gallery/node/nodeIndexStore';
 import { createNodeResultsIndex } from '../../src/gallery/node/openNodeResultsIndex';
+import { queryAcross, type MergedPage } from '../../src/gallery/queryAcross';
 import type { ResultsIndex } from '../../src/gallery/resultsIndex';
 import { makeFolders, openIndex, ProbedAccess, sidecarText, writeResult } from './galleryFolder';
 
@@ -213,5 +214,38 @@ describe('gallery: results index of what the extension saves', () => {
     await (await reopened.open()).reconciled;
     assert.deepEqual(reopened.query({ text: 'boats' }), live);
     await reopened.dispose();
+  });
+});
+
+describe('gallery: several output folders as one list', () => {
+  it('merges pages of several indexes newest first, with the total of all, ties in the order of the folders', async () => {
+    const a = await makeFolders();
+    const b = await makeFolders();
+    try {
+      const day = (d: number): string => new Date(Date.UTC(2025, 0, d)).toISOString();
+      for (const d of [1, 3, 5, 7]) await writeResult(a.output, { image: `a${d}.png`, created: day(d), prompt: d === 5 ? 'fox' : 'boat' });
+      for (const d of [2, 3, 6]) await writeResult(b.output, { image: `b${d}.png`, created: day(d), prompt: 'fox' });
+      await writeResult(b.output, { image: 'a3.png', created: day(3) }); // same id and time as in folder a
+      const first = openIndex(a.output, a.storage);
+      const second = openIndex(b.output, b.storage);
+      await first.open();
+      await second.open();
+      const sources = [{ key: 'A', index: first }, { key: 'B', index: second }];
+      const flat = (page: MergedPage<string>): string[] => page.entries.map((e) => `${e.key}:${e.entry.id}`);
+      const all = queryAcross(sources, { limit: 100 });
+      assert.equal(all.total, 8);
+      assert.deepEqual(flat(all), ['A:a7.json', 'B:b6.json', 'A:a5.json', 'A:a3.json', 'B:a3.json', 'B:b3.json', 'B:b2.json', 'A:a1.json']);
+      // Every page is the matching slice of the whole list.
+      for (const [offset, limit] of [[0, 3], [3, 3], [6, 3], [2, 4], [8, 2]]) {
+        assert.deepEqual(flat(queryAcross(sources, { offset, limit })), flat(all).slice(offset, offset + limit), `offset ${offset}, limit ${limit}`);
+      }
+      const foxes = queryAcross(sources, { text: 'fox', limit: 2 });
+      assert.deepEqual({ ids: flat(foxes), total: foxes.total }, { ids: ['B:b6.json', 'A:a5.json'], total: 4 });
+      await first.dispose();
+      await second.dispose();
+    } finally {
+      await a.cleanup();
+      await b.cleanup();
+    }
   });
 });
