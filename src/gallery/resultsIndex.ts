@@ -12,7 +12,7 @@ import type { FolderAccess, IndexStore, StampedText } from './folderAccess';
 import { emptyChange, EntryStore, isEmptyChange, type GalleryChange } from './entryStore';
 import { entryFromSidecar, type FileStamp, type GalleryEntry } from './galleryEntry';
 import { filterKey, matchingEntries, pageOf, type GalleryPage, type GalleryQuery } from './galleryQuery';
-import { decodeIndex, encodeIndex, type IgnoredFiles } from './indexFile';
+import { decodeIndex, encodeIndex, type IgnoredFiles, type IndexContent } from './indexFile';
 import { classifyResultPath, imagePathForSidecar, SIDECAR_FOLDER } from './sidecarLocation';
 import { mapInSlices } from './timeSlices';
 
@@ -77,6 +77,7 @@ export class ResultsIndex {
   /** The latest live event per sidecar path whose read is still pending: an older read is dropped. */
   private readonly pendingReads = new Map<string, number>();
 
+  private opening: Promise<OpenOutcome> | undefined;
   private running: Promise<void> | undefined;
   private rerun: Promise<void> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -91,21 +92,11 @@ export class ResultsIndex {
   /**
    * Restores the index from its file and reconciles it with the folder in the background; without a
    * usable file, reads the folder first. Either way, the index can be queried when this resolves.
+   * Later calls return the same outcome. Rejects only when the folder cannot be read at all.
    */
-  async open(): Promise<OpenOutcome> {
-    let data: unknown;
-    try {
-      data = await this.options.store.load();
-    } catch (err) {
-      this.report(err);
-    }
-    const content = decodeIndex(data, this.options.folderId);
-    if (!content) {
-      await this.reconcile();
-      return { restored: false, reconciled: Promise.resolve() };
-    }
-    this.restore(content.entries, content.ignored);
-    return { restored: true, reconciled: this.reconcile().catch((err: unknown) => this.report(err)) };
+  open(): Promise<OpenOutcome> {
+    this.opening ??= this.openOnce();
+    return this.opening;
   }
 
   /**
@@ -126,9 +117,18 @@ export class ResultsIndex {
 
   /**
    * Applies one file-system event (`absolutePath` as the watcher reports it). Resolves once the index
-   * reflects it: after `await applyChange(sidecar, 'created')` the new result is in queries.
+   * reflects it: after `await applyChange(sidecar, 'created')` the new result is in queries. Never
+   * rejects (a watcher callback has no one to tell): failures go to `onError`.
    */
   async applyChange(absolutePath: string, kind: FileChangeKind): Promise<void> {
+    try {
+      await this.applyChangeNow(absolutePath, kind);
+    } catch (err) {
+      this.report(err);
+    }
+  }
+
+  private async applyChangeNow(absolutePath: string, kind: FileChangeKind): Promise<void> {
     const path = this.options.folder.relativePath(absolutePath);
     if (path === undefined) return;
     const what = classifyResultPath(path);
@@ -206,6 +206,27 @@ export class ResultsIndex {
     await this.flush();
   }
 
+  private async openOnce(): Promise<OpenOutcome> {
+    // Events that arrive while the file loads are newer than the file.
+    const since = this.beginWork();
+    try {
+      let content: IndexContent | undefined;
+      try {
+        content = decodeIndex(await this.options.store.load(), this.options.folderId);
+      } catch (err) {
+        this.report(err); // unreadable: rebuilt below like a missing one
+      }
+      if (!content) {
+        await this.reconcile();
+        return { restored: false, reconciled: Promise.resolve() };
+      }
+      this.restore(content, since);
+      return { restored: true, reconciled: this.reconcile().catch((err: unknown) => this.report(err)) };
+    } finally {
+      this.endWork();
+    }
+  }
+
   // ---- reconcile ----
 
   private async reconcileOnce(): Promise<void> {
@@ -239,11 +260,8 @@ export class ResultsIndex {
     parsed: readonly ({ stamp: FileStamp; sidecar: Sidecar | undefined } | undefined)[],
   ): void {
     const change = emptyChange();
-    const liveAfter = (path: string): boolean => (this.liveSidecars.get(path) ?? -1) > since;
-    const imageExists = (image: string): boolean => {
-      const live = this.liveImages.get(image);
-      return live !== undefined && live.seq > since ? live.exists : files.has(image);
-    };
+    const liveAfter = (path: string): boolean => this.changedLiveSince(path, since);
+    const imageExists = (image: string): boolean => this.imageSeenLiveSince(image, since) ?? files.has(image);
     // Vanished sidecars and non-sidecar files.
     const stillThere = new Set(present);
     this.entries.remove(this.entries.list().filter((entry) => !stillThere.has(entry.id) && !liveAfter(entry.id)), change);
@@ -308,8 +326,7 @@ export class ResultsIndex {
         const image = imagePathForSidecar(sidecar.file);
         const [stamp] = await this.options.folder.stampAll([image]);
         if (this.pendingReads.get(path) !== seq) return;
-        const live = this.liveImages.get(image);
-        exists = live !== undefined && live.seq > since ? live.exists : stamp !== undefined;
+        exists = this.imageSeenLiveSince(image, since) ?? stamp !== undefined;
       }
       this.pendingReads.delete(path);
       this.settle(path, read, sidecar, exists);
@@ -371,6 +388,17 @@ export class ResultsIndex {
     return seq;
   }
 
+  // Whether a live event for this sidecar path came after `since`.
+  private changedLiveSince(path: string, since: number): boolean {
+    return (this.liveSidecars.get(path) ?? -1) > since;
+  }
+
+  // Whether the image exists according to a live event after `since`; undefined when none came.
+  private imageSeenLiveSince(image: string, since: number): boolean | undefined {
+    const live = this.liveImages.get(image);
+    return live !== undefined && live.seq > since ? live.exists : undefined;
+  }
+
   private beginWork(): number {
     this.pendingWork++;
     return this.sequence;
@@ -384,8 +412,15 @@ export class ResultsIndex {
 
   // ---- state ----
 
-  private restore(entries: GalleryEntry[], ignored: IgnoredFiles): void {
-    this.ignored = ignored;
+  // What the file says, except where live events since `since` (during the load) said otherwise.
+  private restore(content: IndexContent, since: number): void {
+    for (const [path, stamp] of content.ignored) {
+      if (!this.ignored.has(path) && !this.changedLiveSince(path, since)) this.ignored.set(path, stamp);
+    }
+    const entries = content.entries.filter((entry) => !this.entries.get(entry.id) && !this.changedLiveSince(entry.id, since)).map((entry) => {
+      const exists = this.imageSeenLiveSince(entry.image, since);
+      return exists === undefined || exists !== entry.missingImage ? entry : withMissing(entry, !exists);
+    });
     const change = emptyChange();
     this.entries.add(entries, change);
     this.publish(change, { save: false });

@@ -5,7 +5,9 @@
 import { strict as assert } from 'node:assert';
 import { mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { GalleryChange, ResultsIndex } from '../../src/gallery/resultsIndex';
+import type { FolderAccess, IndexStore } from '../../src/gallery/folderAccess';
+import { createNodeIndexStore } from '../../src/gallery/node/nodeIndexStore';
+import { ResultsIndex, type GalleryChange } from '../../src/gallery/resultsIndex';
 import { makeFolders, openIndex, ProbedAccess, sidecarText, writeResult } from './galleryFolder';
 
 const ids = (index: ResultsIndex, query = {}): string[] => index.query({ limit: 1000, ...query }).entries.map((e) => e.id);
@@ -194,5 +196,58 @@ describe('gallery: live updates', () => {
     assert.equal(errors.length, 2);
     assert.ok(own.get('two.json'));
     await own.dispose();
+  });
+});
+
+describe('gallery: live updates around open', () => {
+  let output: string;
+  let storage: string;
+  let cleanup: () => Promise<void>;
+
+  beforeEach(async () => { ({ output, storage, cleanup } = await makeFolders()); });
+  afterEach(() => cleanup());
+
+  it('lets events that arrive while the index file loads win over the file, without duplicates', async () => {
+    const kept = await writeResult(output, { image: 'kept.png', created: '2025-01-01T00:00:00Z' });
+    const doomed = await writeResult(output, { image: 'doomed.png', created: '2025-01-02T00:00:00Z' });
+    const first = openIndex(output, storage);
+    await first.open();
+    await first.dispose(); // the index file now lists kept and doomed, both with their images
+
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const inner = createNodeIndexStore(storage, output);
+    const store: IndexStore = { load: async () => { const data = await inner.load(); await gate; return data; }, save: (data) => inner.save(data) };
+    const index = new ResultsIndex({ folder: new ProbedAccess(output), store, folderId: output, saveDelayMs: 60_000 });
+    const opening = index.open();
+    assert.equal(index.open(), opening, 'a second open shares the first');
+    const late = await writeResult(output, { image: 'late.png', created: '2025-01-03T00:00:00Z' });
+    await index.applyChange(late.sidecar, 'created');
+    await unlink(doomed.sidecar);
+    await index.applyChange(doomed.sidecar, 'deleted');
+    await unlink(kept.image);
+    await index.applyChange(kept.image, 'deleted');
+    // The sidecar event of 'late' arrives a second time (watchers repeat themselves).
+    await index.applyChange(late.sidecar, 'created');
+    release();
+    const outcome = await opening;
+    assert.equal(outcome.restored, true);
+    assert.deepEqual(ids(index), ['late.json', 'kept.json'], 'as the events said, before any reconcile');
+    assert.equal(index.get('kept.json')?.missingImage, true);
+    await outcome.reconciled;
+    assert.deepEqual(ids(index), ['late.json', 'kept.json']);
+    await index.dispose();
+  });
+
+  it('never rejects from applyChange: a failing read goes to onError', async () => {
+    const result = await writeResult(output, { image: 'a.png' });
+    const errors: unknown[] = [];
+    const access = new ProbedAccess(output);
+    const failing: FolderAccess = { ...access.inner, readAll: () => Promise.reject(new Error('disk on fire')), relativePath: (p) => access.relativePath(p) };
+    const index = openIndex(output, storage, failing, errors);
+    await index.applyChange(result.sidecar, 'created');
+    assert.deepEqual(errors.map(String), ['Error: disk on fire']);
+    assert.equal(index.size, 0);
+    await index.dispose();
   });
 });
