@@ -1,10 +1,11 @@
 // The index file on disk, in the extension's workspace storage (context.storageUri), one file per
 // output folder. Bytes: V8's serializer (node:v8), chosen by measurement at 20,000 results (bench
-// section g; ~11 MB in every format, the prompts are most of it): decoding to entries took about
-// half the time of JSON.parse of the same rows (Node 24: 15-33 vs 36-53 ms; Node 20: 74 vs 110 ms),
-// JSON lines were slower still (one parse per line: 48-113 ms), and encoding was 5-10× faster
-// (8-15 vs 60-115 ms), which matters because the file is rewritten after changes. Node documents
-// the format as backward-compatible, safe to store on disk; a file it cannot read is rebuilt.
+// section g; ~11 MB in every format, the prompts are most of it). Encoding, which runs on the
+// event loop at every save, was 5-10× faster than JSON.stringify of the same rows (8-15 vs
+// 60-115 ms). Decoding to entries took half the time of JSON.parse on Node 24, the extension host
+// of code-server (15-33 vs 36-53 ms); on Node 20 the two were within this machine's noise
+// (74-115 vs 95-110 ms); JSON lines were slower still (one parse per line). Node documents the
+// format as backward-compatible, safe to store on disk; a file it cannot read is rebuilt.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
