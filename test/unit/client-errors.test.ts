@@ -24,6 +24,14 @@ describe('client errors: server fault modes', () => {
   after(() => server.close());
   beforeEach(() => server.reset());
 
+  it("a request the client's rules let through but Ideogram's schema refuses gets the server's 400 (resolution with V_1)", async () => {
+    const { client } = makeClient(server, { provider: 'ideogram' });
+    const err = await expectKind(() => client.generate({ prompt: 'a lighthouse', model: 'V_1', resolution: 'RESOLUTION_1024_1024' }), 'invalid-request');
+    assert.equal(err.status, 400);
+    assert.match(err.message, /resolution is not allowed here \(model V_1\)/);
+    assert.equal(server.requests.length, 1, 'the client sent it: only the vendor-schema server caught it');
+  });
+
   it('422 safety rejection is never retried', async () => {
     const { client, log } = makeClient(server);
     const err = await expectKind(() => client.generate({ prompt: 'something forbidden' }), 'safety');

@@ -8,9 +8,9 @@ import { abbreviateDataUrls, BodyError, decodeDataUrl, parseBody, readBody, type
 import { clientErrorKind, errorBody, inflightBody, SAFETY_MESSAGE, type Dialect, type ErrorKind } from './dialect';
 import { faultSettingsProblem, FaultState } from './faults';
 import { ImageStore } from './png';
-import { describeFiles, planOperation, type Operation, type RouteContext } from './routes';
+import { describeFiles, planOperation, type RouteContext } from './routes';
 import {
-  DEFAULT_TEST_KEY, type FaultSettings, type MockServer, type MockServerOptions, type MockServerStats, type RecordedRequest,
+  DEFAULT_TEST_KEY, type FaultSettings, type Operation, type MockServer, type MockServerOptions, type MockServerStats, type RecordedRequest,
 } from './types';
 
 /** Largest request body kept in memory: a 10 MB image as base64 in JSON plus room to spare. */
