@@ -9,6 +9,7 @@ import { clientErrorKind, errorBody, inflightBody, SAFETY_MESSAGE, type Dialect,
 import { faultSettingsProblem, FaultState } from './faults';
 import { ImageStore } from './png';
 import { describeFiles, planOperation, type RouteContext } from './routes';
+import { vendorSchemas } from './vendorSchema';
 import {
   DEFAULT_TEST_KEY, type FaultSettings, type Operation, type MockServer, type MockServerOptions, type MockServerStats, type RecordedRequest,
 } from './types';
@@ -21,6 +22,8 @@ const IMAGE_PATH = /^\/images\/([^/]+)\.png$/;
 
 /** Starts the server on 127.0.0.1 and resolves once it is listening. */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  // Compiled here, once per process, so no request (and no benchmark timing) pays for it.
+  vendorSchemas();
   const key = options.key ?? DEFAULT_TEST_KEY;
   const latencyMs = options.latencyMs ?? 0;
   const inflightLimit = options.inflightLimit ?? 10;

@@ -1,6 +1,6 @@
 // Requests are checked against Ideogram's own published OpenAPI documents (copies in ./schemas),
 // never against the client's rules: a server that agrees with the client by construction cannot
-// catch a client rule bug. The documents are parsed and compiled once per process, on first use.
+// catch a client rule bug. The documents are parsed and compiled once per process, at server start.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv2019, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2019';
@@ -42,7 +42,7 @@ interface VendorSchemas {
 
 let compiled: VendorSchemas | undefined;
 
-/** The vendor's schemas, parsed and compiled on first use. */
+/** The vendor's schemas, parsed and compiled on first use (startMockServer does it before listening). */
 export function vendorSchemas(): VendorSchemas {
   compiled ??= compile();
   return compiled;
@@ -72,9 +72,10 @@ function compile(): VendorSchemas {
     // (the real API ignores it silently), so a misspelt or misplaced field fails a test instead of
     // quietly doing nothing. unevaluatedProperties sees through the allOf of InitialImageRequest.
     const validate = ajv.compile({
+      type: 'object',
       $ref: `${id}${ref}`,
       unevaluatedProperties: false,
-      ...(nestedRef ? { properties: { image_request: { $ref: `${id}${nestedRef}`, unevaluatedProperties: false } } } : {}),
+      ...(nestedRef ? { properties: { image_request: { type: 'object', $ref: `${id}${nestedRef}`, unevaluatedProperties: false } } } : {}),
     });
     routes[op] = { contentTypes: Object.keys(content), check: (body) => (validate(body) ? undefined : describeErrors(validate)) };
   }
