@@ -97,7 +97,7 @@ export const STUDIO_STRING_KEYS = [
   'open', 'reveal', 'insert', 'copyPrompt', 'remixThis', 'upscaleThis', 'describeThis', 'generateAgain',
   'history', 'historySearch', 'historyEmpty', 'historyMore', 'historyCount', 'historyUse', 'refresh',
   'descriptions', 'copy', 'useAsPrompt', 'writeAltText', 'copied', 'errorTitle', 'dismiss',
-  'disabledNegativeV2A', 'disabledPaletteModel', 'disabledStyleV1', 'options', 'advanced',
+  'disabledNegativeV2A', 'disabledPaletteModel', 'disabledStyleV1', 'disabledResolutionV1', 'options', 'advanced',
 ] as const;
 /** One string key. */
 export type StudioStringKey = (typeof STUDIO_STRING_KEYS)[number];

@@ -81,6 +81,7 @@ export function studioStrings(): StudioStrings {
     disabledNegativeV2A: vscode.l10n.t('V_2A models do not take a negative prompt.'),
     disabledPaletteModel: vscode.l10n.t('Only V_2 and V_2_TURBO take a colour palette.'),
     disabledStyleV1: vscode.l10n.t('V_1 models do not take a style type.'),
+    disabledResolutionV1: vscode.l10n.t('V_1 models do not take a resolution; the aspect ratio is used.'),
     options: vscode.l10n.t('Options'),
     advanced: vscode.l10n.t('Advanced'),
   };

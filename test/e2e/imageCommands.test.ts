@@ -103,6 +103,21 @@ describe('image commands UI', function () {
     await waitForNotification(page, /Saved 2 images in assets\/ideogram\./);
   });
 
+  it('with a V_1 model the palette skips the style step and offers no resolution in the review', async () => {
+    const { page } = e2e();
+    await runExtensionCommand(page, 'ideogram.generate');
+    await answerInputBox(page, 'An old-model lighthouse', { step: '1/7' });
+    await pickQuickPickItem(page, 'V_1', { step: '2/7' });
+    await pickQuickPickItem(page, '1:1', { step: '3/6' });
+    await pickQuickPickItem(page, 'AUTO', { step: '4/6' });
+    await pickQuickPickItem(page, '1', { step: '5/6' });
+    await waitForQuickInputStep(page, '6/6');
+    await quickPickRow(page, 'Seed').waitFor({ state: 'visible' });
+    assert.equal(await quickPickRow(page, 'Resolution').count(), 0, 'Ideogram\'s schema: resolution is for 2.0 models only');
+    // Dismissed, not run: the flow remembers choices only when it completes, so later tests start from V_2.
+    await page.keyboard.press('Escape');
+  });
+
   it('Insert into Editor writes a relative Markdown reference at the cursor', async () => {
     const { page, workspaceDir } = e2e();
     await openReadmeOnNewLastLine(page);

@@ -169,6 +169,28 @@ describe('Ideogram Studio', function () {
     await waitFor('negative prompt enabled', async () => (await frame.locator('#negative-prompt').getAttribute('disabled')) === null);
   });
 
+  it('a V_1 model locks the size to the aspect ratio, says why, and sends no resolution', async () => {
+    await chooseOption(frame, 'size-kind', 'Resolution');
+    await frame.locator('#resolution').waitFor({ state: 'visible' });
+    await chooseOption(frame, 'model', 'V_1');
+    await waitFor('size kind disabled', async () => (await frame.locator('#size-kind').getAttribute('disabled')) !== null);
+    assert.match((await frame.locator('#size-kind-reason').textContent()) ?? '', /V_1 models do not take a resolution/);
+    await frame.locator('#aspect-ratio').waitFor({ state: 'visible' });
+    assert.equal(await frame.locator('#resolution').isVisible(), false);
+    e2e().mockServer.reset();
+    await fillPrompt(frame, 'an old-model lighthouse');
+    await frame.locator('#run').click();
+    await waitFor('the V_1 request', () => generateRequests().length === 1);
+    const [request] = generateRequests();
+    assert.equal(request.model, 'V_1');
+    assert.equal('resolution' in request, false);
+    assert.equal(typeof request.aspect_ratio, 'string');
+    await waitFor('Run available again', async () => (await frame.locator('#run').getAttribute('disabled')) === null);
+    await chooseOption(frame, 'model', 'V_2');
+    await waitFor('size kind enabled', async () => (await frame.locator('#size-kind').getAttribute('disabled')) === null);
+    await chooseOption(frame, 'size-kind', 'Aspect ratio');
+  });
+
   it('an invalid seed shows a message and sends nothing', async () => {
     const before = e2e().mockServer.requests.length;
     await setRandomSeed(frame, false);

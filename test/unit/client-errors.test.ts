@@ -24,12 +24,12 @@ describe('client errors: server fault modes', () => {
   after(() => server.close());
   beforeEach(() => server.reset());
 
-  it("a request the client's rules let through but Ideogram's schema refuses gets the server's 400 (resolution with V_1)", async () => {
+  it('resolution with V_1, which the vendor-schema server caught the client sending, is now refused before sending', async () => {
     const { client } = makeClient(server, { provider: 'ideogram' });
     const err = await expectKind(() => client.generate({ prompt: 'a lighthouse', model: 'V_1', resolution: 'RESOLUTION_1024_1024' }), 'invalid-request');
-    assert.equal(err.status, 400);
-    assert.match(err.message, /resolution is not allowed here \(model V_1\)/);
-    assert.equal(server.requests.length, 1, 'the client sent it: only the vendor-schema server caught it');
+    assert.equal(err.status, undefined);
+    assert.match(err.message, /Resolution is not supported by V_1 models/);
+    assert.equal(server.requests.length, 0);
   });
 
   it('422 safety rejection is never retried', async () => {
