@@ -32,6 +32,19 @@ export function providerDefaults(provider: ProviderName): ProviderConfig {
   }
 }
 
+/**
+ * True when the requests go to Ideogram's own API, whose remix, upscale and describe take only
+ * multipart/form-data (its OpenAPI document defines no JSON body for them).
+ */
+export function isOfficialApi(config: ProviderConfig): boolean {
+  if (config.provider === 'ideogram') return true;
+  try {
+    return new URL(config.baseUrl).hostname === 'api.ideogram.ai';
+  } catch {
+    return false;
+  }
+}
+
 /** Normalises a path prefix to '' or '/segment(s)' without a trailing slash. */
 export function normalizePathPrefix(prefix: string): string {
   const trimmed = prefix.trim().replace(/^\/+|\/+$/g, '');
