@@ -62,10 +62,11 @@ export function authHeaders(style: AuthStyle, key: string): Record<string, strin
   return style === 'bearer' ? { authorization: `Bearer ${key}` } : { 'api-key': key };
 }
 
-/** A URL safe to log: no user info, no query string (signed links carry secrets there). */
+/** A URL safe to log: no user info, no query string (signed links carry secrets there), no data: payload. */
 export function urlForLog(url: string): string {
   try {
     const parsed = new URL(url);
+    if (parsed.protocol === 'data:') return `data:${parsed.pathname.split(/[;,]/)[0]}…`;
     return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
   } catch {
     return '<invalid url>';
