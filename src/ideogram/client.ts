@@ -125,7 +125,7 @@ export class IdeogramClient {
     const issues = checkRemixRequest(req);
     if (issues.length) throw invalidRequest('remix', issues);
     this.checkImageTransport('remix');
-    const prepared = await prepareImage(image, this.options.config.transport);
+    const prepared = await prepareImage(image, this.options.config.transport, { dispatcher: this.dispatcher, signal, timeoutMs: this.timeoutMs });
     const key = await this.requireKey();
     const plan: CallPlan = {
       op: 'remix', slots: req.num_images ?? 1, key,
@@ -139,7 +139,7 @@ export class IdeogramClient {
     const issues = checkUpscaleRequest(req);
     if (issues.length) throw invalidRequest('upscale', issues);
     this.checkImageTransport('upscale');
-    const prepared = await prepareImage(image, this.options.config.transport);
+    const prepared = await prepareImage(image, this.options.config.transport, { dispatcher: this.dispatcher, signal, timeoutMs: this.timeoutMs });
     const key = await this.requireKey();
     const plan: CallPlan = {
       op: 'upscale', slots: req.num_images ?? 1, key,
@@ -155,7 +155,7 @@ export class IdeogramClient {
     const issues = checkDescribeOptions(fields);
     if (issues.length) throw invalidRequest('describe', issues);
     this.checkImageTransport('describe');
-    const prepared = await prepareImage(image, this.options.config.transport);
+    const prepared = await prepareImage(image, this.options.config.transport, { dispatcher: this.dispatcher, signal, timeoutMs: this.timeoutMs });
     const key = await this.requireKey();
     const plan: CallPlan = { op: 'describe', slots: 1, key, buildBody: () => this.imageBody(fields, prepared) };
     return parseDescribeResult(await this.call(plan, signal));
