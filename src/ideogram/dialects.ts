@@ -62,6 +62,16 @@ export function authHeaders(style: AuthStyle, key: string): Record<string, strin
   return style === 'bearer' ? { authorization: `Bearer ${key}` } : { 'api-key': key };
 }
 
+/** True for an http(s) link (a hosted image), the only kind of link an input image may be. */
+export function isHttpUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text.trim());
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
 /** A URL safe to log: no user info, no query string (signed links carry secrets there), no data: payload. */
 export function urlForLog(url: string): string {
   try {

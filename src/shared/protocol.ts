@@ -92,7 +92,7 @@ export const STUDIO_STRING_KEYS = [
   'styleType', 'magicPrompt', 'negativePrompt', 'seed', 'randomSeed', 'numImages',
   'palette', 'paletteNone', 'palettePreset', 'paletteCustom', 'addSwatch', 'removeSwatch', 'swatchColor', 'swatchWeight',
   'imageWeight', 'resemblance', 'detail', 'describeModelVersion', 'defaultOption',
-  'reference', 'referenceNone', 'referenceSearch', 'referenceDrop', 'referenceClear', 'referenceChoose', 'referenceRequired',
+  'reference', 'referenceNone', 'referenceSearch', 'referenceUseLink', 'referenceDrop', 'referenceClear', 'referenceChoose', 'referenceRequired',
   'run', 'runHint', 'cancel', 'running', 'cancelled', 'results', 'resultsEmpty', 'blocked',
   'open', 'reveal', 'insert', 'copyPrompt', 'remixThis', 'upscaleThis', 'describeThis', 'generateAgain',
   'history', 'historySearch', 'historyEmpty', 'historyMore', 'historyCount', 'historyUse', 'refresh',

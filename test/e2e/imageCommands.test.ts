@@ -232,6 +232,31 @@ describe('image commands UI', function () {
     assert.deepEqual(remix?.files?.map((f) => [f.field, f.contentType]), [['image_file', 'image/webp']]);
   });
 
+  it('Remix from the palette without an image offers "Remix Image from URL…": the link is downloaded and uploaded', async () => {
+    const { page, workspaceDir, mockServer, apiKey } = e2e();
+    // A hosted image: one the local server serves (a query string, as signed links have).
+    const original = await fetch(`${mockServer.baseUrl}/ideogram/generate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify({ image_request: { prompt: 'a hosted original', aspect_ratio: 'ASPECT_3_2', seed: 11 } }),
+    });
+    const hostedUrl = ((await original.json()) as { data: { url: string }[] }).data[0].url;
+    const hostedSize = (await (await fetch(hostedUrl)).arrayBuffer()).byteLength;
+    mockServer.reset();
+    // No image is open, so the command asks which image to use.
+    await runCommand(page, 'View: Close All Editors');
+    await runExtensionCommand(page, 'ideogram.remix');
+    await pickQuickPickItem(page, 'Remix Image from URL…');
+    await waitUntilEquals('the link box', async () => (await quickInputTitle(page).textContent())?.trim(), 'Remix Image from URL…');
+    await answerInputBox(page, `${hostedUrl}?exp=1&sig=abc`);
+    await answerInputBox(page, 'the hosted image at dusk', { step: '1/3' });
+    await answerInputBox(page, '40', { step: '2/3' });
+    await pickQuickPickItem(page, 'V_2', { step: '3/3' });
+    await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*the-hosted-image-at-dusk-\d+\.png$/, 60_000);
+    const remix = mockServer.requests.find((r) => r.path === '/ideogram/remix');
+    assert.deepEqual(remix?.files?.map((f) => [f.field, f.size]), [['image_file', hostedSize]], 'the hosted bytes were uploaded');
+  });
+
   it('a server error shows Retry; clicking it sends the same request again and saves', async () => {
     const { page, workspaceDir, mockServer } = e2e();
     mockServer.reset();

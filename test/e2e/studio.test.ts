@@ -368,6 +368,32 @@ describe('Ideogram Studio', function () {
     await frame.locator('#mode-generate').click();
   });
 
+  it('a link pasted into the reference field is a hosted image: no thumbnail, downloaded and uploaded on run', async () => {
+    const { mockServer, apiKey } = e2e();
+    const original = await fetch(`${mockServer.baseUrl}/ideogram/generate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify({ image_request: { prompt: 'a hosted poster', aspect_ratio: 'ASPECT_2_3', seed: 13 } }),
+    });
+    const hostedUrl = ((await original.json()) as { data: { url: string }[] }).data[0].url;
+    const hostedSize = (await (await fetch(hostedUrl)).arrayBuffer()).byteLength;
+    const link = `${hostedUrl}?exp=1&sig=abc`;
+    await frame.locator('#mode-remix').click();
+    await frame.locator('#reference-search input').fill(link);
+    await frame.locator('#reference-use-link').click();
+    await waitFor('the link as reference', async () => (await frame.locator('#reference-label').textContent()) === link);
+    assert.equal(await frame.locator('.reference-current img').count(), 0, 'the page loads nothing from the network');
+    const before = mockServer.requests.length;
+    await fillPrompt(frame, 'the hosted image as a poster');
+    await frame.locator('#run').click();
+    await waitFor('the remix request', () => mockServer.requests.slice(before).some((r) => r.path.endsWith('/remix')));
+    const remix = mockServer.requests.slice(before).find((r) => r.path.endsWith('/remix'))!;
+    assert.deepEqual(remix.files?.map((f) => [f.field, f.size]), [['image_file', hostedSize]]);
+    await waitFor('Run available again', async () => (await frame.locator('#run').getAttribute('disabled')) === null);
+    await frame.locator('#reference-search input').fill('');
+    await frame.locator('#mode-generate').click();
+  });
+
   it('an API error is shown inline and through the same error message as the commands', async () => {
     const { page } = e2e();
     e2e().mockServer.setFault({ mode: 'server-error', status: 400, count: 1 });
