@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { e2e } from './helpers/context';
 import { listFiles, waitForWorkspaceFile } from './helpers/files';
+import { hostedImage } from './helpers/hostedImage';
 import { waitUntilEquals } from './helpers/wait';
 import { activateMenuItem, activeEditorTitle, answerInputBox, dismissTransientUi, hasListFocus, menuItem, pickQuickPickItem, quickPickRow, revealInExplorer, runCommand, runExtensionCommand, waitForNotification, waitForQuickInputStep } from './helpers/workbench';
 
@@ -234,20 +235,14 @@ describe('image commands UI', function () {
 
   it('Remix from the palette without an image offers "Remix Image from URL…": the link is downloaded and uploaded', async () => {
     const { page, workspaceDir, mockServer, apiKey } = e2e();
-    // A hosted image: one the local server serves (a query string, as signed links have).
-    const original = await fetch(`${mockServer.baseUrl}/ideogram/generate`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-      body: JSON.stringify({ image_request: { prompt: 'a hosted original', aspect_ratio: 'ASPECT_3_2', seed: 11 } }),
-    });
-    const hostedUrl = ((await original.json()) as { data: { url: string }[] }).data[0].url;
-    const hostedSize = (await (await fetch(hostedUrl)).arrayBuffer()).byteLength;
+    const { url: hostedUrl, size: hostedSize } = await hostedImage(mockServer, apiKey, { prompt: 'a hosted original', aspect_ratio: 'ASPECT_3_2', seed: 11 });
     mockServer.reset();
     // No image is open, so the command asks which image to use.
     await runCommand(page, 'View: Close All Editors');
     await runExtensionCommand(page, 'ideogram.remix');
     await pickQuickPickItem(page, 'Remix Image from URL…');
     await waitUntilEquals('the link box', async () => (await quickInputTitle(page).textContent())?.trim(), 'Remix Image from URL…');
+    // A query string, as signed links have.
     await answerInputBox(page, `${hostedUrl}?exp=1&sig=abc`);
     await answerInputBox(page, 'the hosted image at dusk', { step: '1/3' });
     await answerInputBox(page, '40', { step: '2/3' });

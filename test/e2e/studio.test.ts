@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { FrameLocator, Page } from 'playwright-core';
 import { e2e } from './helpers/context';
 import { listFiles, waitForWorkspaceFile } from './helpers/files';
+import { hostedImage } from './helpers/hostedImage';
 import { pickQuickPickItem, revealInExplorer, runCommand, waitForNotification, webviewFrame } from './helpers/workbench';
 
 const OUTPUT = /^assets\/ideogram\/[^/]+\.png$/;
@@ -370,13 +371,7 @@ describe('Ideogram Studio', function () {
 
   it('a link pasted into the reference field is a hosted image: no thumbnail, downloaded and uploaded on run', async () => {
     const { mockServer, apiKey } = e2e();
-    const original = await fetch(`${mockServer.baseUrl}/ideogram/generate`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-      body: JSON.stringify({ image_request: { prompt: 'a hosted poster', aspect_ratio: 'ASPECT_2_3', seed: 13 } }),
-    });
-    const hostedUrl = ((await original.json()) as { data: { url: string }[] }).data[0].url;
-    const hostedSize = (await (await fetch(hostedUrl)).arrayBuffer()).byteLength;
+    const { url: hostedUrl, size: hostedSize } = await hostedImage(mockServer, apiKey, { prompt: 'a hosted poster', aspect_ratio: 'ASPECT_2_3', seed: 13 });
     const link = `${hostedUrl}?exp=1&sig=abc`;
     await frame.locator('#mode-remix').click();
     await frame.locator('#reference-search input').fill(link);
