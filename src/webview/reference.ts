@@ -79,7 +79,7 @@ export class ReferencePicker {
   private offerLink(link: string): void {
     const button = h('button', { class: 'image-choice link-choice', type: 'button', id: 'reference-use-link', title: link }, this.strings.referenceUseLink);
     button.addEventListener('click', () => { this.value = { uri: link, src: '', label: link }; });
-    replaceChildren(this.list, h('div', { role: 'listitem' }, button));
+    replaceChildren(this.list, h('div', { role: 'listitem', class: 'link-item' }, button));
   }
 
   /** Accepts files dropped anywhere on the panel (explorer drags carry a uri list). */
