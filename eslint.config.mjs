@@ -50,6 +50,14 @@ export default tseslint.config(
     },
   },
   {
+    // The local server checks requests against the vendor's schemas; importing the client's rules
+    // would make it agree with the client by construction and hide the client's rule bugs.
+    files: ['tools/mock-server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/**', '**/src'], message: 'tools/mock-server/ must not use the client (src/): validate against tools/mock-server/schemas instead.' }] }],
+    },
+  },
+  {
     files: ['src/webview/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },

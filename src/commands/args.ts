@@ -1,7 +1,10 @@
 // Arguments of the image commands: the explorer passes (clicked, allSelected), the image preview's
-// title passes its Uri, keybindings/tasks/other extensions pass a Uri, a Uri[] or a path string.
+// title passes its Uri, keybindings/tasks/other extensions pass a Uri, a Uri[], a path string or an
+// http(s) link to a hosted image.
 import * as vscode from 'vscode';
+import { isHttpUrl } from '../ideogram';
 import { isImagePath } from '../services/assets';
+import { isHostedImageUri } from '../services/inputImage';
 
 function toUri(value: unknown): vscode.Uri | undefined {
   if (value instanceof vscode.Uri) return value;
@@ -35,6 +38,9 @@ export function isImageUri(uri: vscode.Uri): boolean {
   return isImagePath(uri.path);
 }
 
+// A hosted image's link need not end in .png (CDNs use ids and queries): its content is checked instead.
+const isInputImage = (uri: vscode.Uri): boolean => isHostedImageUri(uri) || isImageUri(uri);
+
 /** The image shown in the active editor tab (image preview or a text editor on an image path), if any. */
 export function activeImageUri(): vscode.Uri | undefined {
   const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
@@ -44,12 +50,27 @@ export function activeImageUri(): vscode.Uri | undefined {
   return undefined;
 }
 
-/** Images from the arguments, else the active image, else an open dialog; [] when the user cancels. */
-export async function resolveImages(first: unknown, second: unknown, canSelectMany: boolean): Promise<vscode.Uri[]> {
-  const fromArgs = imageUrisFromArgs(first, second).filter(isImageUri);
+/**
+ * Images from the arguments (files or http(s) links), else the active image, else the user's choice:
+ * with `fromUrlLabel`, first a choice between a file and a link (e.g. "Remix Image from URL…"),
+ * then an open dialog or a box for the link; [] when the user cancels.
+ */
+export async function resolveImages(first: unknown, second: unknown, canSelectMany: boolean, fromUrlLabel?: string): Promise<vscode.Uri[]> {
+  const fromArgs = imageUrisFromArgs(first, second).filter(isInputImage);
   if (fromArgs.length > 0) return fromArgs;
   const active = activeImageUri();
   if (active) return [active];
+  if (fromUrlLabel) {
+    const choice = await vscode.window.showQuickPick([
+      { label: `$(file-media) ${vscode.l10n.t('Choose an Image File…')}`, link: false },
+      { label: `$(link) ${fromUrlLabel}`, link: true },
+    ], { title: vscode.l10n.t('Choose an image'), placeHolder: vscode.l10n.t('A file of this computer, or an image on the web') });
+    if (!choice) return [];
+    if (choice.link) {
+      const link = await askForImageLink(fromUrlLabel);
+      return link ? [link] : [];
+    }
+  }
   const picked = await vscode.window.showOpenDialog({
     canSelectMany,
     openLabel: vscode.l10n.t('Select'),
@@ -58,6 +79,18 @@ export async function resolveImages(first: unknown, second: unknown, canSelectMa
     filters: { [vscode.l10n.t('Images')]: ['png', 'jpg', 'jpeg', 'webp'] },
   });
   return picked ?? [];
+}
+
+/** Asks for the http(s) link of a hosted image; undefined when dismissed. */
+export async function askForImageLink(title: string): Promise<vscode.Uri | undefined> {
+  const value = await vscode.window.showInputBox({
+    title,
+    prompt: vscode.l10n.t('The http(s) link of a PNG, JPEG or WebP image'),
+    placeHolder: 'https://example.com/photo.png',
+    ignoreFocusOut: true,
+    validateInput: (text) => (isHttpUrl(text) ? undefined : vscode.l10n.t('Enter a link that starts with https:// or http://.')),
+  });
+  return value === undefined ? undefined : vscode.Uri.parse(value.trim(), true);
 }
 
 /** The option object among the arguments (the first plain object that is not a Uri or an array). */

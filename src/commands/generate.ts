@@ -143,7 +143,7 @@ async function pickInto<K extends 'model' | 'style_type' | 'magic_prompt_option'
 
 function modelDescription(model: string): string | undefined {
   if (/^V_2A/.test(model)) return vscode.l10n.t('fast; no negative prompt or palette');
-  if (/^V_1/.test(model)) return vscode.l10n.t('oldest; no style type or palette');
+  if (/^V_1/.test(model)) return vscode.l10n.t('oldest; no style type, resolution or palette');
   return model.endsWith('TURBO') ? vscode.l10n.t('faster') : undefined;
 }
 
@@ -167,7 +167,7 @@ async function reviewStep(info: StepInfo, state: GenerateRequest): Promise<'ok' 
       { label: '', kind: vscode.QuickPickItemKind.Separator, value: 'generate' },
       ...(allows.negativePrompt ? [{ label: vscode.l10n.t('Negative prompt'), value: 'negative' as const, description: state.negative_prompt || none }] : []),
       { label: vscode.l10n.t('Seed'), value: 'seed', description: state.seed === undefined ? vscode.l10n.t('random') : String(state.seed) },
-      { label: vscode.l10n.t('Resolution'), value: 'resolution', description: state.resolution ? resolutionLabel(state.resolution) : vscode.l10n.t('from aspect ratio') },
+      ...(allows.resolution ? [{ label: vscode.l10n.t('Resolution'), value: 'resolution' as const, description: state.resolution ? resolutionLabel(state.resolution) : vscode.l10n.t('from aspect ratio') }] : []),
       ...(allows.stylePalette ? [{ label: vscode.l10n.t('Colour palette'), value: 'palette' as const, description: state.color_palette?.name ?? (state.color_palette ? vscode.l10n.t('custom') : none) }] : []),
     ];
     const picked = await pickStep(info, choices, { placeholder: vscode.l10n.t('Generate, or change an advanced option') });

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { MODELS, type RemixRequest, type UpscaleRequest } from '../ideogram';
 import type { IdeogramServices, OperationOptions, OperationResult } from '../services';
 import { fillGenerateDefaults } from '../services/requestDefaults';
+import { isHostedImageUri } from '../services/inputImage';
 import { parseSidecar } from '../services/sidecar';
 import { optionsFromArgs, resolveImages } from './args';
 import { openInStudio, openInStudioButton } from './openInStudio';
@@ -15,7 +16,7 @@ import { announceResult, withOperationProgress } from './results';
 export function registerImageCommands(services: IdeogramServices): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('ideogram.remix', async (first?: unknown, second?: unknown, third?: unknown) => {
-      const images = await resolveImages(first, second, true);
+      const images = await resolveImages(first, second, true, vscode.l10n.t('Remix Image from URL…'));
       if (images.length === 0) return undefined;
       const given = optionsFromArgs(second, third) as Partial<RemixRequest> | undefined;
       const request = given && typeof given.prompt === 'string' && given.prompt.trim()
@@ -73,6 +74,7 @@ async function runForEach(
 
 // The prompt an image was made with, from its sidecar, so "remix" starts from it.
 async function promptOf(image: vscode.Uri): Promise<string | undefined> {
+  if (isHostedImageUri(image)) return undefined; // no sidecar beside a link
   try {
     const sidecarUri = image.with({ path: image.path.replace(/\.[^./]+$/, '.json') });
     const sidecar = parseSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUri)));

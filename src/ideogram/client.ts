@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Dispatcher } from 'undici';
 import { backoffDelay, sleep } from './backoff';
-import { authHeaders, endpointUrl, urlForLog, type Operation, type ProviderConfig } from './dialects';
+import { authHeaders, endpointUrl, isOfficialApi, urlForLog, type Operation, type ProviderConfig } from './dialects';
 import { errorFromResponse, IdeogramError, looksLikeHtml, redactSecrets, SETTINGS } from './errors';
 import { classifyTransportError, createDeadline, postOnce, type RequestBody } from './http';
 import { prepareImage, toDataUrl, type ImageInput, type PreparedImage } from './imageInput';
@@ -124,7 +124,8 @@ export class IdeogramClient {
   async remix(req: RemixRequest, image: ImageInput, signal?: AbortSignal): Promise<ImageResult> {
     const issues = checkRemixRequest(req);
     if (issues.length) throw invalidRequest('remix', issues);
-    const prepared = await prepareImage(image, this.options.config.transport);
+    this.checkImageTransport('remix');
+    const prepared = await prepareImage(image, this.options.config.transport, { dispatcher: this.dispatcher, signal, timeoutMs: this.timeoutMs });
     const key = await this.requireKey();
     const plan: CallPlan = {
       op: 'remix', slots: req.num_images ?? 1, key,
@@ -137,7 +138,8 @@ export class IdeogramClient {
   async upscale(req: UpscaleRequest, image: ImageInput, signal?: AbortSignal): Promise<ImageResult> {
     const issues = checkUpscaleRequest(req);
     if (issues.length) throw invalidRequest('upscale', issues);
-    const prepared = await prepareImage(image, this.options.config.transport);
+    this.checkImageTransport('upscale');
+    const prepared = await prepareImage(image, this.options.config.transport, { dispatcher: this.dispatcher, signal, timeoutMs: this.timeoutMs });
     const key = await this.requireKey();
     const plan: CallPlan = {
       op: 'upscale', slots: req.num_images ?? 1, key,
@@ -152,10 +154,19 @@ export class IdeogramClient {
     const fields = withoutEmptyOptionals({ describe_model_version: options.describe_model_version });
     const issues = checkDescribeOptions(fields);
     if (issues.length) throw invalidRequest('describe', issues);
-    const prepared = await prepareImage(image, this.options.config.transport);
+    this.checkImageTransport('describe');
+    const prepared = await prepareImage(image, this.options.config.transport, { dispatcher: this.dispatcher, signal, timeoutMs: this.timeoutMs });
     const key = await this.requireKey();
     const plan: CallPlan = { op: 'describe', slots: 1, key, buildBody: () => this.imageBody(fields, prepared) };
     return parseDescribeResult(await this.call(plan, signal));
+  }
+
+  // The official API defines remix, upscale and describe as multipart only: a JSON body would be
+  // refused after the round trip, so it is refused here, naming the setting to change.
+  private checkImageTransport(op: Operation): void {
+    const { config } = this.options;
+    if (config.transport === 'multipart' || !isOfficialApi(config)) return;
+    throw new IdeogramError('invalid-request', l10n.t('The official Ideogram API takes the image of {0} only as a file upload; set {1} to multipart (now {2}).', operationLabel(op), SETTINGS.imageTransport, config.transport), { settingHint: SETTINGS.imageTransport });
   }
 
   private async requireKey(): Promise<string> {

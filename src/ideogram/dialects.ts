@@ -32,6 +32,19 @@ export function providerDefaults(provider: ProviderName): ProviderConfig {
   }
 }
 
+/**
+ * True when the requests go to Ideogram's own API, whose remix, upscale and describe take only
+ * multipart/form-data (its OpenAPI document defines no JSON body for them).
+ */
+export function isOfficialApi(config: ProviderConfig): boolean {
+  if (config.provider === 'ideogram') return true;
+  try {
+    return new URL(config.baseUrl).hostname === 'api.ideogram.ai';
+  } catch {
+    return false;
+  }
+}
+
 /** Normalises a path prefix to '' or '/segment(s)' without a trailing slash. */
 export function normalizePathPrefix(prefix: string): string {
   const trimmed = prefix.trim().replace(/^\/+|\/+$/g, '');
@@ -49,10 +62,21 @@ export function authHeaders(style: AuthStyle, key: string): Record<string, strin
   return style === 'bearer' ? { authorization: `Bearer ${key}` } : { 'api-key': key };
 }
 
-/** A URL safe to log: no user info, no query string (signed links carry secrets there). */
+/** True for an http(s) link (a hosted image), the only kind of link an input image may be. */
+export function isHttpUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text.trim());
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** A URL safe to log: no user info, no query string (signed links carry secrets there), no data: payload. */
 export function urlForLog(url: string): string {
   try {
     const parsed = new URL(url);
+    if (parsed.protocol === 'data:') return `data:${parsed.pathname.split(/[;,]/)[0]}…`;
     return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
   } catch {
     return '<invalid url>';

@@ -7,7 +7,7 @@ import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import type { Dispatcher } from 'undici';
 import { urlForLog } from './dialects';
-import { IdeogramError } from './errors';
+import { IdeogramError, SETTINGS } from './errors';
 import { classifyTransportError, createDeadline } from './http';
 import { SNIFF_BYTES, sniffImageType } from './imageType';
 import { undici } from './undici';
@@ -53,6 +53,27 @@ async function toSink<T>(action: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Result links we download: http(s), and data: on purpose, since relays may inline an image as a
+ * data: URL; its bytes are checked and capped like any download and no network is involved. Any
+ * other scheme (file:, javascript:, ftp:) is the provider's mistake and is never fetched.
+ */
+const RESULT_URL_SCHEMES = ['https:', 'http:', 'data:'];
+
+function checkResultUrl(url: string): void {
+  let scheme = '';
+  try {
+    scheme = new URL(url).protocol;
+  } catch {
+    // Not a URL at all: reported below without its text.
+  }
+  if (RESULT_URL_SCHEMES.includes(scheme)) return;
+  // Only the scheme is shown: the rest of a link from outside is neither needed nor safe to echo.
+  throw new IdeogramError('invalid-response', scheme
+    ? l10n.t('The provider returned an unusable image link ({0}); only http(s) and data: links can be downloaded. Check {1}.', scheme, SETTINGS.baseUrl)
+    : l10n.t('The provider returned an unusable image link (not a URL). Check {0}.', SETTINGS.baseUrl), { settingHint: SETTINGS.baseUrl });
+}
+
 /** Streams `url` into `sink`; checks it is a PNG/JPEG/WebP by its bytes; aborts the sink on any failure. */
 export async function downloadImage(url: string, sink: ImageSink, options: DownloadOptions = {}): Promise<DownloadedImage> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS;
@@ -60,6 +81,7 @@ export async function downloadImage(url: string, sink: ImageSink, options: Downl
   const deadline = createDeadline(timeoutMs, options.signal);
   const shownUrl = urlForLog(url);
   try {
+    checkResultUrl(url);
     const response = await undici().fetch(url, { signal: deadline.signal, dispatcher: options.dispatcher, headers: { accept: 'image/*' } });
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);

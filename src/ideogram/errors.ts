@@ -175,5 +175,10 @@ export function errorFromResponse(ctx: ResponseContext): IdeogramError {
     // A relay that wants a file part (or a URL) reports the image as missing or invalid.
     return new IdeogramError('invalid-request', l10n.t('The provider rejected how the image was sent (400){0}. Try another {1} (now {2}).', said, SETTINGS.imageTransport, ctx.transport), { status, settingHint: SETTINGS.imageTransport });
   }
+  if (status === 400 && sendsImage && ctx.transport !== 'multipart') {
+    // The server's text points elsewhere, so no settings action; but a relay that takes no JSON
+    // image bodies often answers a plain 400, so the message names the setting as a possible cause.
+    return new IdeogramError('invalid-request', l10n.t('The provider rejected the {0} request ({1}){2}. If it does not take images as JSON, set {3} to multipart (now {4}).', op, status, said, SETTINGS.imageTransport, ctx.transport), { status });
+  }
   return new IdeogramError('invalid-request', l10n.t('The provider rejected the {0} request ({1}){2}.', op, status, said), { status });
 }

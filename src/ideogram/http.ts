@@ -54,8 +54,8 @@ export function classifyTransportError(err: unknown, deadline: Deadline, what: s
   });
 }
 
-/** Reads a response body as text, failing once it exceeds `maxBytes` (an API answer is small). */
-export async function readTextCapped(response: Response, maxBytes: number): Promise<{ text: string; bytes: number }> {
+/** Reads a whole response body, throwing `tooLarge()` (after cancelling the rest) once it exceeds `maxBytes`. */
+export async function readBytesCapped(response: Response, maxBytes: number, tooLarge: () => Error): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
   let bytes = 0;
   if (response.body) {
@@ -63,12 +63,18 @@ export async function readTextCapped(response: Response, maxBytes: number): Prom
       bytes += chunk.byteLength;
       if (bytes > maxBytes) {
         await response.body.cancel().catch(() => undefined);
-        throw new IdeogramError('invalid-response', l10n.t('The provider\'s answer is larger than {0} MB, which no Ideogram response is. Check {1}.', Math.round(maxBytes / 1024 / 1024), SETTINGS.baseUrl), { settingHint: SETTINGS.baseUrl });
+        throw tooLarge();
       }
       chunks.push(chunk);
     }
   }
-  return { text: Buffer.concat(chunks).toString('utf8'), bytes };
+  return Buffer.concat(chunks);
+}
+
+/** Reads a response body as text, failing once it exceeds `maxBytes` (an API answer is small). */
+export async function readTextCapped(response: Response, maxBytes: number): Promise<{ text: string; bytes: number }> {
+  const body = await readBytesCapped(response, maxBytes, () => new IdeogramError('invalid-response', l10n.t('The provider\'s answer is larger than {0} MB, which no Ideogram response is. Check {1}.', Math.round(maxBytes / 1024 / 1024), SETTINGS.baseUrl), { settingHint: SETTINGS.baseUrl }));
+  return { text: body.toString('utf8'), bytes: body.byteLength };
 }
 
 /** Sends one POST and reads the whole answer (within the deadline); redirects are not followed. */

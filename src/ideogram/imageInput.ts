@@ -1,12 +1,17 @@
 // Input images for remix/upscale/describe: checked by content and size before anything is sent,
-// then turned into a multipart file part (streamed from disk), a URL or a data: URL.
+// then turned into a multipart file part (streamed from disk), a URL or a data: URL. A hosted
+// image (an http(s) link) is sent as the link with the url transport; the others upload it, so it
+// is downloaded first (bounded, checked, cancellable, through the client's proxy).
 import { openAsBlob } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
-import type { ImageTransport } from './dialects';
+import type { Dispatcher } from 'undici';
+import { urlForLog, type ImageTransport } from './dialects';
 import { IdeogramError, SETTINGS } from './errors';
+import { classifyTransportError, createDeadline, readBytesCapped } from './http';
 import { MAX_IMAGE_BYTES, SNIFF_BYTES, sniffImageType, type ImageType } from './imageType';
+import { undici } from './undici';
 
 /** An image to send: a local file (streamed), bytes already in memory, or a hosted URL. */
 export type ImageInput =
@@ -77,8 +82,8 @@ async function prepareFile(filePath: string): Promise<PreparedImage> {
   };
 }
 
-function prepareBytes(data: Uint8Array, name: string): PreparedImage {
-  const shown = path.basename(name || 'image');
+// `shown` names the image in messages (the file's base name, or a downloaded image's link).
+function prepareBytes(data: Uint8Array, name: string, shown = path.basename(name || 'image')): PreparedImage {
   checkSize(data.byteLength, shown);
   const type = checkType(data.subarray(0, SNIFF_BYTES), shown);
   return {
@@ -88,7 +93,7 @@ function prepareBytes(data: Uint8Array, name: string): PreparedImage {
   };
 }
 
-function prepareUrl(url: string): PreparedImage {
+function checkedUrl(url: string): URL {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -96,16 +101,59 @@ function prepareUrl(url: string): PreparedImage {
     throw invalid(l10n.t('The image URL is not a valid URL.'));
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw invalid(l10n.t('The image URL must start with https://.'));
-  return { kind: 'url', url: parsed.toString() };
+  return parsed;
 }
 
-/** Checks an input image (type by content, at most 10 MB, matches the transport) without sending anything. */
-export async function prepareImage(input: ImageInput, transport: ImageTransport): Promise<PreparedImage> {
-  if (input.kind === 'url') {
-    if (transport !== 'url') {
-      throw invalid(l10n.t('An image given as a link can only be sent with {0} set to url; download it first or change the setting.', SETTINGS.imageTransport), SETTINGS.imageTransport);
+/** How a hosted image is fetched when the transport uploads it: the client's proxy, its deadline and the caller's cancel. */
+export interface HostedImageFetch { dispatcher?: Dispatcher; signal?: AbortSignal; timeoutMs: number }
+
+// The link's last path segment names the upload (its extension is corrected from the content).
+function nameFromUrl(url: URL): string {
+  const last = url.pathname.split('/').filter(Boolean).pop() ?? '';
+  try {
+    return decodeURIComponent(last) || 'image';
+  } catch {
+    return last || 'image';
+  }
+}
+
+async function downloadHostedImage(url: URL, fetchOptions: HostedImageFetch): Promise<PreparedImage> {
+  const shown = urlForLog(url.toString());
+  const tooLarge = (): IdeogramError => invalid(l10n.t('The image at {0} is larger than 10 MB; Ideogram accepts images of at most 10 MB.', shown));
+  const deadline = createDeadline(fetchOptions.timeoutMs, fetchOptions.signal);
+  try {
+    const response = await undici().fetch(url, { signal: deadline.signal, dispatcher: fetchOptions.dispatcher, headers: { accept: 'image/png, image/jpeg, image/webp' } });
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      throw invalid(l10n.t('The image at {0} could not be downloaded ({1}).', shown, response.status));
     }
-    return prepareUrl(input.url);
+    // A declared size over the limit is refused before its body is read.
+    if (Number(response.headers.get('content-length') ?? 0) > MAX_IMAGE_BYTES) {
+      await response.body?.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    const bytes = await readBytesCapped(response, MAX_IMAGE_BYTES, tooLarge);
+    return prepareBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), nameFromUrl(url), shown);
+  } catch (err) {
+    if (err instanceof IdeogramError) throw err;
+    const error = classifyTransportError(err, deadline, l10n.t('download of {0}', shown), fetchOptions.timeoutMs);
+    if (error.kind !== 'network') throw error;
+    // The link is the user's, not the provider's: point at it rather than at ideogram.baseUrl.
+    throw new IdeogramError('network', l10n.t('The image at {0} could not be downloaded: the connection failed. Check the link, your connection and proxy.', shown), { cause: err });
+  } finally {
+    deadline.dispose();
+  }
+}
+
+/**
+ * Checks an input image (type by content, at most 10 MB, matches the transport) without sending
+ * anything to the provider. A hosted image is sent as its link with the url transport; with the
+ * others it is downloaded here (through `fetchOptions`) and uploaded like a local file.
+ */
+export async function prepareImage(input: ImageInput, transport: ImageTransport, fetchOptions: HostedImageFetch): Promise<PreparedImage> {
+  if (input.kind === 'url') {
+    const url = checkedUrl(input.url);
+    return transport === 'url' ? { kind: 'url', url: url.toString() } : downloadHostedImage(url, fetchOptions);
   }
   if (transport === 'url') {
     throw invalid(l10n.t('{0} is url, which sends a link to an image that is already hosted; for a local image choose multipart or data-url.', SETTINGS.imageTransport), SETTINGS.imageTransport);

@@ -14,7 +14,7 @@ export function isV2AModel(model: string | undefined): boolean {
   return model !== undefined && /^V_2A(_TURBO)?$/i.test(model);
 }
 
-/** True for the V_1 family, which takes neither a style type nor a colour palette. */
+/** True for the V_1 family, which takes neither a style type, a resolution nor a colour palette. */
 export function isV1Model(model: string | undefined): boolean {
   return model !== undefined && /^V_1(_TURBO)?$/i.test(model);
 }
@@ -62,6 +62,10 @@ function imageRequestRules(req: Record<string, unknown>): ValidationIssue[] {
   }
   if (isV1Model(model) && req.style_type !== undefined) {
     issues.push({ field: 'style_type', message: l10n.t('Style type is not supported by V_1 models; choose V_2 or newer, or clear it.') });
+  }
+  // Ideogram's Resolution schema: "For model_version for 2.0 only".
+  if (isV1Model(model) && req.resolution !== undefined) {
+    issues.push({ field: 'resolution', message: l10n.t('Resolution is not supported by V_1 models; choose V_2 or newer, or use an aspect ratio.') });
   }
   if (req.aspect_ratio !== undefined && req.resolution !== undefined) {
     issues.push({ field: 'resolution', message: l10n.t('Choose either an aspect ratio or a resolution, not both.') });

@@ -13,7 +13,7 @@ import type { IdeogramLog } from '../log';
 import type { ApiKeyStore } from '../secrets';
 import { chooseWorkspaceFolder, outputFolderUri, workspaceRelativePath } from './assets';
 import type { ImageSize } from './imageSize';
-import { readInputImage } from './inputImage';
+import { readInputImage, sourceImageLabel } from './inputImage';
 import { saveImages } from './savePipeline';
 import { toProviderConfig } from './settingsSchema';
 import type { ImageOperation, Sidecar } from './sidecar';
@@ -225,7 +225,7 @@ export class ImageService implements vscode.Disposable {
     const outcome = await saveImages({
       operation, request: { ...request } as Record<string, unknown>, result, storage: storageFor(out),
       fileNameTemplate: settings.fileNameTemplate, provider: settings.provider, extensionVersion: this.extensionVersion,
-      sourceImage: source ? workspaceRelativePath(source) : undefined,
+      sourceImage: source ? sourceImageLabel(source) : undefined,
       signal, dispatcher: this.dispatcher?.instance, timeoutMs: settings.requestTimeoutSeconds * 1000, log: this.log,
       onSaved: (done, total) => opts.onProgress?.(vscode.l10n.t('Saved {0} of {1}', done, total)),
     });

@@ -3,8 +3,9 @@
 // can only be read whole through workspace.fs (see storageFor.ts for why `file:` is right remotely).
 import { open } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { MAX_IMAGE_BYTES, SNIFF_BYTES, sniffImageType, type ImageInput } from '../ideogram';
+import { MAX_IMAGE_BYTES, SNIFF_BYTES, sniffImageType, urlForLog, type ImageInput } from '../ideogram';
 import { UserFacingError } from '../errors';
+import { workspaceRelativePath } from './assets';
 
 async function readHead(file: string): Promise<{ head: Uint8Array; size: number }> {
   const handle = await open(file, 'r');
@@ -18,8 +19,22 @@ async function readHead(file: string): Promise<{ head: Uint8Array; size: number 
   }
 }
 
-/** Checks an input image and returns it as the client takes it: a path for `file:`, bytes otherwise. */
+/** True for an image given as an http(s) link rather than a file. */
+export function isHostedImageUri(uri: vscode.Uri): boolean {
+  return uri.scheme === 'https' || uri.scheme === 'http';
+}
+
+/** How a source image is recorded: workspace-relative for a file, the link without its query (signed links carry secrets there) for a hosted one. */
+export function sourceImageLabel(uri: vscode.Uri): string {
+  return isHostedImageUri(uri) ? urlForLog(uri.toString(true)) : workspaceRelativePath(uri);
+}
+
+/**
+ * Checks an input image and returns it as the client takes it: a path for `file:`, bytes for
+ * other file systems, the link for a hosted image (the client sends it, or downloads it for an upload).
+ */
 export async function readInputImage(uri: vscode.Uri): Promise<ImageInput> {
+  if (isHostedImageUri(uri)) return { kind: 'url', url: uri.toString(true) };
   const name = uri.path.split('/').pop() ?? 'image';
   let head: Uint8Array;
   let size: number;

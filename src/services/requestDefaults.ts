@@ -13,11 +13,12 @@ export interface RememberedChoices {
 }
 
 /** Which optional fields a model accepts (legacy API rules). */
-export function modelAllows(model: string | undefined): { negativePrompt: boolean; stylePalette: boolean; styleType: boolean } {
+export function modelAllows(model: string | undefined): { negativePrompt: boolean; stylePalette: boolean; styleType: boolean; resolution: boolean } {
   return {
     negativePrompt: !isV2AModel(model),
     stylePalette: !isV2AModel(model) && !isV1Model(model),
     styleType: !isV1Model(model),
+    resolution: !isV1Model(model),
   };
 }
 
@@ -28,6 +29,7 @@ export function applyModelRules<T extends Partial<GenerateRequest>>(req: T): T {
   if (!allows.negativePrompt) delete out.negative_prompt;
   if (!allows.stylePalette) delete out.color_palette;
   if (!allows.styleType) delete out.style_type;
+  if (!allows.resolution) delete out.resolution;
   if (out.resolution) delete out.aspect_ratio;
   return out;
 }
@@ -49,7 +51,7 @@ export function fillGenerateDefaults(req: Partial<GenerateRequest> & { prompt: s
   // Only defaults are dropped for the model; an explicit field the model rejects is kept so that
   // validation names it instead of silently changing the request.
   const ruled = applyModelRules(filled);
-  for (const key of ['negative_prompt', 'color_palette', 'style_type', 'aspect_ratio'] as const) {
+  for (const key of ['negative_prompt', 'color_palette', 'style_type', 'aspect_ratio', 'resolution'] as const) {
     if (req[key] !== undefined) (ruled as Record<string, unknown>)[key] = req[key];
   }
   return ruled;

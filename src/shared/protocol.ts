@@ -92,12 +92,12 @@ export const STUDIO_STRING_KEYS = [
   'styleType', 'magicPrompt', 'negativePrompt', 'seed', 'randomSeed', 'numImages',
   'palette', 'paletteNone', 'palettePreset', 'paletteCustom', 'addSwatch', 'removeSwatch', 'swatchColor', 'swatchWeight',
   'imageWeight', 'resemblance', 'detail', 'describeModelVersion', 'defaultOption',
-  'reference', 'referenceNone', 'referenceSearch', 'referenceDrop', 'referenceClear', 'referenceChoose', 'referenceRequired',
+  'reference', 'referenceNone', 'referenceSearch', 'referenceUseLink', 'referenceDrop', 'referenceClear', 'referenceChoose', 'referenceRequired',
   'run', 'runHint', 'cancel', 'running', 'cancelled', 'results', 'resultsEmpty', 'blocked',
   'open', 'reveal', 'insert', 'copyPrompt', 'remixThis', 'upscaleThis', 'describeThis', 'generateAgain',
   'history', 'historySearch', 'historyEmpty', 'historyMore', 'historyCount', 'historyUse', 'refresh',
   'descriptions', 'copy', 'useAsPrompt', 'writeAltText', 'copied', 'errorTitle', 'dismiss',
-  'disabledNegativeV2A', 'disabledPaletteModel', 'disabledStyleV1', 'options', 'advanced',
+  'disabledNegativeV2A', 'disabledPaletteModel', 'disabledStyleV1', 'disabledResolutionV1', 'options', 'advanced',
 ] as const;
 /** One string key. */
 export type StudioStringKey = (typeof STUDIO_STRING_KEYS)[number];

@@ -60,11 +60,13 @@ function compact(record: Record<string, unknown>): Record<string, unknown> {
 
 function imageRequest(form: FormState): Record<string, unknown> {
   const disabled = disabledFields(form.model);
+  const byResolution = form.sizeKind === 'resolution' && !disabled.resolution;
   return compact({
     prompt: form.prompt,
     model: optional(form.model),
-    aspect_ratio: form.sizeKind === 'aspect' ? optional(form.aspectRatio) : undefined,
-    resolution: form.sizeKind === 'resolution' ? optional(form.resolution) : undefined,
+    // A model without resolutions (V_1) falls back to the aspect ratio, which the form then shows.
+    aspect_ratio: !byResolution ? optional(form.aspectRatio) : undefined,
+    resolution: byResolution ? optional(form.resolution) : undefined,
     magic_prompt_option: optional(form.magicPrompt),
     style_type: disabled.style_type ? undefined : optional(form.styleType),
     negative_prompt: disabled.negative_prompt ? undefined : optional(form.negativePrompt),
@@ -108,14 +110,15 @@ export function checkStudioRequest(request: StudioRequest): ValidationIssue[] {
 }
 
 /** Fields the chosen model does not accept, each with the string key of the reason shown beside it. */
-export function disabledFields(model: string): Partial<Record<'negative_prompt' | 'color_palette' | 'style_type', StudioStringKey>> {
-  const result: Partial<Record<'negative_prompt' | 'color_palette' | 'style_type', StudioStringKey>> = {};
+export function disabledFields(model: string): Partial<Record<'negative_prompt' | 'color_palette' | 'style_type' | 'resolution', StudioStringKey>> {
+  const result: Partial<Record<'negative_prompt' | 'color_palette' | 'style_type' | 'resolution', StudioStringKey>> = {};
   if (isV2AModel(model)) {
     result.negative_prompt = 'disabledNegativeV2A';
     result.color_palette = 'disabledPaletteModel';
   }
   if (isV1Model(model)) {
     result.style_type = 'disabledStyleV1';
+    result.resolution = 'disabledResolutionV1';
     result.color_palette = 'disabledPaletteModel';
   }
   return result;

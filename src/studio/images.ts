@@ -1,7 +1,9 @@
 // Images the Studio may show or use: workspace search for the reference picker, conversion to
 // webview URIs, and the checks on URIs that come back from the (untrusted) webview.
 import * as vscode from 'vscode';
+import { isHttpUrl, urlForLog } from '../ideogram';
 import { isImagePath, workspaceRelativePath } from '../services/assets';
+import { isHostedImageUri } from '../services/inputImage';
 import type { ImageRef } from '../shared/protocol';
 
 const IMAGE_GLOB = '**/*.{png,PNG,jpg,JPG,jpeg,JPEG,webp,WEBP}';
@@ -22,8 +24,22 @@ export function acceptImageUri(text: string): vscode.Uri | undefined {
   return uri;
 }
 
-/** Converts a file to what the webview shows: the URI it sends back, a webview URI, a label. */
+/**
+ * A reference image from the webview: a workspace image (acceptImageUri) or an http(s) link to a
+ * hosted one, which the client sends as the link or downloads for an upload.
+ */
+export function acceptReference(text: string): vscode.Uri | undefined {
+  if (isHttpUrl(text)) return vscode.Uri.parse(text.trim(), true);
+  return acceptImageUri(text);
+}
+
+/**
+ * Converts a file to what the webview shows: the URI it sends back, a webview URI, a label. A hosted
+ * image has no thumbnail (the webview loads nothing from the network) and is labelled by its link
+ * without the query string.
+ */
 export function toImageRef(webview: vscode.Webview, uri: vscode.Uri): ImageRef {
+  if (isHostedImageUri(uri)) return { uri: uri.toString(true), src: '', label: urlForLog(uri.toString(true)) };
   return { uri: uri.toString(), src: webview.asWebviewUri(uri).toString(), label: workspaceRelativePath(uri) };
 }
 

@@ -7,7 +7,7 @@ import { assertNever, parseWebviewMessage } from '../shared/protocol';
 import { writeStudioAltText } from './altText';
 import { readStudioHistory } from './history';
 import { buildStudioHtml, createNonce } from './html';
-import { acceptImageUri, toImageRef, WorkspaceImageIndex } from './images';
+import { acceptImageUri, acceptReference, toImageRef, WorkspaceImageIndex } from './images';
 import type { KnownResult } from './results';
 import { knownFromHistory, knownFromSaved, toResultItem } from './results';
 import { runStudioOperation } from './run';
@@ -174,9 +174,9 @@ export class StudioPanel implements vscode.Disposable {
       this.post({ type: 'notice', message: vscode.l10n.t('A run is already in progress.') });
       return;
     }
-    const reference = referenceText === undefined ? undefined : acceptImageUri(referenceText);
+    const reference = referenceText === undefined ? undefined : acceptReference(referenceText);
     if (referenceText !== undefined && !reference) {
-      this.post({ type: 'runFailed', runId: 0, message: vscode.l10n.t('The reference image must be a PNG, JPEG or WebP file in the workspace.') });
+      this.post({ type: 'runFailed', runId: 0, message: vscode.l10n.t('The reference image must be a PNG, JPEG or WebP file in the workspace, or an http(s) link to one.') });
       return;
     }
     const id = this.nextRunId++;
@@ -266,9 +266,10 @@ export class StudioPanel implements vscode.Disposable {
   }
 
   private dropped(uris: string[]): void {
-    const image = uris.map(acceptImageUri).find((uri) => uri !== undefined);
+    // A link dragged from a browser is a hosted image, like one pasted into the reference field.
+    const image = uris.map(acceptReference).find((uri) => uri !== undefined);
     if (!image) {
-      this.post({ type: 'notice', message: vscode.l10n.t('Drop a PNG, JPEG or WebP file from this workspace.') });
+      this.post({ type: 'notice', message: vscode.l10n.t('Drop a PNG, JPEG or WebP file from this workspace, or a link to one.') });
       return;
     }
     this.post({ type: 'setReference', reference: this.imageRef(image) });
@@ -285,7 +286,7 @@ export class StudioPanel implements vscode.Disposable {
 
   /** State to start from when the serializer restores the panel. */
   static startFromState(state: PersistedState): StudioStart {
-    return { form: state.form ?? {}, reference: state.reference ? acceptImageUri(state.reference) : undefined };
+    return { form: state.form ?? {}, reference: state.reference ? acceptReference(state.reference) : undefined };
   }
 
   dispose(): void {

@@ -2,15 +2,17 @@
 import type * as vscode from 'vscode';
 import type { HistoryEntry, SavedImage, Sidecar } from '../services';
 import type { ResultItem } from '../shared/protocol';
+import { isHttpUrl } from '../ideogram';
 import { isImagePath, uriFromWorkspaceRelativePath } from '../services/assets';
 import { toImageRef } from './images';
 
 /** A result the host remembers, so webview actions can only name files the host has shown. */
 export interface KnownResult { uri: vscode.Uri; sidecar: Sidecar; size?: { width: number; height: number } }
 
-// source_image was written by workspaceRelativePath, so it names the folder in a multi-root workspace.
+// source_image was written by workspaceRelativePath, so it names the folder in a multi-root workspace;
+// a hosted source is recorded as its link without the query, which may no longer work: not offered.
 function sourceRef(webview: vscode.Webview, sidecar: Sidecar): ResultItem['source'] {
-  if (!sidecar.source_image || !isImagePath(sidecar.source_image)) return undefined;
+  if (!sidecar.source_image || !isImagePath(sidecar.source_image) || isHttpUrl(sidecar.source_image)) return undefined;
   const source = uriFromWorkspaceRelativePath(sidecar.source_image);
   return source && toImageRef(webview, source);
 }

@@ -43,7 +43,8 @@ export function studioStrings(): StudioStrings {
     defaultOption: vscode.l10n.t('Default'),
     reference: vscode.l10n.t('Reference image'),
     referenceNone: vscode.l10n.t('No image chosen yet.'),
-    referenceSearch: vscode.l10n.t('Search workspace images'),
+    referenceSearch: vscode.l10n.t('Search workspace images or paste an image link'),
+    referenceUseLink: vscode.l10n.t('Use the image at this link'),
     referenceDrop: vscode.l10n.t('Or drop an image from the Explorer here (hold Shift while dropping).'),
     referenceClear: vscode.l10n.t('Clear'),
     referenceChoose: vscode.l10n.t('Workspace images'),
@@ -81,6 +82,7 @@ export function studioStrings(): StudioStrings {
     disabledNegativeV2A: vscode.l10n.t('V_2A models do not take a negative prompt.'),
     disabledPaletteModel: vscode.l10n.t('Only V_2 and V_2_TURBO take a colour palette.'),
     disabledStyleV1: vscode.l10n.t('V_1 models do not take a style type.'),
+    disabledResolutionV1: vscode.l10n.t('V_1 models do not take a resolution; the aspect ratio is used.'),
     options: vscode.l10n.t('Options'),
     advanced: vscode.l10n.t('Advanced'),
   };

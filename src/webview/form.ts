@@ -200,11 +200,14 @@ export class StudioForm {
     for (const [key, field] of this.fields) field.row.hidden = !(FIELD_MODES[key] ?? []).includes(this.mode);
     this.promptCount.textContent = format(this.strings.charCount, [...this.prompt.value].length);
     this.prompt.placeholder = this.mode === 'upscale' ? this.strings.promptOptional : this.strings.promptPlaceholder;
-    this.aspect.hidden = this.sizeKind.value === 'resolution';
-    this.resolution.hidden = this.sizeKind.value !== 'resolution';
     this.seed.disabled = this.randomSeed.checked;
     const disabled = disabledFields(this.model.value);
     const reason = (key: keyof typeof disabled) => (disabled[key] ? this.strings[disabled[key]] : undefined);
+    // The size kind is locked to the aspect ratio for a model without resolutions (buildStudioRequest agrees).
+    const byResolution = this.sizeKind.value === 'resolution' && !disabled.resolution;
+    this.aspect.hidden = byResolution;
+    this.resolution.hidden = !byResolution;
+    setDisabledReason(this.fields.get('size')!, reason('resolution'));
     setDisabledReason(this.fields.get('negative_prompt')!, reason('negative_prompt'));
     setDisabledReason(this.fields.get('style_type')!, reason('style_type'));
     const paletteField = this.fields.get('color_palette')!;

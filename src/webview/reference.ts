@@ -1,6 +1,8 @@
 // Reference image for remix, upscale and describe: the current choice, a searchable list of the
-// workspace's images (the host searches; thumbnails come through asWebviewUri), and a drop zone
-// for files dragged from the explorer.
+// workspace's images (the host searches; thumbnails come through asWebviewUri), an http(s) link
+// pasted into the search box (a hosted image: no thumbnail, the page loads nothing from the
+// network), and a drop zone for files dragged from the explorer.
+import { isHttpUrl } from '../ideogram/dialects';
 import type { ImageRef, StudioStrings } from '../shared/protocol';
 import { debounce, h, replaceChildren } from './dom';
 import type { VscodeTextfield } from './elements';
@@ -25,7 +27,10 @@ export class ReferencePicker {
     this.list = h('div', { class: 'image-list', role: 'list', 'aria-label': strings.referenceChoose });
     this.error = h('div', { class: 'error', id: 'reference-error', 'aria-live': 'polite' });
     const searchNow = debounce((query: string) => callbacks.onSearch(query), 200);
-    this.search.addEventListener('input', () => searchNow(this.search.value));
+    this.search.addEventListener('input', () => {
+      if (isHttpUrl(this.search.value)) this.offerLink(this.search.value.trim());
+      else searchNow(this.search.value);
+    });
     this.element = h('section', { class: 'reference', id: 'reference', 'aria-labelledby': 'reference-heading' },
       h('h2', { id: 'reference-heading' }, strings.reference),
       this.currentView,
@@ -56,6 +61,8 @@ export class ReferencePicker {
 
   /** Fills the list with the host's search results. */
   showImages(images: ImageRef[]): void {
+    // A search answer that arrives after a link was pasted must not replace the link's choice.
+    if (isHttpUrl(this.search.value)) return;
     const items = images.map((image) => {
       const button = h('button', { class: 'image-choice', type: 'button', title: image.label },
         h('img', { src: image.src, alt: '', loading: 'lazy' }),
@@ -66,6 +73,13 @@ export class ReferencePicker {
       return h('div', { role: 'listitem' }, button);
     });
     replaceChildren(this.list, ...items);
+  }
+
+  // The one choice for a pasted link; the host accepts it as a hosted image when the run starts.
+  private offerLink(link: string): void {
+    const button = h('button', { class: 'image-choice link-choice', type: 'button', id: 'reference-use-link', title: link }, this.strings.referenceUseLink);
+    button.addEventListener('click', () => { this.value = { uri: link, src: '', label: link }; });
+    replaceChildren(this.list, h('div', { role: 'listitem', class: 'link-item' }, button));
   }
 
   /** Accepts files dropped anywhere on the panel (explorer drags carry a uri list). */
@@ -87,7 +101,8 @@ export class ReferencePicker {
     const clear = h('vscode-button', { secondary: true, id: 'reference-clear' }, this.strings.referenceClear);
     clear.addEventListener('click', () => { this.value = undefined; });
     replaceChildren(this.currentView,
-      h('img', { src: this.current.src, alt: this.current.label, class: 'reference-thumb' }),
+      // A hosted image has no src: its link is the label, and nothing is loaded from the network.
+      this.current.src ? h('img', { src: this.current.src, alt: this.current.label, class: 'reference-thumb' }) : undefined,
       h('span', { class: 'image-label', id: 'reference-label' }, this.current.label),
       clear);
   }

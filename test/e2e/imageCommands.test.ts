@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { e2e } from './helpers/context';
 import { listFiles, waitForWorkspaceFile } from './helpers/files';
+import { hostedImage } from './helpers/hostedImage';
 import { waitUntilEquals } from './helpers/wait';
 import { activateMenuItem, activeEditorTitle, answerInputBox, dismissTransientUi, hasListFocus, menuItem, pickQuickPickItem, quickPickRow, revealInExplorer, runCommand, runExtensionCommand, waitForNotification, waitForQuickInputStep } from './helpers/workbench';
 
@@ -101,6 +102,21 @@ describe('image commands UI', function () {
     assert.equal(sidecar.prompt, 'A blue whale singing');
     assert.equal(sidecar.model, 'V_2_TURBO');
     await waitForNotification(page, /Saved 2 images in assets\/ideogram\./);
+  });
+
+  it('with a V_1 model the palette skips the style step and offers no resolution in the review', async () => {
+    const { page } = e2e();
+    await runExtensionCommand(page, 'ideogram.generate');
+    await answerInputBox(page, 'An old-model lighthouse', { step: '1/7' });
+    await pickQuickPickItem(page, 'V_1', { step: '2/7' });
+    await pickQuickPickItem(page, '1:1', { step: '3/6' });
+    await pickQuickPickItem(page, 'AUTO', { step: '4/6' });
+    await pickQuickPickItem(page, '1', { step: '5/6' });
+    await waitForQuickInputStep(page, '6/6');
+    await quickPickRow(page, 'Seed').waitFor({ state: 'visible' });
+    assert.equal(await quickPickRow(page, 'Resolution').count(), 0, 'Ideogram\'s schema: resolution is for 2.0 models only');
+    // Dismissed, not run: the flow remembers choices only when it completes, so later tests start from V_2.
+    await page.keyboard.press('Escape');
   });
 
   it('Insert into Editor writes a relative Markdown reference at the cursor', async () => {
@@ -215,6 +231,25 @@ describe('image commands UI', function () {
     assert.equal(imageRequest.image_weight, 35);
     assert.equal(imageRequest.model, 'V_2');
     assert.deepEqual(remix?.files?.map((f) => [f.field, f.contentType]), [['image_file', 'image/webp']]);
+  });
+
+  it('Remix from the palette without an image offers "Remix Image from URL…": the link is downloaded and uploaded', async () => {
+    const { page, workspaceDir, mockServer, apiKey } = e2e();
+    const { url: hostedUrl, size: hostedSize } = await hostedImage(mockServer, apiKey, { prompt: 'a hosted original', aspect_ratio: 'ASPECT_3_2', seed: 11 });
+    mockServer.reset();
+    // No image is open, so the command asks which image to use.
+    await runCommand(page, 'View: Close All Editors');
+    await runExtensionCommand(page, 'ideogram.remix');
+    await pickQuickPickItem(page, 'Remix Image from URL…');
+    await waitUntilEquals('the link box', async () => (await quickInputTitle(page).textContent())?.trim(), 'Remix Image from URL…');
+    // A query string, as signed links have.
+    await answerInputBox(page, `${hostedUrl}?exp=1&sig=abc`);
+    await answerInputBox(page, 'the hosted image at dusk', { step: '1/3' });
+    await answerInputBox(page, '40', { step: '2/3' });
+    await pickQuickPickItem(page, 'V_2', { step: '3/3' });
+    await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*the-hosted-image-at-dusk-\d+\.png$/, 60_000);
+    const remix = mockServer.requests.find((r) => r.path === '/ideogram/remix');
+    assert.deepEqual(remix?.files?.map((f) => [f.field, f.size]), [['image_file', hostedSize]], 'the hosted bytes were uploaded');
   });
 
   it('a server error shows Retry; clicking it sends the same request again and saves', async () => {

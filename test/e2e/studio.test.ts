@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { FrameLocator, Page } from 'playwright-core';
 import { e2e } from './helpers/context';
 import { listFiles, waitForWorkspaceFile } from './helpers/files';
+import { hostedImage } from './helpers/hostedImage';
 import { pickQuickPickItem, revealInExplorer, runCommand, waitForNotification, webviewFrame } from './helpers/workbench';
 
 const OUTPUT = /^assets\/ideogram\/[^/]+\.png$/;
@@ -167,6 +168,28 @@ describe('Ideogram Studio', function () {
     assert.match(reason ?? '', /V_2A/);
     await chooseOption(frame, 'model', 'V_2');
     await waitFor('negative prompt enabled', async () => (await frame.locator('#negative-prompt').getAttribute('disabled')) === null);
+  });
+
+  it('a V_1 model locks the size to the aspect ratio, says why, and sends no resolution', async () => {
+    await chooseOption(frame, 'size-kind', 'Resolution');
+    await frame.locator('#resolution').waitFor({ state: 'visible' });
+    await chooseOption(frame, 'model', 'V_1');
+    await waitFor('size kind disabled', async () => (await frame.locator('#size-kind').getAttribute('disabled')) !== null);
+    assert.match((await frame.locator('#size-kind-reason').textContent()) ?? '', /V_1 models do not take a resolution/);
+    await frame.locator('#aspect-ratio').waitFor({ state: 'visible' });
+    assert.equal(await frame.locator('#resolution').isVisible(), false);
+    e2e().mockServer.reset();
+    await fillPrompt(frame, 'an old-model lighthouse');
+    await frame.locator('#run').click();
+    await waitFor('the V_1 request', () => generateRequests().length === 1);
+    const [request] = generateRequests();
+    assert.equal(request.model, 'V_1');
+    assert.equal('resolution' in request, false);
+    assert.equal(typeof request.aspect_ratio, 'string');
+    await waitFor('Run available again', async () => (await frame.locator('#run').getAttribute('disabled')) === null);
+    await chooseOption(frame, 'model', 'V_2');
+    await waitFor('size kind enabled', async () => (await frame.locator('#size-kind').getAttribute('disabled')) === null);
+    await chooseOption(frame, 'size-kind', 'Aspect ratio');
   });
 
   it('an invalid seed shows a message and sends nothing', async () => {
@@ -343,6 +366,26 @@ describe('Ideogram Studio', function () {
     assert.equal(upscale.files?.[0]?.filename, 'forest.jpg');
     assert.equal((JSON.parse(upscale.fields?.image_request ?? '{}') as { resemblance?: number }).resemblance, 70);
     await waitFor('Run available again', async () => (await frame.locator('#run').getAttribute('disabled')) === null);
+    await frame.locator('#mode-generate').click();
+  });
+
+  it('a link pasted into the reference field is a hosted image: no thumbnail, downloaded and uploaded on run', async () => {
+    const { mockServer, apiKey } = e2e();
+    const { url: hostedUrl, size: hostedSize } = await hostedImage(mockServer, apiKey, { prompt: 'a hosted poster', aspect_ratio: 'ASPECT_2_3', seed: 13 });
+    const link = `${hostedUrl}?exp=1&sig=abc`;
+    await frame.locator('#mode-remix').click();
+    await frame.locator('#reference-search input').fill(link);
+    await frame.locator('#reference-use-link').click();
+    await waitFor('the link as reference', async () => (await frame.locator('#reference-label').textContent()) === link);
+    assert.equal(await frame.locator('.reference-current img').count(), 0, 'the page loads nothing from the network');
+    const before = mockServer.requests.length;
+    await fillPrompt(frame, 'the hosted image as a poster');
+    await frame.locator('#run').click();
+    await waitFor('the remix request', () => mockServer.requests.slice(before).some((r) => r.path.endsWith('/remix')));
+    const remix = mockServer.requests.slice(before).find((r) => r.path.endsWith('/remix'))!;
+    assert.deepEqual(remix.files?.map((f) => [f.field, f.size]), [['image_file', hostedSize]]);
+    await waitFor('Run available again', async () => (await frame.locator('#run').getAttribute('disabled')) === null);
+    await frame.locator('#reference-search input').fill('');
     await frame.locator('#mode-generate').click();
   });
 

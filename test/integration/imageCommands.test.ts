@@ -160,6 +160,41 @@ describe('image commands', function () {
     assert.deepEqual(remix?.files?.map((f) => [f.field, f.size]), [['image_file', sourceSize]]);
   });
 
+  it('remix and describe take an http(s) image link: uploaded after a download with multipart, sent as the link with url', async () => {
+    // A hosted image: one the local server serves, with a query string as signed links have.
+    const original = await fetch(`${rigEnvironment().mockUrl}/ideogram/generate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${rigEnvironment().apiKey}` },
+      body: JSON.stringify({ image_request: { prompt: 'a hosted original', aspect_ratio: 'ASPECT_3_1', seed: 9 } }),
+    });
+    const hostedUrl = ((await original.json()) as { data: { url: string }[] }).data[0].url;
+    const hostedSize = (await (await fetch(hostedUrl)).arrayBuffer()).byteLength;
+    const link = `${hostedUrl}?exp=1&sig=not-for-sidecars`;
+    await mock('/__mock/reset', {});
+
+    // The rig's transport is multipart: the link, given as a string argument, is downloaded and uploaded.
+    const uris = (await vscode.commands.executeCommand('ideogram.remix', link, { prompt: 'from a link', seed: 6 })) as vscode.Uri[];
+    assert.equal(uris.length, 1);
+    const sidecar = await readJson(uris[0].with({ path: uris[0].path.replace(/\.png$/, '.json') }));
+    assert.equal(sidecar.source_image, hostedUrl, 'the link without its query string');
+    let sent = (await mock('/__mock/requests')) as { path: string; contentType: string; json?: { image_file?: string }; files?: { field: string; size: number }[] }[];
+    assert.deepEqual(sent.find((r) => r.path === '/ideogram/remix')?.files?.map((f) => [f.field, f.size]), [['image_file', hostedSize]]);
+
+    await vscode.workspace.getConfiguration('ideogram').update('imageTransport', 'url', vscode.ConfigurationTarget.Global);
+    try {
+      await mock('/__mock/reset', {});
+      const results = (await vscode.commands.executeCommand('ideogram.describe', vscode.Uri.parse(link))) as { descriptions: string[] }[];
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      assert.equal(results.length, 1);
+      assert.ok(results[0].descriptions.length > 0);
+      sent = (await mock('/__mock/requests')) as typeof sent;
+      assert.deepEqual(sent.map((r) => [r.path, r.contentType.split(';')[0], r.json?.image_file]), [['/ideogram/describe', 'application/json', link]]);
+      assert.equal(((await mock('/__mock/stats')) as { imageDownloads: number }).imageDownloads, 0, 'the url transport sends the link without downloading it');
+    } finally {
+      await vscode.workspace.getConfiguration('ideogram').update('imageTransport', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('upscale takes the explorer arguments (clicked, selected) and options', async () => {
     const [source] = (await listOutput()).filter((n) => n.endsWith('1235.png'));
     const sourceUri = outputUri(source);

@@ -96,7 +96,10 @@ const rows: Row[] = [
   { name: 'missing file', run: remixWith((ctx) => ({ kind: 'file', path: path.join(path.dirname(ctx.files['ok.png']), 'gone.png') })), kind: 'invalid-request', message: 'The image gone.png cannot be read (ENOENT).', sent: 0 },
   { name: 'a folder instead of a file', run: remixWith((ctx) => ({ kind: 'file', path: path.dirname(ctx.files['ok.png']) })), kind: 'invalid-request', message: /is not a file\.$/, sent: 0 },
   { name: '11 MB bytes (remote workspace)', run: remixWith(() => ({ kind: 'bytes', data: new Uint8Array(11 * 1024 * 1024).fill(0x89, 0, 1), name: 'remote.png' })), kind: 'invalid-request', message: 'at most 10 MB', sent: 0 },
-  { name: 'image link with multipart transport', run: remixWith(() => ({ kind: 'url', url: 'https://example.com/a.png' })), kind: 'invalid-request', message: 'can only be sent with ideogram.imageTransport set to url', sent: 0 },
+  // Hosted images, downloaded for the multipart upload: checked like files before anything is sent.
+  { name: 'image link that is gone (404)', run: remixWith((ctx) => ({ kind: 'url', url: `${ctx.server.baseUrl}/images/gone.png?sig=secret` })), kind: 'invalid-request', message: /^The image at http:\/\/127\.0\.0\.1:\d+\/images\/gone\.png could not be downloaded \(404\)\.$/, sent: 0 },
+  { name: 'image link to something that is not an image', run: remixWith((ctx) => ({ kind: 'url', url: `${ctx.server.baseUrl}/__mock/stats` })), kind: 'invalid-request', message: /^The image http:\/\/127\.0\.0\.1:\d+\/__mock\/stats is not a PNG, JPEG or WebP image \(checked by its content\)\.$/, sent: 0 },
+  { name: 'image link that is not http(s)', run: remixWith(() => ({ kind: 'url', url: 'file:///etc/passwd' })), kind: 'invalid-request', message: 'The image URL must start with https://.', sent: 0 },
   {
     name: 'valid signature, damaged body (sent: the provider judges integrity)',
     run: remixWith(file('damaged.png')),

@@ -8,6 +8,7 @@ import {
   redactSecrets, type IdeogramErrorKind,
 } from '../../src/ideogram';
 import { startMockServer, type MockServer } from '../../tools/mock-server';
+import { renderPng } from '../../tools/mock-server/png';
 import { makeClient, rejection, TEST_KEY } from './clientTestHelpers';
 
 async function expectKind(fn: () => Promise<unknown>, kind: IdeogramErrorKind): Promise<IdeogramError> {
@@ -23,6 +24,14 @@ describe('client errors: server fault modes', () => {
   before(async () => { server = await startMockServer({ key: TEST_KEY }); });
   after(() => server.close());
   beforeEach(() => server.reset());
+
+  it('resolution with V_1, which the vendor-schema server caught the client sending, is now refused before sending', async () => {
+    const { client } = makeClient(server, { provider: 'ideogram' });
+    const err = await expectKind(() => client.generate({ prompt: 'a lighthouse', model: 'V_1', resolution: 'RESOLUTION_1024_1024' }), 'invalid-request');
+    assert.equal(err.status, undefined);
+    assert.match(err.message, /Resolution is not supported by V_1 models/);
+    assert.equal(server.requests.length, 0);
+  });
 
   it('422 safety rejection is never retried', async () => {
     const { client, log } = makeClient(server);
@@ -134,6 +143,33 @@ describe('client errors: server fault modes', () => {
     assert.equal(err.settingHint, 'ideogram.pathPrefix');
   });
 
+  it('the official API with a JSON image transport is refused before sending, naming ideogram.imageTransport', async () => {
+    const png = Buffer.from(renderPng(8, 8, 'abcdefabcdef'));
+    for (const transport of ['data-url', 'url'] as const) {
+      const image = transport === 'url' ? { kind: 'url' as const, url: 'https://example.com/a.png' } : { kind: 'bytes' as const, data: png, name: 'a.png' };
+      for (const { client } of [
+        makeClient(server, { provider: 'ideogram', configOverrides: { transport } }),
+        // A custom provider pointed at api.ideogram.ai is the official API too (refused before any network use).
+        makeClient(server, { provider: 'custom', configOverrides: { transport, baseUrl: 'https://api.ideogram.ai' } }),
+      ]) {
+        for (const run of [() => client.remix({ prompt: 'x' }, image), () => client.upscale({}, image), () => client.describe(image)]) {
+          const err = await expectKind(run, 'invalid-request');
+          assert.equal(err.settingHint, 'ideogram.imageTransport');
+          assert.match(err.message, new RegExp(`only as a file upload; set ideogram\\.imageTransport to multipart \\(now ${transport}\\)`));
+        }
+      }
+    }
+    assert.equal(server.requests.length, 0);
+  });
+
+  it('a relay on root paths that refuses JSON image bodies (415) gets a message naming ideogram.imageTransport', async () => {
+    const { client } = makeClient(server, { provider: 'custom', configOverrides: { transport: 'data-url' } });
+    const err = await expectKind(() => client.describe({ kind: 'bytes', data: Buffer.from(renderPng(8, 8, 'abcdefabcdef')), name: 'a.png' }), 'invalid-request');
+    assert.equal(err.status, 415);
+    assert.equal(err.settingHint, 'ideogram.imageTransport');
+    assert.match(err.message, /ideogram\.imageTransport to multipart/);
+  });
+
   it('a 400 about image_file with the url transport points at ideogram.imageTransport', async () => {
     const { client } = makeClient(server, { configOverrides: { transport: 'url' } });
     const err = await expectKind(() => client.describe({ kind: 'url', url: `${server.baseUrl}/images/not-served.png` }), 'invalid-request');
@@ -243,6 +279,15 @@ describe('client errors: pure mapping', () => {
     assert.equal(hint(403, { provider: 'custom' }), 'ideogram.authStyle');
     assert.equal(hint(401), undefined);
     assert.equal(hint(418, {}, '<!DOCTYPE html><html><body>Teapot</body></html>'), 'ideogram.baseUrl');
+  });
+
+  it('a 400 to a JSON image body names ideogram.imageTransport as a possible cause; multipart and generate do not', () => {
+    const message = (extra: Partial<typeof ctx>) => errorFromResponse({ ...ctx, ...extra, status: 400, body: JSON.stringify({ error: 'Bad request' }) }).message;
+    for (const transport of ['data-url', 'url']) {
+      assert.match(message({ op: 'describe', transport }), new RegExp(`\\(400\\): Bad request\\. If it does not take images as JSON, set ideogram\\.imageTransport to multipart \\(now ${transport}\\)\\.`));
+    }
+    assert.doesNotMatch(message({ op: 'remix', transport: 'multipart' }), /imageTransport/);
+    assert.doesNotMatch(message({ op: 'generate', transport: 'data-url' }), /imageTransport/);
   });
 
   it('reads error messages from every body shape', () => {

@@ -150,6 +150,43 @@ describe('client: requests on the wire', () => {
     assert.equal(describe.files?.[0].size, png.length);
   });
 
+  it('a hosted image with multipart or data-url is downloaded once (checked, through the client) and uploaded', async () => {
+    const generated = await makeClient(server).client.generate({ prompt: 'a hosted original', aspect_ratio: 'ASPECT_3_1', seed: 3 });
+    const link = `${generated.images[0].url ?? ''}?exp=1&sig=abc`;
+    const hosted = Buffer.from(await (await fetch(link)).arrayBuffer());
+    server.reset();
+    const { client: multipart } = makeClient(server);
+    const upscaled = await multipart.upscale({}, { kind: 'url', url: link });
+    assert.equal(upscaled.images[0].resolution, '1536x512', 'the server measured the uploaded bytes, not an assumed remote size');
+    const { client: dataUrl } = makeClient(server, { configOverrides: { transport: 'data-url' } });
+    await dataUrl.describe({ kind: 'url', url: link });
+    assert.deepEqual(server.requests.map((r) => [r.path, r.contentType.split(';')[0]]), [['/ideogram/upscale', 'multipart/form-data'], ['/ideogram/describe', 'application/json']]);
+    assert.deepEqual(server.requests[0].files, [{ field: 'image_file', filename: `${path.basename(new URL(link).pathname)}`, contentType: 'image/png', size: hosted.length }]);
+    assert.match((server.requests[1].json as { image_file: string }).image_file, /^data:image\/png;base64,/);
+    assert.equal(server.requests[1].files?.[0].size, hosted.length);
+    assert.equal(server.stats().imageDownloads, 2, 'one download per operation');
+  });
+
+  it('a hosted image download obeys the cancel signal and the 10 MB limit', async () => {
+    const big = await startMockServer({ key: TEST_KEY, imageBytes: 10 * 1024 * 1024 + 1 });
+    try {
+      const [image] = (await makeClient(big).client.generate({ prompt: 'too big to upload' })).images;
+      const err = await rejection(() => makeClient(server).client.describe({ kind: 'url', url: image.url ?? '' }));
+      assert.equal((err as unknown as IdeogramError).kind, 'invalid-request');
+      assert.match(err.message, /^The image at http:\/\/127\.0\.0\.1:\d+\/images\/[^ ]+ is larger than 10 MB; Ideogram accepts images of at most 10 MB\.$/);
+      const [small] = (await makeClient(server).client.generate({ prompt: 'slow' })).images;
+      server.reset();
+      server.setFault({ mode: 'slow-download', latencyMs: 200 });
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 300);
+      const cancelled = await rejection(() => makeClient(server).client.remix({ prompt: 'x' }, { kind: 'url', url: small.url ?? '' }, controller.signal));
+      assert.equal((cancelled as unknown as IdeogramError).kind, 'cancelled');
+      assert.equal(server.requests.length, 0, 'nothing was sent to the API');
+    } finally {
+      await big.close();
+    }
+  });
+
   it('uploads a large file intact (streamed from disk)', async () => {
     const big = Buffer.concat([png, Buffer.alloc(6 * 1024 * 1024, 3)]);
     const bigPath = writeFile(tmp.dir, 'big.png', big);
@@ -218,8 +255,6 @@ describe('client: nothing is sent when the request is invalid', () => {
     truncateSync(huge, 10 * 1024 * 1024 + 1);
     await expectInvalid(() => client.upscale({}, { kind: 'file', path: huge }), 'image_file', /at most 10 MB/);
     await expectInvalid(() => client.upscale({}, { kind: 'file', path: path.join(tmp.dir, 'missing.png') }), 'image_file', /cannot be read \(ENOENT\)/);
-    const urlErr = await expectInvalid(() => client.remix({ prompt: 'x' }, { kind: 'url', url: 'https://example.com/a.png' }), 'image_file', /ideogram\.imageTransport/);
-    assert.equal(urlErr.settingHint, 'ideogram.imageTransport');
     const { client: urlClient } = makeClient(server, { configOverrides: { transport: 'url' } });
     const fileErr = await expectInvalid(() => urlClient.describe({ kind: 'file', path: fakePng }), 'image_file', /already hosted/);
     assert.equal(fileErr.settingHint, 'ideogram.imageTransport');

@@ -71,11 +71,14 @@ describe('generate defaults and model rules (commands)', () => {
     assert.equal(res.aspect_ratio, undefined);
     // Explicit but invalid for the model: kept, so validation can name it.
     assert.equal(fillGenerateDefaults({ prompt: 'p', model: 'V_2A', negative_prompt: 'x' }, settings).negative_prompt, 'x');
+    assert.equal(fillGenerateDefaults({ prompt: 'p', model: 'V_1', resolution: 'RESOLUTION_1024_1024' }, settings).resolution, 'RESOLUTION_1024_1024');
   });
 
-  it('drops negative prompt and palette for V_2A, style and palette for V_1', () => {
+  it('drops negative prompt and palette for V_2A, style, resolution and palette for V_1', () => {
     assert.deepEqual(applyModelRules({ prompt: 'p', model: 'V_2A', negative_prompt: 'x', color_palette: { name: 'EMBER' }, style_type: 'AUTO' }), { prompt: 'p', model: 'V_2A', style_type: 'AUTO' });
     assert.deepEqual(applyModelRules({ prompt: 'p', model: 'V_1_TURBO', negative_prompt: 'x', color_palette: { name: 'EMBER' }, style_type: 'AUTO' }), { prompt: 'p', model: 'V_1_TURBO', negative_prompt: 'x' });
+    // A palette flow that picked a resolution and then V_1 sends the aspect ratio it still holds.
+    assert.deepEqual(applyModelRules({ prompt: 'p', model: 'V_1', aspect_ratio: 'ASPECT_16_9', resolution: 'RESOLUTION_1280_720' }), { prompt: 'p', model: 'V_1', aspect_ratio: 'ASPECT_16_9' });
   });
 });
 

@@ -54,6 +54,30 @@ describe('downloads', () => {
     assert.deepEqual(parallel.map((p) => path.basename(p.path)).sort(), ['same-1.png', 'same-2.png', 'same-3.png', 'same.png']);
   });
 
+  it('a result link that is not http(s) or data: is an unusable link from the provider, not a network failure', async () => {
+    for (const [url, scheme] of [['file:///etc/hostname', 'file:'], ['javascript:alert(document.cookie)', 'javascript:'], ['ftp://example.com/a.png', 'ftp:'], ['not a url', '']] as const) {
+      const err = await expectFailure(() => downloadImage(url, createNodeFileSink(folder.dir, 'x')), 'invalid-response');
+      assert.match(err.message, /^The provider returned an unusable image link/, url);
+      assert.ok(scheme === '' || err.message.includes(`(${scheme})`), err.message);
+      assert.doesNotMatch(err.message, /connection|network|alert|cookie|hostname/, 'says what is wrong, and shows no more of the link than its scheme');
+      assert.equal(err.retryable, false);
+      assert.equal(err.settingHint, 'ideogram.baseUrl');
+    }
+    assert.equal(server.stats().imageDownloads, 0);
+  });
+
+  it('a data: result link is accepted on purpose: decoded, checked to be an image, and kept out of messages', async () => {
+    const png = readFileSync(path.join(__dirname, '../fixtures/workspace/images/sunset.png'));
+    const saved = await downloadImage(`data:image/png;base64,${png.toString('base64')}`, createNodeFileSink(folder.dir, 'inline'));
+    assert.deepEqual(folder.files(), ['inline.png']);
+    assert.ok(readFileSync(saved.path).equals(png));
+    const html = `data:text/html;base64,${Buffer.from('<!DOCTYPE html><html><body>' + 'x'.repeat(5000) + '</body></html>').toString('base64')}`;
+    const err = await rejection(() => downloadImage(html, createNodeFileSink(folder.dir, 'page')));
+    assert.match(err.message, /did not return a PNG, JPEG or WebP image/);
+    assert.ok(err.message.length < 200, `the message quotes the whole data: link: ${err.message.slice(0, 120)}…`);
+    assert.deepEqual(folder.files(), ['inline.png']);
+  });
+
   it('a base name cannot escape the folder', async () => {
     const saved = await downloadImage(urls[0], createNodeFileSink(folder.dir, '../../escape'));
     assert.equal(path.dirname(saved.path), folder.dir);

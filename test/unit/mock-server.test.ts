@@ -1,6 +1,9 @@
 // The local Ideogram-compatible server answers the Crazyrouter page's curl examples and the official
-// API's forms with real PNGs, validates like the client, and records requests without the key.
+// API's forms with real PNGs, validates against Ideogram's published schemas (not the client's
+// rules), and records requests without the key.
 import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { PNG } from 'pngjs';
 import { startMockServer, type MockServer } from '../../tools/mock-server';
 import { padPng, renderPng } from '../../tools/mock-server/png';
@@ -106,7 +109,7 @@ describe('mock server: Crazyrouter page curl examples (Bearer, /ideogram/…)', 
     assert.deepEqual(server.requests.map((r) => [r.authHeader, r.authOk]), [['bearer', false], ['none', false]]);
   });
 
-  it('400 with the OpenAI-style body for a request the client rules reject', async () => {
+  it('400 with the OpenAI-style body for a request the vendor schema refuses', async () => {
     const res = await postJson(server, '/ideogram/generate', { image_request: { prompt: 'x', model: 'V_1', style_type: 'ANIME' } });
     assert.equal(res.status, 400);
     const body = (await res.json()) as { error: { message: string; type: string } };
@@ -193,7 +196,7 @@ describe('mock server: official API forms (Api-Key, root paths, multipart)', () 
     assert.match(body.descriptions[0].text, /^A 640x480 landscape image dominated by \w+ \(#[0-9a-f]{6}\)/);
     const bad = await postForm(server, '/describe', { image_file: new Blob([sample]), describe_model_version: 'V_9' });
     assert.equal(bad.status, 400);
-    assert.match(((await bad.json()) as { error: string }).error, /Describe model version/);
+    assert.match(((await bad.json()) as { error: string }).error, /describe_model_version must be equal to one of the allowed values: V_2, V_3, CUSTOM, V_4/);
   });
 
   it('describe: a JPEG is described by format and byte size', async () => {
@@ -202,11 +205,10 @@ describe('mock server: official API forms (Api-Key, root paths, multipart)', () 
     assert.deepEqual(body.descriptions, [{ text: `A JPEG image of ${jpeg.length} bytes.` }]);
   });
 
-  it('remix and describe accept a data: URL in JSON and log it abbreviated', async () => {
+  it('relay paths: remix and describe accept a data: URL in JSON and log it abbreviated', async () => {
     const dataUrl = `data:image/png;base64,${sample.toString('base64')}`;
-    const headers = { 'Api-Key': KEY, 'Content-Type': 'application/json' };
-    await okJson<ImageAnswer>(await postJson(server, '/remix', { image_request: { prompt: 'p' }, image_file: dataUrl }, headers));
-    const described = await okJson<{ descriptions: { text: string }[] }>(await postJson(server, '/describe', { image_file: dataUrl }, headers));
+    await okJson<ImageAnswer>(await postJson(server, '/ideogram/remix', { image_request: { prompt: 'p' }, image_file: dataUrl }));
+    const described = await okJson<{ descriptions: { text: string }[] }>(await postJson(server, '/ideogram/describe', { image_file: dataUrl }));
     assert.match(described.descriptions[0].text, /640x480/);
     const logged = server.requests[0];
     assert.deepEqual(logged.files, [{ field: 'image_file', filename: '', contentType: 'image/png', size: sample.length }]);
@@ -215,11 +217,10 @@ describe('mock server: official API forms (Api-Key, root paths, multipart)', () 
   });
 
   it("resolves its own image URLs locally, so generate → upscale chains without a network", async () => {
-    const headers = { 'Api-Key': KEY, 'Content-Type': 'application/json' };
-    const gen = await okJson<ImageAnswer>(await postJson(server, '/generate', { image_request: { prompt: 'chain', aspect_ratio: 'ASPECT_4_3' } }, headers));
-    const up = await okJson<ImageAnswer>(await postJson(server, '/upscale', { image_request: {}, image_file: gen.data[0].url }, headers));
+    const gen = await okJson<ImageAnswer>(await postJson(server, '/ideogram/generate', { image_request: { prompt: 'chain', aspect_ratio: 'ASPECT_4_3' } }));
+    const up = await okJson<ImageAnswer>(await postJson(server, '/ideogram/upscale', { image_request: {}, image_file: gen.data[0].url }));
     assert.equal(up.data[0].upscaled_resolution, '2304x1728');
-    const missing = await postJson(server, '/upscale', { image_request: {}, image_file: `${server.baseUrl}/images/nope.png` }, headers);
+    const missing = await postJson(server, '/ideogram/upscale', { image_request: {}, image_file: `${server.baseUrl}/images/nope.png` });
     assert.equal(missing.status, 400);
   });
 
@@ -237,16 +238,22 @@ describe('mock server: official API forms (Api-Key, root paths, multipart)', () 
     assert.equal(relay.status, 422);
   });
 
-  it('400 for every client rule, non-image uploads and a missing image_file', async () => {
+  it('400 for every vendor schema rule, non-image uploads and a missing image_file', async () => {
     const headers = { 'Api-Key': KEY, 'Content-Type': 'application/json' };
     const cases: [unknown, RegExp][] = [
-      [{ prompt: '' }, /Prompt is empty/],
-      [{ prompt: 'x', model: 'V_2A', negative_prompt: 'n' }, /negative_prompt/],
+      [{}, /must have required property 'prompt'/],
+      [{ prompt: 'x', model: 'V_2A', negative_prompt: 'n' }, /negative_prompt is not allowed here \(model V_2A\)/],
+      [{ prompt: 'x', model: 'V_3', negative_prompt: 'n' }, /negative_prompt .*Only available for model versions V_1, V_1_TURBO, V_2 and V_2_TURBO/],
       [{ prompt: 'x', model: 'V_2A_TURBO', color_palette: { name: 'EMBER' } }, /color_palette/],
-      [{ prompt: 'x', aspect_ratio: 'ASPECT_1_1', resolution: 'RESOLUTION_1024_1024' }, /not both/],
-      [{ prompt: 'x', seed: 2147483648 }, /seed/],
-      [{ prompt: 'x', num_images: 9 }, /num_images/],
-      [{ prompt: 'x', surprise: true }, /surprise/],
+      [{ prompt: 'x', model: 'V_2', color_palette: { name: 'EMBER', members: [{ color_hex: '#fff' }] } }, /color_palette must match exactly one schema in oneOf/],
+      [{ prompt: 'x', model: 'V_1', style_type: 'ANIME' }, /style_type .*should not be specified for model versions V_1/],
+      [{ prompt: 'x', model: 'V_1_TURBO', resolution: 'RESOLUTION_1024_1024' }, /resolution .*For model_version for 2\.0 only/],
+      [{ prompt: 'x', aspect_ratio: 'ASPECT_1_1', resolution: 'RESOLUTION_1024_1024' }, /Cannot be used in conjunction with resolution/],
+      [{ prompt: 'x', model: 'V_9' }, /model must be equal to one of the allowed values: V_1, V_1_TURBO, V_2, V_2_TURBO, V_2A, V_2A_TURBO, V_3/],
+      [{ prompt: 'x', style_type: 'FICTION' }, /style_type must be equal to one of the allowed values/],
+      [{ prompt: 'x', seed: 2147483648 }, /seed must be <= 2147483647/],
+      [{ prompt: 'x', num_images: 9 }, /num_images must be <= 8/],
+      [{ prompt: 'x', surprise: true }, /must NOT have unevaluated properties: "surprise"/],
     ];
     for (const [imageRequest, pattern] of cases) {
       const res = await postJson(server, '/generate', { image_request: imageRequest }, headers);
@@ -278,6 +285,67 @@ describe('mock server: official API forms (Api-Key, root paths, multipart)', () 
     assert.ok(!JSON.stringify(server.requests).includes(KEY));
     const overHttp = await (await fetch(`${server.baseUrl}/__mock/requests`)).text();
     assert.ok(!overHttp.includes(KEY));
+  });
+});
+
+describe("mock server: checks requests against Ideogram's published schemas", () => {
+  let server: MockServer;
+  let sample: Buffer;
+  const apiKeyJson = { 'Api-Key': KEY, 'Content-Type': 'application/json' };
+  before(async () => {
+    server = await startMockServer({ key: KEY });
+    sample = renderPng(64, 48, '0123456789ab');
+  });
+  after(async () => { await server.close(); });
+  beforeEach(() => server.reset());
+
+  it('refuses resolution with V_1 on both dialects, which only the vendor\'s schema text forbids', async () => {
+    const imageRequest = { prompt: 'a lighthouse', model: 'V_1', resolution: 'RESOLUTION_1024_1024' };
+    const official = await postJson(server, '/generate', { image_request: imageRequest }, apiKeyJson);
+    assert.equal(official.status, 400);
+    assert.match(((await official.json()) as { error: string }).error, /^Invalid input provided: \/image_request\/resolution is not allowed here \(model V_1\)/);
+    const relay = await postJson(server, '/ideogram/remix', { image_request: imageRequest, image_file: 'https://example.com/a.png' });
+    assert.equal(relay.status, 400);
+    assert.equal(((await relay.json()) as { error: { code: string } }).error.code, 'invalid_request');
+    assert.equal((await postJson(server, '/generate', { image_request: { ...imageRequest, model: 'V_2' } }, apiKeyJson)).status, 200);
+  });
+
+  it('official paths take only the content types the vendor defines; relay paths also take the documented JSON', async () => {
+    const json = { image_request: { prompt: 'p' }, image_file: 'https://example.com/a.png' };
+    for (const op of ['remix', 'upscale', 'describe']) {
+      const res = await postJson(server, `/${op}`, json, apiKeyJson);
+      assert.equal(res.status, 415, op);
+      assert.match(((await res.json()) as { error: string }).error, new RegExp(`application/json for /${op}: Ideogram's schema defines multipart/form-data`));
+      assert.equal((await postJson(server, `/ideogram/${op}`, op === 'describe' ? { image_file: json.image_file } : json)).status, 200, op);
+    }
+    const multipartGenerate = await postForm(server, '/ideogram/generate', { image_request: '{"prompt":"p"}' });
+    assert.equal(multipartGenerate.status, 415);
+  });
+
+  it('decodes multipart before checking: image_request is JSON text, image_file must be a file part', async () => {
+    const notJson = await postForm(server, '/remix', { image_request: '{prompt: p}', image_file: new Blob([sample]) });
+    assert.equal(notJson.status, 400);
+    assert.match(((await notJson.json()) as { error: string }).error, /image_request must be JSON text/);
+    const textFile = await postForm(server, '/describe', { image_file: 'https://example.com/a.png' });
+    assert.equal(textFile.status, 400);
+    assert.match(((await textFile.json()) as { error: string }).error, /image_file must be a file part/);
+    const noRequest = await postForm(server, '/upscale', { image_file: new Blob([sample]) });
+    assert.equal(noRequest.status, 400, 'the vendor requires image_request on upscale, even as {}');
+    assert.match(((await noRequest.json()) as { error: string }).error, /must have required property 'image_request'/);
+    const extraPart = await postForm(server, '/describe', { image_file: new Blob([sample]), mask: new Blob([sample]) });
+    assert.equal(extraPart.status, 400);
+    assert.match(((await extraPart.json()) as { error: string }).error, /unevaluated properties: "mask"/);
+    const ok = await postForm(server, '/upscale', { image_request: '{"resemblance":55,"detail":90,"magic_prompt_version":"V_0_3"}', image_file: new Blob([sample]) });
+    assert.equal(ok.status, 200, 'fields the client does not send are still valid when the vendor defines them');
+  });
+
+  it("ships the vendor's documents unchanged (compared with ../shared/reference when it is beside the repository)", function () {
+    const reference = path.resolve(__dirname, '../../../shared/reference');
+    const names = ['ideogram-openapi-2025-03-13.yaml', 'ideogram-openapi-v3-2026-07-02.yaml'];
+    const shipped = names.map((name) => readFileSync(path.resolve(__dirname, '../../tools/mock-server/schemas', name)));
+    assert.ok(shipped.every((bytes) => bytes.length > 10_000));
+    if (!existsSync(reference)) this.skip();
+    names.forEach((name, i) => assert.ok(readFileSync(path.join(reference, name)).equals(shipped[i]), `${name} differs from ../shared/reference`));
   });
 });
 

@@ -100,6 +100,15 @@ describe('client: proxies', () => {
     assert.ok(proxy.tunnels.every((t) => t === `127.0.0.1:${server.port}`), JSON.stringify(proxy.tunnels));
   });
 
+  it('downloads a hosted input image through the same proxy before uploading it', async () => {
+    const { client } = makeClient(server, { proxy: proxy.url });
+    const [generated] = (await client.generate({ prompt: 'hosted via proxy' })).images;
+    await client.describe({ kind: 'url', url: generated.url ?? '' });
+    await client.dispose();
+    const imagePath = new URL(generated.url ?? '').pathname;
+    assert.deepEqual(proxy.forwarded, ['POST /ideogram/generate', `GET ${imagePath}`, 'POST /ideogram/describe']);
+  });
+
   it('uses HTTP_PROXY from the environment', async () => {
     process.env.HTTP_PROXY = proxy.url;
     assert.equal(hasProxyEnvironment(), true);

@@ -72,6 +72,14 @@ describe('validation: generate', () => {
     assert.deepEqual(checkGenerateRequest({ prompt: 'x', model: 'V_2A', style_type: 'AUTO' }), []);
   });
 
+  it('rejects resolution with V_1 models, as Ideogram\'s schema says ("for model_version 2.0 only")', () => {
+    for (const model of ['V_1', 'V_1_TURBO']) {
+      assert.match(only(checkGenerateRequest({ prompt: 'x', model, resolution: 'RESOLUTION_1024_1024' }), 'resolution').message, /Resolution is not supported by V_1 models/);
+      assert.equal(checkRemixRequest({ prompt: 'x', model, resolution: 'RESOLUTION_1024_1024' })[0]?.field, 'resolution');
+    }
+    assert.deepEqual(checkGenerateRequest({ prompt: 'x', model: 'V_2_TURBO', resolution: 'RESOLUTION_1024_1024' }), []);
+  });
+
   it('rejects aspect_ratio together with resolution', () => {
     const issue = only(checkGenerateRequest({ prompt: 'x', aspect_ratio: 'ASPECT_1_1', resolution: 'RESOLUTION_1024_1024' }), 'resolution');
     assert.match(issue.message, /either an aspect ratio or a resolution/);

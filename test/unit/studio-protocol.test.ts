@@ -89,11 +89,20 @@ describe('Studio form → API request', () => {
 
   it('disables negative prompt and palette for V_2A, style for V_1, and does not send them', () => {
     assert.deepEqual(Object.keys(disabledFields('V_2A')).sort(), ['color_palette', 'negative_prompt']);
-    assert.deepEqual(Object.keys(disabledFields('V_1_TURBO')).sort(), ['color_palette', 'style_type']);
+    assert.deepEqual(Object.keys(disabledFields('V_1_TURBO')).sort(), ['color_palette', 'resolution', 'style_type']);
     assert.deepEqual(disabledFields('V_2'), {});
     const { request } = buildStudioRequest({ ...DEFAULT_FORM, prompt: 'x', model: 'V_2A', negativePrompt: 'blur', palette: { kind: 'preset', name: 'EMBER' } });
     assert.equal('negative_prompt' in request, false);
     assert.equal('color_palette' in request, false);
+  });
+
+  it('sends the aspect ratio, not the chosen resolution, for a V_1 model', () => {
+    const form = { ...DEFAULT_FORM, prompt: 'x', sizeKind: 'resolution' as const, resolution: 'RESOLUTION_1280_720', aspectRatio: 'ASPECT_16_9' };
+    const v1 = buildStudioRequest({ ...form, model: 'V_1' });
+    const sent = v1.request as Record<string, unknown>;
+    assert.deepEqual([sent.aspect_ratio, sent.resolution], ['ASPECT_16_9', undefined]);
+    assert.deepEqual(checkStudioRequest(v1), []);
+    assert.equal((buildStudioRequest({ ...form, model: 'V_2' }).request as Record<string, unknown>).resolution, 'RESOLUTION_1280_720');
   });
 
   it('validates custom palette members with the client rules', () => {

@@ -1,5 +1,17 @@
-// Pixel size of an uploaded PNG, JPEG or WebP read from its header, so upscale can double it
+// What the server reads from an uploaded image's header: its type (the vendor accepts "only JPEG,
+// WebP and PNG formats", decided here by content) and its pixel size, so upscale can double it
 // without decoding (and without a JPEG/WebP decoder).
+
+/** The vendor's upload limit: "An image binary (max size 10MB)" (UpscaleImageRequest, DescribeRequest). */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** The MIME type of a PNG, JPEG or WebP by its magic bytes; undefined for anything else. */
+export function imageMime(b: Uint8Array): 'image/png' | 'image/jpeg' | 'image/webp' | undefined {
+  if (b.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((v, i) => b[i] === v)) return 'image/png';
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
+  if (b.length >= 12 && String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP') return 'image/webp';
+  return undefined;
+}
 
 /** Width and height from the file header, or undefined when the header is not understood. */
 export function imageDimensions(b: Uint8Array): { width: number; height: number } | undefined {

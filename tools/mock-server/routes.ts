@@ -1,20 +1,19 @@
 // The four API operations: turn a parsed body into either an error or a plan for a success answer.
-// Validation uses the client's own checks, so the client and this server can never disagree.
+// Validation follows Ideogram's published schemas (vendorSchema.ts, vendorRules.ts), never the
+// client's own rules, so a rule the client gets wrong shows up as a 400 in tests.
 import { randomInt } from 'node:crypto';
-import {
-  checkDescribeOptions, checkGenerateRequest, checkRemixRequest, checkUpscaleRequest,
-  formatIssues, isV1Model, MAX_IMAGE_BYTES, MAX_SEED, sniffImageType, type ValidationIssue,
-} from '../../src/ideogram';
 import { decodeDataUrl, type ParsedBody, type UploadedFile } from './body';
 import { SAFETY_MESSAGE, type Dialect } from './dialect';
-import { imageDimensions } from './imageInfo';
+import { imageDimensions, imageMime, MAX_UPLOAD_BYTES } from './imageInfo';
 import { imageId, shortHash, sizeFor, summarisePng, upscaledSize, type ImageStore } from './png';
+import type { Operation } from './types';
+import { proseRuleViolation, V1_MODELS } from './vendorRules';
+import { vendorSchemas } from './vendorSchema';
 
-/** The API operations this server answers. */
-export type Operation = 'generate' | 'remix' | 'upscale' | 'describe';
+export type { Operation } from './types';
 
 /** A failed request: status plus message (the dialect decides the body shape). */
-export interface ApiRejection { status: 400 | 413 | 415 | 422; message: string; issues?: ValidationIssue[] }
+export interface ApiRejection { status: 400 | 413 | 415 | 422; message: string }
 
 /** A request that passed validation: how many in-flight slots it takes and how to build its answer. */
 export interface ApiPlan { slots: number; respond: (unsafe: boolean) => Record<string, unknown> }
@@ -30,51 +29,71 @@ type ImageSource =
 /** Size assumed for remote image URLs, which this server never downloads. */
 export const REMOTE_IMAGE_SIZE = { width: 1024, height: 1024 };
 
-const MAX_SEED_EXCLUSIVE = MAX_SEED + 1;
-
 /** Prompts containing the word "forbidden" are refused with Ideogram's 422 safety answer. */
 export function failsSafetyCheck(prompt: unknown): boolean {
   return typeof prompt === 'string' && /\bforbidden\b/i.test(prompt);
 }
 
-/** Validates a request for `op` and plans its answer, or says why it is rejected. */
+/** Validates a request for `op` against the vendor's schemas and plans its answer, or says why it is rejected. */
 export function planOperation(op: Operation, body: ParsedBody, ctx: RouteContext): ApiPlan | ApiRejection {
-  if (op === 'generate') return planGenerate(body, ctx);
-  const image = imageSource(body, ctx);
-  if ('status' in image) return image;
-  if (op === 'describe') return planDescribe(body, image);
-  const imageRequest = readImageRequest(body, op === 'remix');
-  if ('status' in imageRequest) return imageRequest;
-  return op === 'remix' ? planRemix(imageRequest.value, image, ctx) : planUpscale(imageRequest.value, image, ctx);
-}
-
-function invalid(issues: ValidationIssue[]): ApiRejection {
-  const where = issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message));
-  return { status: 400, message: `Invalid image_request. ${where.join(' ')}`.trim(), issues };
-}
-
-function planGenerate(body: ParsedBody, ctx: RouteContext): ApiPlan | ApiRejection {
-  if (body.kind !== 'json') {
-    return { status: 415, message: 'generate takes a JSON body {"image_request": {…}} with Content-Type: application/json.' };
+  const decoded = decodeForSchema(op, body, ctx.dialect);
+  if ('status' in decoded) return decoded;
+  const request = decoded.value;
+  const problem = vendorSchemas().routes[op].check(request);
+  if (problem) return invalid(problem);
+  const imageRequest = (request.image_request ?? {}) as Record<string, unknown>;
+  if (op === 'generate' || op === 'remix') {
+    const prose = proseRuleViolation(imageRequest);
+    if (prose) return invalid(prose);
   }
-  const req = (body.json as { image_request?: unknown } | null)?.image_request;
-  if (req === undefined) return { status: 400, message: 'Missing image_request: send {"image_request": {"prompt": "…"}}.' };
-  const issues = checkGenerateRequest(req);
-  if (issues.length) return invalid(issues);
-  return planImages('generate', req as Record<string, unknown>, sizeFor(req as Record<string, unknown>), '', ctx);
-}
-
-function planRemix(req: Record<string, unknown>, image: ImageSource, ctx: RouteContext): ApiPlan | ApiRejection {
-  const issues = checkRemixRequest(req);
-  if (issues.length) return invalid(issues);
-  return planImages('remix', req, sizeFor(req), sourceDigest(image), ctx);
-}
-
-function planUpscale(req: Record<string, unknown>, image: ImageSource, ctx: RouteContext): ApiPlan | ApiRejection {
-  const issues = checkUpscaleRequest(req);
-  if (issues.length) return invalid(issues);
+  if (op === 'generate') return planImages('generate', imageRequest, sizeFor(imageRequest), '', ctx);
+  const image = imageSource(body, request.image_file, ctx);
+  if ('status' in image) return image;
+  if (op === 'describe') return planDescribe(image);
+  if (op === 'remix') return planImages('remix', imageRequest, sizeFor(imageRequest), sourceDigest(image), ctx);
   const input = image.kind === 'bytes' ? imageDimensions(image.bytes) ?? REMOTE_IMAGE_SIZE : REMOTE_IMAGE_SIZE;
-  return planImages('upscale', req, upscaledSize(input.width, input.height), sourceDigest(image), ctx, `${input.width}x${input.height}`);
+  return planImages('upscale', imageRequest, upscaledSize(input.width, input.height), sourceDigest(image), ctx, `${input.width}x${input.height}`);
+}
+
+// The vendor answers "400 Invalid input provided" to a body its schema refuses.
+function invalid(message: string): ApiRejection {
+  return { status: 400, message: `Invalid input provided: ${message}` };
+}
+
+/** Stands for an uploaded file part where the schema expects OpenAPI's `format: binary` string. */
+const FILE_PART = '<file part>';
+
+/**
+ * The body as the vendor's schema sees it, or why it cannot be read. The content type must be one
+ * the vendor defines for the route, with one documented exception: Crazyrouter's page sends remix,
+ * upscale and describe as JSON with image_file as a URL string (see ../../shared/reference/
+ * crazyrouter-ideogram-legacy.txt), and relays of that dialect pass multipart through as well.
+ * A JSON image_file string still meets the schema's `type: string, format: binary`.
+ */
+function decodeForSchema(op: Operation, body: ParsedBody, dialect: Dialect): { value: Record<string, unknown> } | ApiRejection {
+  if (body.kind === 'empty') return { status: 400, message: `Missing body: ${op} takes ${vendorSchemas().routes[op].contentTypes.join(' or ')}.` };
+  const type = body.kind === 'json' ? 'application/json' : 'multipart/form-data';
+  const accepted = vendorSchemas().routes[op].contentTypes;
+  const relayJson = dialect === 'crazyrouter' && op !== 'generate';
+  if (!accepted.includes(type) && !relayJson) {
+    return { status: 415, message: `Unsupported Content-Type ${type} for /${op}: Ideogram's schema defines ${accepted.join(' or ')}.` };
+  }
+  if (body.kind === 'json') {
+    if (typeof body.json !== 'object' || body.json === null || Array.isArray(body.json)) return invalid('/ must be object');
+    return { value: { ...(body.json as Record<string, unknown>) } };
+  }
+  // Multipart: text parts are strings, except image_request, which the vendor encodes as
+  // "contentType: application/json" inside the form; file parts stand in as binary strings.
+  const value: Record<string, unknown> = { ...body.fields };
+  if (typeof value.image_request === 'string') {
+    try {
+      value.image_request = JSON.parse(value.image_request) as unknown;
+    } catch {
+      return invalid('/image_request must be JSON text (the vendor encodes this part as application/json)');
+    }
+  }
+  for (const file of body.files) value[file.field] = FILE_PART;
+  return { value };
 }
 
 /** Shared by generate/remix/upscale: seeds, deterministic image ids, and the response body. */
@@ -85,14 +104,15 @@ function planImages(
   const prompt = typeof req.prompt === 'string' ? req.prompt : '';
   if (failsSafetyCheck(prompt)) return { status: 422, message: SAFETY_MESSAGE };
   const count = typeof req.num_images === 'number' ? req.num_images : 1;
-  const firstSeed = typeof req.seed === 'number' ? req.seed : randomInt(0, MAX_SEED_EXCLUSIVE);
+  const seedLimit = vendorSchemas().maxSeed + 1;
+  const firstSeed = typeof req.seed === 'number' ? req.seed : randomInt(0, seedLimit);
   // Magic prompt "ON" rewrites the prompt, as the real service does, so callers see a returned prompt that differs.
   const returnedPrompt = req.magic_prompt_option === 'ON' && prompt ? `${prompt}, rich detail, balanced composition` : prompt;
   const model = typeof req.model === 'string' ? req.model : 'V_2';
-  const styleType = op === 'upscale' || isV1Model(model) ? undefined : typeof req.style_type === 'string' ? req.style_type : 'AUTO';
+  const styleType = op === 'upscale' || V1_MODELS.includes(model) ? undefined : typeof req.style_type === 'string' ? req.style_type : 'AUTO';
   const respond = (unsafe: boolean): Record<string, unknown> => {
     const data = Array.from({ length: count }, (_, i) => {
-      const seed = (firstSeed + i) % MAX_SEED_EXCLUSIVE;
+      const seed = (firstSeed + i) % seedLimit;
       const id = imageId(width, height, shortHash(seed, prompt, inputDigest));
       return {
         url: unsafe ? null : `${ctx.baseUrl}/images/${id}.png`,
@@ -111,11 +131,7 @@ function planImages(
   return { slots: count, respond };
 }
 
-function planDescribe(body: ParsedBody, image: ImageSource): ApiPlan | ApiRejection {
-  const version = body.kind === 'multipart' ? body.fields.describe_model_version
-    : body.kind === 'json' ? (body.json as { describe_model_version?: unknown } | null)?.describe_model_version : undefined;
-  const issues = checkDescribeOptions(version === undefined ? {} : { describe_model_version: version });
-  if (issues.length) return { status: 400, message: formatIssues(issues), issues };
+function planDescribe(image: ImageSource): ApiPlan {
   const texts = describeImage(image);
   return { slots: 1, respond: () => ({ descriptions: texts.map((text) => ({ text })) }) };
 }
@@ -142,42 +158,16 @@ function sourceDigest(image: ImageSource): string {
   return image.kind === 'bytes' ? shortHash(image.bytes) : shortHash(image.url);
 }
 
-/** image_request from a multipart text part or a JSON body (object, or JSON text as relays forward it). */
-function readImageRequest(body: ParsedBody, required: boolean): { value: Record<string, unknown> } | ApiRejection {
-  let raw: unknown = body.kind === 'multipart' ? body.fields.image_request
-    : body.kind === 'json' ? (body.json as { image_request?: unknown } | null)?.image_request : undefined;
-  if (raw === undefined) {
-    if (required) return { status: 400, message: 'Missing image_request: send it as a JSON text part (multipart) or a JSON object.' };
-    raw = {};
-  }
-  if (typeof raw === 'string') {
-    try {
-      raw = JSON.parse(raw) as unknown;
-    } catch {
-      return { status: 400, message: 'image_request is not valid JSON.' };
-    }
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { status: 400, message: 'image_request must be a JSON object.' };
-  }
-  return { value: raw as Record<string, unknown> };
-}
-
-/** Finds image_file in any accepted form and checks it is a PNG/JPEG/WebP of at most 10 MB. */
-function imageSource(body: ParsedBody, ctx: RouteContext): ImageSource | ApiRejection {
-  if (body.kind === 'multipart') {
-    const file = body.files.find((f) => f.field === 'image_file');
-    if (file) return checkBytes(file.bytes, `upload "${file.filename}"`);
-    const text = body.fields.image_file;
-    if (text !== undefined) return imageFromString(text, ctx);
-    return { status: 400, message: 'Missing image_file: add a file part named image_file.' };
-  }
-  if (body.kind === 'json') {
-    const value = (body.json as { image_file?: unknown } | null)?.image_file;
-    if (typeof value === 'string') return imageFromString(value, ctx);
-    return { status: 400, message: 'Missing image_file: give an https:// URL or a data: URL, or send multipart/form-data with a file part.' };
-  }
-  return { status: 400, message: 'Missing body: send multipart/form-data with image_file, or JSON with image_file as a URL.' };
+/**
+ * The image behind a schema-valid image_file: an uploaded file part, or a string (a JSON body, or a
+ * text part on the relay dialect) holding a data: URL, one of this server's image URLs or a remote URL.
+ */
+function imageSource(body: ParsedBody, value: unknown, ctx: RouteContext): ImageSource | ApiRejection {
+  const file = body.kind === 'multipart' ? body.files.find((f) => f.field === 'image_file') : undefined;
+  if (file) return checkBytes(file.bytes, `upload "${file.filename}"`);
+  // Only the relay's JSON form carries the image as a string; the official API wants a file part.
+  if (body.kind === 'multipart' && ctx.dialect === 'ideogram') return invalid('/image_file must be a file part (format: binary), not text');
+  return imageFromString(String(value), ctx);
 }
 
 function imageFromString(value: string, ctx: RouteContext): ImageSource | ApiRejection {
@@ -205,12 +195,12 @@ function imageFromString(value: string, ctx: RouteContext): ImageSource | ApiRej
 }
 
 function checkBytes(bytes: Uint8Array, label: string): ImageSource | ApiRejection {
-  if (bytes.length > MAX_IMAGE_BYTES) {
-    return { status: 413, message: `image_file (${label}) is ${bytes.length} bytes; the limit is ${MAX_IMAGE_BYTES} bytes (10 MB).` };
+  if (bytes.length > MAX_UPLOAD_BYTES) {
+    return { status: 413, message: `image_file (${label}) is ${bytes.length} bytes; the limit is ${MAX_UPLOAD_BYTES} bytes (10 MB).` };
   }
-  const type = sniffImageType(bytes);
-  if (!type) return { status: 400, message: `image_file (${label}) is not a PNG, JPEG or WebP image.` };
-  return { kind: 'bytes', bytes, mime: type.mime, label };
+  const mime = imageMime(bytes);
+  if (!mime) return { status: 400, message: `image_file (${label}) is not a PNG, JPEG or WebP image.` };
+  return { kind: 'bytes', bytes, mime, label };
 }
 
 /** Request-log view of uploaded files (sizes only, never contents). */

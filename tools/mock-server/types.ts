@@ -1,5 +1,8 @@
 // Public types of the local Ideogram-compatible server (see README.md beside this file).
 
+/** The API operations this server answers. */
+export type Operation = 'generate' | 'remix' | 'upscale' | 'describe';
+
 /** Options for startMockServer; every field is optional. */
 export interface MockServerOptions {
   /** TCP port; 0 (the default) picks a free one. */
