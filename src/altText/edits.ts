@@ -1,6 +1,6 @@
 // Turning a description into the text edit that writes it as a reference's alt text.
 import { escapeHtmlAttribute, escapeMarkdownAlt, jsStringLiteral, normaliseAltText } from './escape';
-import { PositionMapper } from './positions';
+import { positionAfter } from './positions';
 import type { AltSlot, AltTextEdit, ImageReference, OffsetSpan } from './types';
 
 /** The text that sets `description` as the alt text of one slot (escaped for its syntax); undefined for an empty description. */
@@ -28,8 +28,10 @@ function altAttribute(text: string, quote: '"' | "'" | 'brace' | 'none'): string
 export function altTextEdit(text: string, reference: ImageReference, description: string): AltTextEdit | undefined {
   const change = altTextForSlot(reference.slot, description);
   if (!change) return undefined;
-  const positions = new PositionMapper(text);
-  return { span: change.span, range: positions.range(change.span), newText: change.newText };
+  // Every change lies inside the reference, so its position is counted from the reference's start:
+  // many edits in one large document cost their own length, not the document's each.
+  const at = (offset: number) => positionAfter(text, reference.span.start, reference.range.start, offset);
+  return { span: change.span, range: { start: at(change.span.start), end: at(change.span.end) }, newText: change.newText };
 }
 
 /** Applies edits to a text (used by tests and by callers without an editor); edits must not overlap. */

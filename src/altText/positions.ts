@@ -35,3 +35,24 @@ export class PositionMapper {
     return { start: this.position(span.start), end: this.position(span.end) };
   }
 }
+
+/**
+ * The position of `offset`, counted forwards from a known `from` position at `fromOffset` (same line
+ * breaks as {@link PositionMapper}). Costs the distance only, so positions inside one reference do
+ * not need a map of the whole document.
+ */
+export function positionAfter(text: string, fromOffset: number, from: TextPosition, offset: number): TextPosition {
+  let { line, character } = from;
+  for (let i = fromOffset; i < offset; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 /* \n */ || (ch === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      character = 0;
+    } else if (ch === 13 && i + 1 < offset) {
+      i++; // \r\n is one break
+      line++;
+      character = 0;
+    } else character++; // (an offset between \r and \n stays on the \r's line, as in PositionMapper)
+  }
+  return { line, character };
+}

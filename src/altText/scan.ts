@@ -43,7 +43,7 @@ export function findImageReferences(text: string, syntax: ReferenceSyntax, conte
   switch (syntax) {
     case 'markdown': {
       const masked = maskMarkdown(text);
-      for (const image of findMarkdownImages(masked)) {
+      for (const image of findMarkdownImages(masked.markdown, text)) {
         if (isRemoteReference(image.destination)) continue;
         const alt = unescapeMarkdown(image.rawAlt);
         references.push({
@@ -59,7 +59,7 @@ export function findImageReferences(text: string, syntax: ReferenceSyntax, conte
         });
       }
       // Raw HTML is allowed in Markdown, and <img> is the only way to give an image a size there.
-      references.push(...tagReferences(findImgTags(masked, { jsx: false }), syntax, 'html', context, positions));
+      references.push(...tagReferences(findImgTags(masked.html, { jsx: false }), syntax, 'html', context, positions));
       break;
     }
     case 'html':

@@ -97,6 +97,12 @@ describe('alt text edits', () => {
     });
   }
 
+  it('counts the edit\'s position with \\r\\n line breaks like the scanner does', () => {
+    const text = 'a\r\n\r\nb <img\r\n  src="x.png">\r\n';
+    const [ref] = findMissingAltText(text, 'html', { documentPath: '/d/i.html' });
+    assert.deepEqual(altTextEdit(text, ref, 'A')?.range, { start: { line: 3, character: 13 }, end: { line: 3, character: 13 } });
+  });
+
   it('gives line/character ranges for the edit and nothing for an empty description', () => {
     const text = 'x\n<img src="a.png">';
     const [ref] = findMissingAltText(text, 'html', { documentPath: '/d/i.html' });

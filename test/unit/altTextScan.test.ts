@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
+import MarkdownIt from 'markdown-it';
 import { join } from 'node:path';
 import { findImageReferences, findMissingAltText, syntaxForFileName, syntaxForLanguageId, type ImageReference, type ReferenceSyntax } from '../../src/altText';
 
@@ -8,6 +9,12 @@ const srcs = (refs: ImageReference[]) => refs.map((ref) => ref.src);
 const scan = (name: string, syntax: ReferenceSyntax, documentPath: string) =>
   findImageReferences(fixture(name), syntax, { documentPath, workspaceFolderPath: '/ws' });
 const byState = (refs: ImageReference[], src: string) => refs.find((ref) => ref.src === src)?.altState;
+
+/** The src of every image VS Code's Markdown preview (markdown-it, raw HTML on) shows for a document. */
+function previewImages(markdown: string): string[] {
+  const html = new MarkdownIt({ html: true, linkify: true }).render(markdown);
+  return [...html.matchAll(/<img\b[^>]*?\bsrc="([^"]*)"/g)].map((match) => match[1]);
+}
 
 describe('alt text scanner: Markdown', () => {
   const refs = scan('sample.md', 'markdown', '/ws/docs/sample.md');
@@ -66,6 +73,30 @@ describe('alt text scanner: Markdown', () => {
 
   it('does not treat a blank line inside brackets as one image', () => {
     assert.deepEqual(findImageReferences('![\n\nnot alt](x.png)', 'markdown', { documentPath: '/d/a.md' }), []);
+  });
+
+  it('an unclosed <!-- inside a paragraph hides nothing from the scanner; one that starts a line hides the rest, as in the preview', () => {
+    const context = { documentPath: '/ws/doc.md' };
+    const inline = 'A ![x <!-- y](a.png) and text <!-- never closed\n\n![](b.png)\n\n<img src="c.png">\n';
+    assert.deepEqual(previewImages(inline), ['a.png', 'b.png', 'c.png'], 'the preview shows all three images');
+    assert.deepEqual(findImageReferences(inline, 'markdown', context).map((ref) => ref.src), ['a.png', 'b.png', 'c.png']);
+    const escaped = 'An escaped \\<!-- is text\n\n![](b.png)\n';
+    assert.deepEqual(findImageReferences(escaped, 'markdown', context).map((ref) => ref.src), ['b.png']);
+    const block = 'Text\n\n<!-- a comment block that never ends\n\n![](b.png)\n';
+    assert.deepEqual(previewImages(block), [], 'markdown-it hides the rest of the document');
+    assert.deepEqual(findImageReferences(block, 'markdown', context), []);
+    const closed = 'A <!-- ![](hidden.png)\n--> ![](shown.png)\n';
+    assert.deepEqual(findImageReferences(closed, 'markdown', context).map((ref) => ref.src), ['shown.png']);
+  });
+
+  it('reads an alt text that holds a code span or a tag as written (masking only finds the structure)', () => {
+    const [ref] = findImageReferences('![a `code` and <b>bold</b>](x.png)', 'markdown', { documentPath: '/d/a.md' });
+    assert.equal(ref.alt, 'a `code` and <b>bold</b>');
+  });
+
+  it('ignores image syntax inside a code span, a comment or an HTML attribute', () => {
+    const text = '`![](code.png)` <!-- ![](comment.png) --> <img src="tag.png" alt="![](attr.png)"> ![](real.png)';
+    assert.deepEqual(findImageReferences(text, 'markdown', { documentPath: '/d/a.md' }).map((ref) => ref.src), ['tag.png', 'real.png']);
   });
 
   it('leaves a leading-slash path unresolved without a workspace folder', () => {
