@@ -4,6 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { altTextScanRows, benchAltTextScan } from './altTextScan';
 import { benchBatchDescribe, DESCRIBE_BENCH } from './batchDescribe';
 import { benchGallery } from './gallery';
 import { benchGenerateToDisk, GENERATE_BENCH } from './generateToDisk';
@@ -86,6 +87,9 @@ async function main(): Promise<void> {
   const imageOps = await benchImageOps();
   rows.push(...imageOpsRows(imageOps));
   rows.push(...(await benchGallery())); // g. gallery results index (plain Node; logs its own steps)
+
+  log('g. alt-text scan of adversarial documents (256 KB vs 1 MB)…');
+  rows.push(...altTextScanRows(await benchAltTextScan()));
 
   log('e. Studio in code-server + Chromium (uses the .vsix from d)…');
   const studio = await benchStudio(log);
