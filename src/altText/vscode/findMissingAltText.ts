@@ -77,6 +77,9 @@ async function scanAndDescribe(
   const skipped: FindMissingAltTextResult['skipped'] = [];
   let scanned = 0;
   for (const document of files) {
+    // Give the extension host a turn between documents, so a click on Cancel is handled: an
+    // open document is read without any await that would, and a workspace can hold thousands.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (token.isCancellationRequested) return undefined;
     const syntax = documentSyntax({ languageId: vscode.workspace.textDocuments.find((d) => d.uri.toString() === document.toString())?.languageId, uri: document });
     if (!syntax) continue;
