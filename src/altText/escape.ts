@@ -12,9 +12,15 @@ export function escapeMarkdownAlt(text: string): string {
   return text.replace(/[\\[\]]/g, (ch) => `\\${ch}`);
 }
 
-/** Escapes text for an HTML (or JSX string) attribute value quoted with `quote`. */
+/**
+ * Escapes text for an HTML (or JSX string) attribute value quoted with `quote`. Braces and `@`
+ * become character references too: inside a quoted attribute Svelte, Astro, Angular, Handlebars,
+ * Jinja and Vue text read `{…}`/`{{…}}` and Razor and Blade read `@…` as code, while every one of
+ * them passes a character reference through to the browser, which shows the character.
+ */
 export function escapeHtmlAttribute(text: string, quote: '"' | "'" = '"'): string {
   let out = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  out = out.replace(/\{/g, '&#123;').replace(/\}/g, '&#125;').replace(/@/g, '&#64;');
   // Only the quote that delimits the value must be escaped; the other one reads better raw.
   out = quote === '"' ? out.replace(/"/g, '&quot;') : out.replace(/'/g, '&#39;');
   return out;

@@ -28,9 +28,10 @@ describe('alt text escaping', () => {
   it('escapes Markdown brackets and backslashes', () => {
     assert.equal(escapeMarkdownAlt('a [b] \\ c'), 'a \\[b\\] \\\\ c');
   });
-  it('escapes HTML attribute text for the quote in use', () => {
+  it('escapes HTML attribute text for the quote in use, and template braces and @', () => {
     assert.equal(escapeHtmlAttribute(`<a & "b" 'c'>`), '&lt;a &amp; &quot;b&quot; \'c\'&gt;');
     assert.equal(escapeHtmlAttribute(`"b" 'c'`, "'"), '"b" &#39;c&#39;');
+    assert.equal(escapeHtmlAttribute('{{x}} @y'), '&#123;&#123;x&#125;&#125; &#64;y');
   });
 });
 

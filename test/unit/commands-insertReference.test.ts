@@ -37,7 +37,7 @@ describe('image references (commands)', () => {
   it('writes JSX with numeric size expressions', () => {
     assert.equal(
       formatImageReference('typescriptreact', '../x#1.png', "it's {fine}", { width: 10, height: 20 }),
-      '<img src="../x%231.png" alt="it\'s {fine}" width={10} height={20} />',
+      '<img src="../x%231.png" alt="it\'s &#123;fine&#125;" width={10} height={20} />',
     );
   });
 
