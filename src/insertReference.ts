@@ -1,6 +1,6 @@
 // Text that refers to a saved image from the document the user is editing, in that document's
 // own syntax. Pure (no vscode): the caller supplies the language id and the relative path.
-import { escapeHtmlAttribute, escapeMarkdownAlt, normaliseAltText } from './altText/escape';
+import { escapeHtmlAttribute, isLiteralMarkdownAlt, markdownImgTag, normaliseAltText, percentEncode } from './altText/escape';
 import type { ImageSize } from './services/imageSize';
 
 /** The syntaxes an image reference can be written in. */
@@ -33,8 +33,7 @@ export function relativeImagePath(fromDocumentPath: string, targetPath: string):
 
 /** Percent-encodes what would break a URL attribute (space, quotes, #, ?, %, brackets), keeping '/' and Unicode readable. */
 export function encodeUrlPath(path: string): string {
-  return path.replace(/[\s"'#?%<>()[\]`{}|\\^]/gu, (c) =>
-    [...new TextEncoder().encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+  return path.replace(/[\s"'#?%<>()[\]`{}|\\^]/gu, percentEncode);
 }
 
 /** Markdown link destination: plain when safe, otherwise `<…>` (spaces, parentheses), per CommonMark. */
@@ -55,7 +54,8 @@ export function formatImageReference(
   const text = normaliseAltText(alt);
   switch (referenceFormatFor(languageId, setting)) {
     case 'markdown':
-      return `![${escapeMarkdownAlt(text)}](${markdownDestination(relativePath)})`;
+      // Alt text that Markdown would read as markup goes into an <img> tag (see isLiteralMarkdownAlt).
+      return isLiteralMarkdownAlt(text) ? `![${text}](${markdownDestination(relativePath)})` : markdownImgTag(encodeUrlPath(relativePath), text);
     case 'html': {
       const dims = size ? ` width="${size.width}" height="${size.height}"` : '';
       return `<img src="${escapeHtmlAttribute(encodeUrlPath(relativePath))}" alt="${escapeHtmlAttribute(text)}"${dims}>`;

@@ -1,15 +1,18 @@
 // Turning a description into the text edit that writes it as a reference's alt text.
-import { escapeHtmlAttribute, escapeMarkdownAlt, jsStringLiteral, normaliseAltText } from './escape';
+import { escapeHtmlAttribute, isLiteralMarkdownAlt, jsStringLiteral, markdownImgTag, normaliseAltText, urlFromMarkdownDestination } from './escape';
 import { positionAfter } from './positions';
-import type { AltSlot, AltTextEdit, ImageReference, OffsetSpan } from './types';
+import type { AltTextEdit, ImageReference, OffsetSpan } from './types';
 
-/** The text that sets `description` as the alt text of one slot (escaped for its syntax); undefined for an empty description. */
-export function altTextForSlot(slot: AltSlot, description: string): { span: OffsetSpan; newText: string } | undefined {
+/** The text that sets `description` as the alt text of `reference` (escaped for its syntax); undefined for an empty description. */
+export function altTextChange(reference: ImageReference, description: string): { span: OffsetSpan; newText: string } | undefined {
   const text = normaliseAltText(description);
   if (text === '') return undefined;
+  const slot = reference.slot;
   switch (slot.kind) {
     case 'markdown-brackets':
-      return { span: slot.span, newText: escapeMarkdownAlt(text) };
+      if (isLiteralMarkdownAlt(text)) return { span: slot.span, newText: text };
+      // Nothing can be escaped inside the brackets: the whole reference becomes an <img> tag.
+      return { span: reference.span, newText: markdownImgTag(urlFromMarkdownDestination(reference.src), text, reference.title) };
     case 'attribute':
       return { span: slot.span, newText: altAttribute(text, slot.quote) };
     case 'insert-attribute':
@@ -26,7 +29,7 @@ function altAttribute(text: string, quote: '"' | "'" | 'brace' | 'none'): string
 
 /** The edit that writes `description` as the alt text of `reference` in `text` (the document it was found in). */
 export function altTextEdit(text: string, reference: ImageReference, description: string): AltTextEdit | undefined {
-  const change = altTextForSlot(reference.slot, description);
+  const change = altTextChange(reference, description);
   if (!change) return undefined;
   // Every change lies inside the reference, so its position is counted from the reference's start:
   // many edits in one large document cost their own length, not the document's each.

@@ -7,9 +7,45 @@ export function normaliseAltText(description: string): string {
   return description.replace(/\s+/g, ' ').trim();
 }
 
-/** Escapes text for the brackets of a Markdown image: `\`, `[` and `]` would otherwise end or nest the alt text. */
-export function escapeMarkdownAlt(text: string): string {
-  return text.replace(/[\\[\]]/g, (ch) => `\\${ch}`);
+// Inside the brackets of a Markdown image nothing can be escaped: markdown-it (VS Code's preview)
+// drops backslash escapes and character references from alt text (`\[` and `&amp;` vanish), and
+// code spans, emphasis, links and autolinks lose their markup. So alt text is written literally
+// when none of that can happen, and as an <img> tag, which every Markdown renderer passes through,
+// when it can.
+const MARKDOWN_ALT_SYNTAX = /[\\`*_~[\]<$|{}]|&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);|[a-z][a-z0-9+.-]*:\/\/|mailto:/i;
+
+/**
+ * True when `text` can stand literally between `![` and `]`: it has no backslash, backtick,
+ * emphasis or strikethrough marker, bracket, `<` (HTML, autolinks), character reference, `$` (math),
+ * `|` (table cells), braces (MDX expressions) or URL that a linkifier would rewrite.
+ */
+export function isLiteralMarkdownAlt(text: string): boolean {
+  return !MARKDOWN_ALT_SYNTAX.test(text);
+}
+
+/**
+ * An `<img>` tag for a Markdown document, for alt text that cannot be written literally: raw HTML
+ * is part of Markdown and keeps its alt text exactly, and self-closed it is valid MDX (JSX) too.
+ * `url` must already be a URL (see {@link urlFromMarkdownDestination}); `|` becomes a character
+ * reference because a table row is split at every `|`, even inside a tag.
+ */
+export function markdownImgTag(url: string, alt: string, title?: string): string {
+  const attribute = (name: string, value: string) => ` ${name}="${escapeHtmlAttribute(value).replace(/\|/g, '&#124;')}"`;
+  return `<img${attribute('src', url)}${attribute('alt', alt)}${title ? attribute('title', title) : ''} />`;
+}
+
+/** Percent-encodes one character as UTF-8 bytes (`é` → `%C3%A9`). */
+export function percentEncode(character: string): string {
+  return [...new TextEncoder().encode(character)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+}
+
+/**
+ * A Markdown link destination as the URL a renderer writes for it (markdown-it's normalizeLink):
+ * spaces, quotes, non-ASCII and other characters not allowed in a URL are percent-encoded, and
+ * existing `%XX` escapes are kept.
+ */
+export function urlFromMarkdownDestination(destination: string): string {
+  return destination.replace(/%(?![0-9a-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/?#%[\]]/giu, percentEncode);
 }
 
 /**

@@ -53,6 +53,7 @@ export function findImageReferences(text: string, syntax: ReferenceSyntax, conte
           resolvedPath: resolveReferencePath(image.destination, context),
           alt,
           altState: alt.trim() === '' ? 'empty' : 'present',
+          ...(image.title === undefined ? {} : { title: image.title }),
           span: image.span,
           range: positions.range(image.span),
           slot: { kind: 'markdown-brackets', span: image.altSpan },
@@ -109,6 +110,8 @@ function tagReference(tag: ImgTag, syntax: ReferenceSyntax, dialect: TagDialect,
     altState = alt === undefined ? 'dynamic' : alt.trim() === '' ? 'empty' : 'present';
   } else altState = hasSpread ? 'dynamic' : 'missing'; // a spread (`{...props}`, `v-bind="attrs"`) may carry the alt
   if ((altState === 'missing' || altState === 'empty') && isDecorative(tag, dialect)) altState = 'decorative';
+  const titleAttribute = find('title');
+  const title = titleAttribute ? literalValue(titleAttribute, dialect) : undefined;
   return {
     syntax,
     form: 'html-tag',
@@ -116,6 +119,7 @@ function tagReference(tag: ImgTag, syntax: ReferenceSyntax, dialect: TagDialect,
     resolvedPath: resolveReferencePath(src, context),
     alt,
     altState,
+    ...(title === undefined ? {} : { title }),
     span: tag.span,
     range: positions.range(tag.span),
     slot:

@@ -52,6 +52,8 @@ export interface ImageReference {
   alt: string | undefined;
   /** Whether the reference has alt text. */
   altState: AltState;
+  /** The title as written (Markdown `"title"`, or a literal `title` attribute), decoded; undefined when there is none. */
+  title?: string;
   /** The whole reference (e.g. `![](x.png)` or the `<img …>` tag). */
   span: OffsetSpan;
   /** The same as `span`, in lines and characters. */

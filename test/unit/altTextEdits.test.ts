@@ -5,7 +5,6 @@ import {
   altTextEdit,
   applyAltTextEdits,
   escapeHtmlAttribute,
-  escapeMarkdownAlt,
   findImageReferences,
   findMissingAltText,
   planAltTextForImage,
@@ -25,9 +24,6 @@ function fixAll(name: string, syntax: ReferenceSyntax, documentPath: string, des
 }
 
 describe('alt text escaping', () => {
-  it('escapes Markdown brackets and backslashes', () => {
-    assert.equal(escapeMarkdownAlt('a [b] \\ c'), 'a \\[b\\] \\\\ c');
-  });
   it('escapes HTML attribute text for the quote in use, and template braces and @', () => {
     assert.equal(escapeHtmlAttribute(`<a & "b" 'c'>`), '&lt;a &amp; &quot;b&quot; \'c\'&gt;');
     assert.equal(escapeHtmlAttribute(`"b" 'c'`, "'"), '"b" &#39;c&#39;');
@@ -36,15 +32,26 @@ describe('alt text escaping', () => {
 });
 
 describe('alt text edits', () => {
-  it('Markdown: writes escaped text between the brackets and nothing else', () => {
-    const { after } = fixAll('sample.md', 'markdown', '/ws/docs/sample.md');
-    const alt = 'A "red" <fox> & \\[friends\\] \\\\ o\'clock';
+  it('Markdown: writes plain text between the brackets and nothing else', () => {
+    const { after } = fixAll('sample.md', 'markdown', '/ws/docs/sample.md', 'A "red" fox & friends, o\'clock');
+    const alt = 'A "red" fox & friends, o\'clock';
     assert.ok(after.includes(`![${alt}](images/empty.png)`));
     assert.ok(after.includes(`![${alt}](./images/space.png "A title")`), 'the title stays');
     assert.ok(after.includes(`![${alt}][logo]`));
     assert.ok(after.includes('![A lovely sunset](images/described.png)'), 'existing alt untouched');
     assert.ok(after.includes('![](images/in-fence.png)'), 'code untouched');
-    assert.ok(after.includes('<img src="images/raw-html.png" alt="A &quot;red&quot; &lt;fox&gt; &amp; [friends] \\ o\'clock" width="200">'));
+    assert.ok(after.includes('<img src="images/raw-html.png" alt="A &quot;red&quot; fox &amp; friends, o\'clock" width="200">'));
+  });
+
+  it('Markdown: alt text that Markdown would read as markup turns the reference into an <img> tag', () => {
+    const { after } = fixAll('sample.md', 'markdown', '/ws/docs/sample.md');
+    const alt = 'A &quot;red&quot; &lt;fox&gt; &amp; [friends] \\ o\'clock';
+    assert.ok(after.includes(`<img src="images/empty.png" alt="${alt}" />`), after);
+    assert.ok(after.includes(`<img src="./images/space.png" alt="${alt}" title="A title" />`), 'the title stays');
+    assert.ok(after.includes(`<img src="images/with%20space.png" alt="${alt}" />`), 'the destination becomes a URL');
+    assert.ok(after.includes(`<img src="images/my%20photo.png?raw=1#top" alt="${alt}" />`), 'existing escapes stay');
+    assert.ok(after.includes(`<img src="images/logo.png" alt="${alt}" /> and`), 'a reference-style image gets its definition\'s destination');
+    assert.ok(after.includes('![A lovely sunset](images/described.png)'), 'existing alt untouched');
   });
 
   it('HTML: inserts after src, replaces empty ones in the author\'s quote style, keeps others', () => {
@@ -91,9 +98,10 @@ describe('alt text edits', () => {
       assert.ok(edits.length > 0);
       const context = { documentPath: path, workspaceFolderPath: '/ws' };
       assert.deepEqual(findMissingAltText(after, syntax, context), []);
-      const fixedSrcs = new Set(findMissingAltText(before, syntax, context).map((ref) => ref.src));
-      const fixed = findImageReferences(after, syntax, context).filter((ref) => fixedSrcs.has(ref.src));
-      assert.equal(fixed.length, fixedSrcs.size);
+      // Compared by resolved path: a Markdown destination written as an <img> src is URL-encoded (`with%20space.png`).
+      const fixedPaths = new Set(findMissingAltText(before, syntax, context).map((ref) => ref.resolvedPath));
+      const fixed = findImageReferences(after, syntax, context).filter((ref) => fixedPaths.has(ref.resolvedPath));
+      assert.equal(fixed.length, fixedPaths.size);
       for (const ref of fixed) assert.equal(ref.alt, 'Line one line "two" & <three> [4] \\ five\'s', ref.src);
     });
   }

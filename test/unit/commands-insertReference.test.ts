@@ -19,9 +19,9 @@ describe('image references (commands)', () => {
     assert.equal(referenceFormatFor('python', 'html'), 'html');
   });
 
-  it('writes Markdown with escaped alt text and a safe destination', () => {
+  it('writes Markdown with literal alt text and a safe destination, or an <img> tag for alt text Markdown would change', () => {
     assert.equal(formatImageReference('markdown', 'a/b.png', 'A fox'), '![A fox](a/b.png)');
-    assert.equal(formatImageReference('markdown', 'a/b.png', 'x] (y) [z\\'), '![x\\] (y) \\[z\\\\](a/b.png)');
+    assert.equal(formatImageReference('markdown', 'a/b c.png', 'x] (y) [z\\'), '<img src="a/b%20c.png" alt="x] (y) [z\\" />');
     assert.equal(formatImageReference('markdown', 'my dir/b (1).png', 'a\nb'), '![a b](<my dir/b (1).png>)');
     assert.equal(formatImageReference('markdown', 'a<b>.png', 'x'), '![x](<a\\<b\\>.png>)');
   });
