@@ -7,7 +7,7 @@ import { interleave, median, ms, ratio } from './lib/stats';
 import { markdownTable, type ResultRow } from './lib/table';
 
 /** Sizes compared, and how often each is scanned (interleaved; medians). */
-export const ALT_TEXT_SCAN_BENCH = { smallBytes: 256 * 1024, largeBytes: 1024 * 1024, rounds: 5, goalMs: 1000, goalRatio: 5 };
+export const ALT_TEXT_SCAN_BENCH = { smallBytes: 256 * 1024, largeBytes: 1024 * 1024, rounds: 9, goalMs: 1000, goalRatio: 5 };
 
 /** Median times of one shape at both sizes. */
 export interface AltTextScanFigures { shape: AdversarialShape; smallMs: number; largeMs: number }
