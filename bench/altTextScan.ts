@@ -1,4 +1,4 @@
-// Section (g): the alt-text scanner on the documents that froze the extension host (issue 10):
+// Section (h): the alt-text scanner on the documents that froze the extension host (issue 10):
 // each shape at 256 KB and at 1 MB, timed side by side in one run, so the ratio shows whether the
 // work grows with the text (4×) or faster. Runs alone with `npx tsx bench/altTextScan.ts`.
 import { findMissingAltText } from '../src/altText';
@@ -29,11 +29,11 @@ export async function benchAltTextScan(): Promise<AltTextScanFigures[]> {
   return figures;
 }
 
-/** The table rows of section (g). */
+/** The table rows of section (h). */
 export function altTextScanRows(figures: readonly AltTextScanFigures[]): ResultRow[] {
   const b = ALT_TEXT_SCAN_BENCH;
   return figures.map(({ shape, smallMs, largeMs }) => ({
-    section: 'g',
+    section: 'h',
     metric: `alt-text scan, ${shape.name} (${JSON.stringify(shape.unit)} repeated) at 1 MB; time at 1 MB / at 256 KB`,
     value: `${ms(largeMs)}; ${ratio(largeMs / smallMs)} (256 KB: ${ms(smallMs)})`,
     goal: `≤ ${b.goalMs} ms; ≤ ${b.goalRatio}×`,

@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   rows.push(...imageOpsRows(imageOps));
   rows.push(...(await benchGallery())); // g. gallery results index (plain Node; logs its own steps)
 
-  log('g. alt-text scan of adversarial documents (256 KB vs 1 MB)…');
+  log('h. alt-text scan of adversarial documents (256 KB vs 1 MB)…');
   rows.push(...altTextScanRows(await benchAltTextScan()));
 
   log('e. Studio in code-server + Chromium (uses the .vsix from d)…');
