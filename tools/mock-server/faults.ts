@@ -4,13 +4,24 @@ import type { FaultMode, FaultSettings } from './types';
 /** Every fault mode, for validating settings that arrive over HTTP. */
 export const FAULT_MODES: readonly FaultMode[] = [
   'none', 'latency', 'rate-limit-burst', 'server-error', 'connection-reset', 'truncated-body',
-  'invalid-json', 'html-error', 'slow-download', 'unsafe-result', 'expired-url',
+  'invalid-json', 'html-error', 'slow-download', 'unsafe-result', 'expired-url', 'echo-key',
 ];
 
 /** Modes that act on image downloads rather than on API calls. */
 const IMAGE_MODES: ReadonlySet<FaultMode> = new Set(['slow-download', 'expired-url']);
 /** Modes that may be pointed at image downloads with target: 'images'. */
 const RETARGETABLE: ReadonlySet<FaultMode> = new Set(['latency', 'connection-reset', 'truncated-body']);
+
+/**
+ * 'echo-key': what a broken relay does with the credential it was given: the raw header value
+ * (`Bearer <key>` or the Api-Key value) appended to every image's prompt and put in its
+ * resolution, and the bare key as its style_type.
+ */
+export function echoCredential(answer: Record<string, unknown>, headerValue: string): Record<string, unknown> {
+  const key = headerValue.replace(/^Bearer\s+/i, '');
+  const data = Array.isArray(answer.data) ? answer.data as Record<string, unknown>[] : [];
+  return { ...answer, data: data.map((image) => ({ ...image, prompt: `${String(image.prompt ?? '')} [${headerValue}]`, resolution: headerValue, style_type: key })) };
+}
 
 /** Checks settings received from outside; returns an error message or undefined. */
 export function faultSettingsProblem(value: unknown): string | undefined {
@@ -23,6 +34,7 @@ export function faultSettingsProblem(value: unknown): string | undefined {
   }
   if (f.status !== undefined && ((f.status as number) < 100 || (f.status as number) > 599)) return 'status must be an HTTP status (100-599).';
   if (f.target !== undefined && f.target !== 'api' && f.target !== 'images') return "target must be 'api' or 'images'.";
+  if (f.message !== undefined && typeof f.message !== 'string') return 'message must be a string.';
   return undefined;
 }
 

@@ -6,7 +6,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { abbreviateDataUrls, BodyError, decodeDataUrl, parseBody, readBody, type ParsedBody } from './body';
 import { clientErrorKind, errorBody, inflightBody, SAFETY_MESSAGE, type Dialect, type ErrorKind } from './dialect';
-import { faultSettingsProblem, FaultState } from './faults';
+import { echoCredential, faultSettingsProblem, FaultState } from './faults';
 import { ImageStore } from './png';
 import { describeFiles, planOperation, type RouteContext } from './routes';
 import { vendorSchemas } from './vendorSchema';
@@ -109,7 +109,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     counters.inflightImagesMax = Math.max(counters.inflightImagesMax, inflight);
     try {
       if (latencyMs > 0) await delay(latencyMs, undefined, { signal: closing.signal });
-      const answer = Buffer.from(JSON.stringify(plan.respond(fault?.mode === 'unsafe-result')));
+      const planned = plan.respond(fault?.mode === 'unsafe-result');
+      const answer = Buffer.from(JSON.stringify(fault?.mode === 'echo-key' ? echoCredential(planned, presentedCredential(req)) : planned));
       if (fault?.mode === 'truncated-body') sendTruncated(res, 'application/json', answer);
       else send(res, 200, 'application/json', answer);
     } finally {
@@ -131,7 +132,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       }
       case 'server-error': {
         const status = fault.status ?? 500;
-        sendError(res, dialect, status, 'server', status === 502 ? 'Bad gateway' : status === 503 ? 'Service temporarily unavailable' : 'Internal server error');
+        const reason = status === 502 ? 'Bad gateway' : status === 503 ? 'Service temporarily unavailable' : 'Internal server error';
+        sendError(res, dialect, status, 'server', fault.message ?? reason);
         return true;
       }
       case 'connection-reset':
@@ -144,7 +146,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         send(res, fault.status ?? 502, 'text/html; charset=utf-8', Buffer.from(HTML_ERROR_PAGE));
         return true;
       default:
-        // truncated-body and unsafe-result change the success answer; the image modes never reach here.
+        // truncated-body, unsafe-result and echo-key change the success answer; the image modes never reach here.
         return false;
     }
   }
@@ -211,6 +213,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   }
 
   /** Which auth header style the request used and whether the key matched; the key is never kept. */
+  /** The credential header's value as the client sent it (for 'echo-key' only: never stored). */
+  function presentedCredential(req: IncomingMessage): string {
+    const apiKey = req.headers['api-key'];
+    return (req.headers.authorization ?? (Array.isArray(apiKey) ? apiKey[0] : apiKey) ?? '').trim();
+  }
+
   function checkAuth(req: IncomingMessage): { style: RecordedRequest['authHeader']; ok: boolean } {
     // Either style is accepted on either path, because the 'custom' provider may combine them freely.
     const authorization = req.headers.authorization;

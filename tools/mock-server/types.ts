@@ -31,6 +31,7 @@ export type FaultMode =
   | 'html-error'
   | 'slow-download'
   | 'unsafe-result'
+  | 'echo-key'
   | 'expired-url';
 
 /** The fault to apply and for how many requests. */
@@ -46,6 +47,8 @@ export interface FaultSettings {
   status?: number;
   /** Extension: which requests 'latency', 'connection-reset' and 'truncated-body' hit (default 'api'). */
   target?: 'api' | 'images';
+  /** Extension: the error text 'server-error' puts in the dialect's body (default: the status's reason), e.g. markup to see how a client shows it. */
+  message?: string;
 }
 
 /** One API request as the server saw it; the key itself is never stored. */
