@@ -3,6 +3,7 @@
 // logged with its stack and shown without it. Retry and "Set API Key" re-run the same operation
 // with the same parameters, so a prompt is never lost to an error.
 import * as vscode from 'vscode';
+import { showError, showWarning } from './notifications';
 import { formatIssues, IdeogramError, type IdeogramErrorKind } from './ideogram';
 import { openSettings } from './config';
 import type { IdeogramLog } from './log';
@@ -116,7 +117,7 @@ export class ErrorBoundary implements vscode.Disposable {
     message = this.log.redact(message);
     this.reported.fire({ kind, message, actions, settingHint });
 
-    const choice = kind === 'missing-key' ? await this.waitForKeyOrChoice(message, actions) : await vscode.window.showErrorMessage(message, ...actions);
+    const choice = kind === 'missing-key' ? await this.waitForKeyOrChoice(message, actions) : await showError(message, ...actions);
     switch (choice) {
       case setKey:
         return this.keys.promptAndStore();
@@ -139,7 +140,7 @@ export class ErrorBoundary implements vscode.Disposable {
     const stop = new vscode.CancellationTokenSource();
     try {
       return await Promise.race([
-        vscode.window.showWarningMessage(message, ...actions),
+        showWarning(message, ...actions),
         this.keys.waitForKey(stop.token).then((arrived) => (arrived ? KEY_ARRIVED : undefined)),
       ]);
     } finally {

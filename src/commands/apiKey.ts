@@ -1,6 +1,7 @@
 // "Set API Key" / "Clear API Key". Set accepts the key as an argument for automation (tests,
 // tasks); without one it asks in a password box.
 import * as vscode from 'vscode';
+import { showError, showInformation } from '../notifications';
 import type { IdeogramServices } from '../services';
 import { apiKeyShapeProblem } from '../secrets';
 
@@ -11,20 +12,20 @@ export function registerApiKeyCommands(services: IdeogramServices): vscode.Dispo
       if (typeof key === 'string') {
         const problem = apiKeyShapeProblem(key.trim());
         if (problem) {
-          void vscode.window.showErrorMessage(problem);
+          void showError(problem);
           return false;
         }
         await services.keys.set(key);
         return true;
       }
       const stored = await services.keys.promptAndStore();
-      if (stored) void vscode.window.showInformationMessage(vscode.l10n.t('Ideogram API key saved in the system keychain.'));
+      if (stored) void showInformation(vscode.l10n.t('Ideogram API key saved in the system keychain.'));
       return stored;
     }),
     vscode.commands.registerCommand('ideogram.clearApiKey', async (): Promise<boolean> => {
       await services.keys.clear();
       const envNote = process.env.IDEOGRAM_API_KEY ? ' ' + vscode.l10n.t('IDEOGRAM_API_KEY from the environment still applies.') : '';
-      void vscode.window.showInformationMessage(vscode.l10n.t('Ideogram API key removed.') + envNote);
+      void showInformation(vscode.l10n.t('Ideogram API key removed.') + envNote);
       return true;
     }),
   ];

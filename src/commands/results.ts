@@ -1,13 +1,14 @@
 // What the user sees after an image operation: progress while it runs, then one message with
 // Open / Reveal in Explorer / Insert into editor (and how many images the safety filter blocked).
 import * as vscode from 'vscode';
+import { showInformation, showWarning, withNotificationProgress } from '../notifications';
 import type { IdeogramServices, OperationOptions, OperationResult } from '../services';
 
 /** Runs an operation under a cancellable progress notification; cancel aborts HTTP and downloads. */
 export function withOperationProgress<T>(title: string, work: (opts: OperationOptions) => Promise<T>): Promise<T> {
-  return Promise.resolve(vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-    (progress, token) => work({ token, onProgress: (message) => progress.report({ message }) }),
+  return Promise.resolve(withNotificationProgress(
+    { title, cancellable: true },
+    (progress, token) => work({ token, onProgress: (message) => progress.report(message) }),
   ));
 }
 
@@ -23,7 +24,7 @@ async function showResultMessage(services: IdeogramServices, result: OperationRe
   const failedNote = result.failed > 0
     ? ' ' + vscode.l10n.t('{0} image(s) could not be downloaded (see the log).', result.failed) : '';
   if (count === 0) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('No image was saved.') + blockedNote + failedNote);
+    void showWarning(vscode.l10n.t('No image was saved.') + blockedNote + failedNote);
     return;
   }
   const first = result.saved[0];
@@ -36,7 +37,7 @@ async function showResultMessage(services: IdeogramServices, result: OperationRe
   // Capture the editor now: clicking the notification must not change where the reference goes.
   const editor = services.lastTextEditor();
   const actions = editor ? [open, reveal, insert] : [open, reveal];
-  const choice = await (result.blocked > 0 || result.failed > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage)(message + blockedNote + failedNote, ...actions);
+  const choice = await (result.blocked > 0 || result.failed > 0 ? showWarning : showInformation)(message + blockedNote + failedNote, ...actions);
   if (choice === open) {
     for (const saved of result.saved) await vscode.commands.executeCommand('vscode.open', saved.uri, { preview: count === 1 });
   } else if (choice === reveal) {

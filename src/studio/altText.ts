@@ -2,6 +2,7 @@
 // clicked, so the target is the last active text editor (never the panel), kept in the background:
 // the user stays in the Studio and sees the change in the editor beside it.
 import * as vscode from 'vscode';
+import { showInformation } from '../notifications';
 import { writeAltTextForImage } from '../altText/vscode';
 import type { IdeogramServices } from '../services';
 
@@ -11,7 +12,7 @@ export async function writeStudioAltText(services: IdeogramServices, image: vsco
   const editor = services.lastTextEditor();
   if (!editor) {
     const message = vscode.l10n.t('Open the document that shows {0} to write its alt text.', vscode.workspace.asRelativePath(image));
-    void vscode.window.showInformationMessage(message);
+    void showInformation(message);
     return message;
   }
   const written = await writeAltTextForImage(image, description, editor);

@@ -1,6 +1,7 @@
 // The Studio panel on the host side: owns one WebviewPanel, queues messages until the webview says
 // `ready`, validates everything the webview sends, and runs operations through the shared services.
 import * as vscode from 'vscode';
+import { showInformation } from '../notifications';
 import type { IdeogramServices } from '../services';
 import type { FormState, HostMessage, ImageRef, PersistedState, WebviewMessage } from '../shared/protocol';
 import { assertNever, parseWebviewMessage } from '../shared/protocol';
@@ -238,7 +239,7 @@ export class StudioPanel implements vscode.Disposable {
         const editor = this.services.lastTextEditor();
         const inserted = await this.services.insertImageReferences([{ uri, alt: sidecar.prompt || sidecar.returned_prompt || '', size: known.size }], editor);
         if (inserted === undefined) {
-          void vscode.window.showInformationMessage(vscode.l10n.t('Open a text editor to insert the image reference into.'));
+          void showInformation(vscode.l10n.t('Open a text editor to insert the image reference into.'));
           this.post({ type: 'notice', message: vscode.l10n.t('Open a text editor to insert the image reference into.') });
         } else {
           this.post({ type: 'notice', message: vscode.l10n.t('Inserted into {0}.', vscode.workspace.asRelativePath(editor!.document.uri)) });

@@ -1,9 +1,9 @@
 // The image commands' UI: Generate through the palette's multi-step quick input, the explorer's
 // Ideogram submenu on images (Describe, Upscale), and Retry on a server error, clicked as a user would.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { e2e } from './helpers/context';
 import { listFiles, waitForWorkspaceFile } from './helpers/files';
 import { hostedImage } from './helpers/hostedImage';
@@ -50,6 +50,17 @@ async function answerGenerateSteps(page: Page, prompt: string): Promise<void> {
   for (const [index, label] of ['V_2', '1:1', 'AUTO', 'AUTO', '1'].entries()) await pickQuickPickItem(page, label, { step: `${index + 2}/7` });
   await waitForQuickInputStep(page, '7/7');
   await quickPickRow(page, 'Generate').click();
+}
+
+/**
+ * Checks that a notification shows `text` literally: no link in its message (VS Code renders
+ * `[label](command:…)` there as an <a> that runs the command) and the whole text readable.
+ */
+async function assertShownAsText(toast: Locator, text: string): Promise<void> {
+  const message = toast.locator('.notification-list-item-message');
+  assert.equal(await message.locator('a').count(), 0, `a link in the notification: ${await message.innerHTML()}`);
+  // The word joiner that keeps "](" apart is invisible; a reader sees the text exactly.
+  assert.ok(((await message.textContent()) ?? '').replaceAll('\u2060', '').includes(text), `the notification shows ${text}`);
 }
 
 /** Opens the workspace README.md and puts the cursor on a new line at its end, for the insert tests. */
@@ -266,5 +277,26 @@ describe('image commands UI', function () {
     const prompts = mockServer.requests.filter((r) => r.path === '/ideogram/generate').map((r) => (r.json as { image_request: { prompt: string } }).image_request.prompt);
     assert.equal(prompts.length, 5);
     assert.ok(prompts.every((p) => p === 'A retried robot'));
+  });
+
+  it('shows a file name and a server\'s error text as text, never as a link that runs a command', async () => {
+    const { page, workspaceDir, mockServer } = e2e();
+    mockServer.reset();
+    const link = '[Fix this image](command:ideogram.setApiKey?%22sk-attacker%22)';
+    // A workspace file named like a command link; not an image, so Describe names it in an error.
+    const trap = path.join(workspaceDir, 'images', `${link}.png`);
+    writeFileSync(trap, 'not an image');
+    try {
+      await ideogramSubmenu(page, `images/${link}.png`, 'Describe Image');
+      await assertShownAsText(await waitForNotification(page, /Fix this image.*is not a PNG/), `${link}.png`);
+      assert.equal(mockServer.requests.length, 0, 'nothing was sent for a file that is not an image');
+      // A provider whose error text carries the same link.
+      mockServer.setFault({ mode: 'server-error', status: 400, message: `Your key has expired. ${link}`, count: 1 });
+      await ideogramSubmenu(page, 'images/sunset.png', 'Describe Image');
+      await assertShownAsText(await waitForNotification(page, /rejected the describe request.*Your key has expired/), `Your key has expired. ${link}`);
+    } finally {
+      rmSync(trap, { force: true });
+      await runCommand(page, 'Notifications: Clear All Notifications');
+    }
   });
 });

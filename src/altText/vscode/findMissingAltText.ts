@@ -3,6 +3,7 @@
 // every fix as one WorkspaceEdit that needs confirmation, so VS Code shows the refactor preview and
 // nothing changes without the user's review.
 import * as vscode from 'vscode';
+import { showInformation, withNotificationProgress } from '../../notifications';
 import { altTextEdit, findMissingAltText, type ImageReference } from '..';
 import type { IdeogramServices } from '../../services';
 import { isImagePath } from '../../services/assets';
@@ -46,14 +47,14 @@ interface Found { document: vscode.Uri; text: string; reference: ImageReference;
 
 /** Runs the scan with progress; undefined when cancelled. */
 export async function findAndFixMissingAltText(services: IdeogramServices, options: FindMissingAltTextOptions = {}): Promise<FindMissingAltTextResult | undefined> {
-  const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Ideogram: alt text'), cancellable: true },
-    (progress, token) => scanAndDescribe(services, options, token, (message) => progress.report({ message })),
+  const outcome = await withNotificationProgress(
+    { title: vscode.l10n.t('Ideogram: alt text'), cancellable: true },
+    (progress, token) => scanAndDescribe(services, options, token, (message) => progress.report(message)),
   );
   if (!outcome) return undefined;
   const result: FindMissingAltTextResult = { ...outcome, applied: false };
   if (result.fixed === 0) {
-    void vscode.window.showInformationMessage(result.missing === 0
+    void showInformation(result.missing === 0
       ? vscode.l10n.t('No images with missing alt text in {0} file(s).', result.scanned)
       : vscode.l10n.t('Found {0} image(s) with missing alt text, but none could be described. See the log for details.', result.missing));
     return result;

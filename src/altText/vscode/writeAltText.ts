@@ -2,6 +2,7 @@
 // active document. The user asked for it explicitly, so it edits the editor directly (one undo
 // step); replacing an alt text that already says something is confirmed first.
 import * as vscode from 'vscode';
+import { showInformation, showWarning } from '../../notifications';
 import { planAltTextForImage } from '..';
 import { documentSyntax, pathsIgnoreCase, scanContextFor, toRange } from './documents';
 
@@ -15,13 +16,13 @@ export const WRITE_ALT_TEXT_COMMAND = 'ideogram.writeAltText';
 export async function writeAltTextForImage(image: vscode.Uri, description: string, editor = vscode.window.activeTextEditor): Promise<number> {
   const name = vscode.workspace.asRelativePath(image);
   if (!editor) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open the document that shows {0} to write its alt text.', name));
+    void showInformation(vscode.l10n.t('Open the document that shows {0} to write its alt text.', name));
     return 0;
   }
   const document = editor.document;
   const syntax = documentSyntax(document);
   if (!syntax) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Alt text can be written in Markdown, HTML, JSX/TSX and Vue documents.'));
+    void showInformation(vscode.l10n.t('Alt text can be written in Markdown, HTML, JSX/TSX and Vue documents.'));
     return 0;
   }
   const sameFileSystem = document.uri.scheme === image.scheme && document.uri.authority === image.authority;
@@ -32,12 +33,12 @@ export async function writeAltTextForImage(image: vscode.Uri, description: strin
     })
     : { edits: [], references: [], replacesExisting: false };
   if (plan.edits.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} does not reference {1}.', vscode.workspace.asRelativePath(document.uri), name));
+    void showInformation(vscode.l10n.t('{0} does not reference {1}.', vscode.workspace.asRelativePath(document.uri), name));
     return 0;
   }
   if (plan.replacesExisting) {
     const replace = vscode.l10n.t('Replace');
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await showWarning(
       vscode.l10n.t('Replace the existing alt text of {0}?', name), { modal: true }, replace);
     if (choice !== replace) return 0;
   }
