@@ -5,6 +5,7 @@
 import type { IdeogramClient, IdeogramError, ImageResult } from '../../src/ideogram';
 import { DEFAULT_FILE_NAME_TEMPLATE } from '../../src/services/naming';
 import { createNodeFileStorage } from '../../src/services/nodeFileStorage';
+import { redactText } from '../../src/services/redact';
 import { saveImages } from '../../src/services/savePipeline';
 import type { ImageOperation } from '../../src/services/sidecar';
 
@@ -22,6 +23,8 @@ export interface SaveContext {
   signal?: AbortSignal;
   client: IdeogramClient;
   fileNameTemplate?: string;
+  /** Keys to redact from names and sidecars, as the extension's log knows them. */
+  secrets?: readonly string[];
 }
 
 /**
@@ -33,6 +36,7 @@ export async function saveResultToFolder(result: ImageResult, ctx: SaveContext):
   const outcome = await saveImages({
     operation: ctx.operation, request: ctx.request, result, storage: createNodeFileStorage(ctx.dir),
     fileNameTemplate: ctx.fileNameTemplate ?? DEFAULT_FILE_NAME_TEMPLATE, provider: 'bench', extensionVersion: '0.0.0-bench',
+    redact: (text) => redactText(text, ctx.secrets ?? []),
     signal: ctx.signal, dispatcher: ctx.client.dispatcher, timeoutMs: ctx.client.timeoutMs,
   });
   return {

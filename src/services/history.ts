@@ -1,6 +1,7 @@
 // History = the sidecars in the output folder. Parsed sidecars are cached by modification time,
 // so paging through thousands of entries re-reads only what changed.
 import * as vscode from 'vscode';
+import { redactStrings } from './redact';
 import { pageHistory, parseSidecar, type Sidecar } from './sidecar';
 
 /** One earlier result. */
@@ -14,11 +15,18 @@ export interface HistoryEntry {
 /** A page of history, newest first. */
 export interface HistoryPage { entries: HistoryEntry[]; total: number }
 
+/** Which page, and the words to look for (in prompt, model, file name). */
+export interface HistoryQuery { offset?: number; limit?: number; query?: string }
+
 const cache = new Map<string, { mtime: number; sidecar: Sidecar | undefined }>();
 const READ_CONCURRENCY = 32;
 
-/** Reads the sidecars in `outputFolder`, newest first, filtered by `query` (words in prompt, model, file name). */
-export async function readHistory(outputFolder: vscode.Uri, options: { offset?: number; limit?: number; query?: string } = {}): Promise<HistoryPage> {
+/**
+ * Reads the sidecars in `outputFolder`, newest first, filtered by `query`. Every field of the page's
+ * sidecars goes through `redact`: a sidecar written before keys were redacted from them (or by
+ * hand) must not bring a key into the Studio.
+ */
+export async function readHistory(outputFolder: vscode.Uri, options: HistoryQuery, redact: (text: string) => string): Promise<HistoryPage> {
   let listing: [string, vscode.FileType][];
   try {
     listing = await vscode.workspace.fs.readDirectory(outputFolder);
@@ -37,7 +45,7 @@ export async function readHistory(outputFolder: vscode.Uri, options: { offset?: 
     }));
   }
   const page = pageHistory(records, options);
-  return { entries: page.entries.map((r) => r.location), total: page.total };
+  return { entries: page.entries.map((r) => ({ ...r.location, sidecar: redactStrings(r.location.sidecar, redact) })), total: page.total };
 }
 
 async function readSidecarCached(uri: vscode.Uri): Promise<Sidecar | undefined> {

@@ -225,6 +225,7 @@ export class ImageService implements vscode.Disposable {
     const outcome = await saveImages({
       operation, request: { ...request } as Record<string, unknown>, result, storage: storageFor(out),
       fileNameTemplate: settings.fileNameTemplate, provider: settings.provider, extensionVersion: this.extensionVersion,
+      redact: (text) => this.log.redact(text),
       sourceImage: source ? sourceImageLabel(source) : undefined,
       signal, dispatcher: this.dispatcher?.instance, timeoutMs: settings.requestTimeoutSeconds * 1000, log: this.log,
       onSaved: (done, total) => opts.onProgress?.(vscode.l10n.t('Saved {0} of {1}', done, total)),

@@ -5,11 +5,11 @@ import { readSettings } from '../config';
 import { ErrorBoundary } from '../errors';
 import { IdeogramLog } from '../log';
 import { ApiKeyStore } from '../secrets';
-import { readHistory } from './history';
+import { readHistory, type HistoryPage, type HistoryQuery } from './history';
 import { ImageService } from './imageService';
 import { insertImageReferences, insertText } from './insert';
 
-export type { HistoryEntry, HistoryPage } from './history';
+export type { HistoryEntry, HistoryPage, HistoryQuery } from './history';
 export type { DescribeItem, OperationOptions, OperationResult, SavedImage } from './imageService';
 export type { Sidecar } from './sidecar';
 export type { ReportedError } from '../errors';
@@ -24,8 +24,8 @@ export interface IdeogramServices {
   /** The one error boundary: `boundary.run(label, op)` / `boundary.showOperationError(err)`. */
   boundary: ErrorBoundary;
   images: ImageService;
-  /** Sidecars of an output folder, newest first, paged and searchable. */
-  readHistory: typeof readHistory;
+  /** Sidecars of an output folder, newest first, paged and searchable; known secrets redacted. */
+  readHistory(outputFolder: vscode.Uri, options?: HistoryQuery): Promise<HistoryPage>;
   /** Inserts image references at the cursor of the active (or given) editor. */
   insertImageReferences: typeof insertImageReferences;
   /** Inserts text at the cursor of the active (or given) editor. */
@@ -49,7 +49,8 @@ export function createServices(context: vscode.ExtensionContext): IdeogramServic
   return {
     settings: readSettings,
     keys, log, boundary, images,
-    readHistory, insertImageReferences, insertText,
+    readHistory: (outputFolder, options = {}) => readHistory(outputFolder, options, (text) => log.redact(text)),
+    insertImageReferences, insertText,
     lastTextEditor: () => {
       const visible = vscode.window.visibleTextEditors;
       return vscode.window.activeTextEditor ?? (lastEditor && visible.includes(lastEditor) ? lastEditor : visible[0]);

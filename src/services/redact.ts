@@ -9,3 +9,13 @@ const HEADER_SECRET = /\b(authorization|api-key|x-api-key)(["']?\s*[:=]\s*["']?)
 export function redactText(text: string, secrets: readonly string[]): string {
   return redactSecrets(text, [...secrets]).replace(HEADER_SECRET, (_m, name: string, sep: string, bearer?: string) => `${name}${sep}${bearer ?? ''}[redacted]`);
 }
+
+/** A copy of `value` with `redact` applied to every string in it (object keys included), at any depth. */
+export function redactStrings<T>(value: T, redact: (text: string) => string): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactStrings(item, redact)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactStrings(item, redact)])) as T;
+  }
+  return value;
+}

@@ -7,6 +7,7 @@ import type { Dispatcher } from 'undici';
 import { downloadAll, IdeogramError, urlForLog, type GeneratedImage, type ImageResult, type ImageSink } from '../ideogram';
 import { readImageSize, type ImageSize } from './imageSize';
 import { expandFileNameTemplate } from './naming';
+import { redactStrings } from './redact';
 import { buildSidecar, serializeSidecar, type ImageOperation, type Sidecar } from './sidecar';
 
 /** Downloads at once per operation: enough to hide latency, few enough to bound memory and sockets. */
@@ -73,6 +74,8 @@ export interface SaveJob<L> {
   fileNameTemplate: string;
   provider: string;
   extensionVersion: string;
+  /** Removes known secrets from text: applied to every field of the request and the result before naming and sidecars. */
+  redact(text: string): string;
   /** Workspace-relative input image of remix/upscale. */
   sourceImage?: string;
   signal?: AbortSignal;
@@ -95,17 +98,22 @@ type SafeImage = GeneratedImage & { url: string };
 export async function saveImages<L>(job: SaveJob<L>): Promise<SaveOutcome<L>> {
   const now = new Date();
   const started = Date.now();
-  const safe = job.result.images.filter((image): image is SafeImage => image.is_image_safe && typeof image.url === 'string' && image.url !== '');
+  // A relay may echo the key in any field it returns (or a prompt may hold it): none of it reaches a
+  // file name or a sidecar. Only the download link is kept as given, to fetch the image.
+  const request = redactStrings(job.request, job.redact);
+  const safe = job.result.images
+    .filter((image): image is SafeImage => image.is_image_safe && typeof image.url === 'string' && image.url !== '')
+    .map((image) => ({ ...redactStrings(image, job.redact), url: image.url }));
   const blocked = job.result.images.length - safe.length;
   const saved: (SavedFile<L> | undefined)[] = [];
   const written: L[] = [];
   let done = 0;
   const items = safe.map((image, index) => ({
     url: image.url,
-    sink: new SidecarWritingSink(job.storage.createSink(baseNameFor(job, image, index, now)), async (committed, type, bytes, size) => {
+    sink: new SidecarWritingSink(job.storage.createSink(baseNameFor(job, request, image, index, now)), async (committed, type, bytes, size) => {
       written.push(committed.location);
       const sidecar = buildSidecar({
-        operation: job.operation, request: job.request, image, apiCreated: job.result.created, sourceImage: job.sourceImage,
+        operation: job.operation, request, image, apiCreated: job.result.created, sourceImage: job.sourceImage,
         provider: job.provider, extensionVersion: job.extensionVersion, file: committed.fileName, now, size, mime: type.mime, bytes,
       });
       const sidecarLocation = await job.storage.writeSidecar(committed, serializeSidecar(sidecar));
@@ -133,8 +141,8 @@ export async function saveImages<L>(job: SaveJob<L>): Promise<SaveOutcome<L>> {
   }
 }
 
-function baseNameFor(job: SaveJob<unknown>, image: SafeImage, index: number, date: Date): string {
-  const { prompt, model } = job.request;
+function baseNameFor(job: SaveJob<unknown>, request: Record<string, unknown>, image: SafeImage, index: number, date: Date): string {
+  const { prompt, model } = request;
   return expandFileNameTemplate(job.fileNameTemplate, {
     prompt: typeof prompt === 'string' && prompt ? prompt : image.prompt,
     seed: image.seed, model: typeof model === 'string' ? model : undefined, operation: job.operation, index: index + 1, date,

@@ -242,5 +242,5 @@ async function runOperation(client: IdeogramClient, kind: OpKind, req: GenerateR
   const result = kind === 'generate'
     ? await client.generate(req, signal)
     : await client.remix(req as RemixRequest, { kind: 'file', path: input }, signal);
-  return saveResultToFolder(result, { operation: kind, request: { ...req }, dir, signal, client });
+  return saveResultToFolder(result, { operation: kind, request: { ...req }, dir, signal, client, secrets: [KEY] });
 }

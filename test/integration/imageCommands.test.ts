@@ -310,6 +310,33 @@ describe('image commands', function () {
     }
   });
 
+  it('a relay that echoes the key: no sidecar, file name or history entry holds it', async () => {
+    const key = rigEnvironment().apiKey;
+    await mock('/__mock/fault', { mode: 'echo-key', count: 1 });
+    const result = await api.generate({ prompt: 'an echoing relay', model: 'V_2', seed: 5, num_images: 1 });
+    const [saved] = result.saved;
+    assert.ok(saved, 'one image saved');
+    const sidecarText = new TextDecoder().decode(await vscode.workspace.fs.readFile(saved.sidecarUri));
+    assert.ok(!sidecarText.includes(key), `the key is in the sidecar: ${sidecarText}`);
+    assert.ok(!saved.relativePath.toLowerCase().includes(key.toLowerCase()), saved.relativePath);
+    // The relay did echo it (the test would see it): the sidecar says where, redacted.
+    assert.equal((JSON.parse(sidecarText) as { resolution?: string }).resolution, 'Bearer [redacted]');
+    // A sidecar that already holds the key (written by an older version, or by hand) is shown without it.
+    const old = outputUri('an-old-echo.json');
+    await vscode.workspace.fs.writeFile(old, new TextEncoder().encode(JSON.stringify({
+      operation: 'generate', prompt: `an old echo ${key}`, parameters: { prompt: `an old echo ${key}` }, style_type: key,
+      is_image_safe: true, provider: 'custom', created_at: new Date().toISOString(), extension_version: '0.0.1', file: 'an-old-echo.png',
+    })));
+    try {
+      const page = await api.readHistory(outputUri(), { query: 'old echo' });
+      assert.equal(page.entries.length, 1);
+      assert.ok(!JSON.stringify(page.entries[0].sidecar).includes(key), JSON.stringify(page.entries[0].sidecar));
+      assert.equal(page.entries[0].sidecar.prompt, 'an old echo [redacted]');
+    } finally {
+      await vscode.workspace.fs.delete(old);
+    }
+  });
+
   it('history lists the sidecars newest first and finds them by prompt', async () => {
     const page = await api.readHistory(outputUri(), { limit: 100, query: 'red fox' });
     assert.ok(page.total >= 3, `found ${page.total}`);

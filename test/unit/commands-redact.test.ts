@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { redactText } from '../../src/services/redact';
+import { redactStrings, redactText } from '../../src/services/redact';
 
 describe('redaction (commands)', () => {
   it('removes known keys, also URL-encoded', () => {
@@ -14,5 +14,12 @@ describe('redaction (commands)', () => {
 
   it('leaves ordinary text alone', () => {
     assert.equal(redactText('POST http://127.0.0.1:9/ideogram/generate → 200 in 5 ms', ['rig-test-key-0001']), 'POST http://127.0.0.1:9/ideogram/generate → 200 in 5 ms');
+  });
+
+  it('redacts every string of a nested value, keys included, and leaves other values alone', () => {
+    const redact = (text: string) => redactText(text, ['sk-deep-123']);
+    const value = { prompt: 'a sk-deep-123', n: 2, ok: true, none: null, list: ['x', { 'sk-deep-123': 'sk-deep-123' }] };
+    assert.deepEqual(redactStrings(value, redact), { prompt: 'a [redacted]', n: 2, ok: true, none: null, list: ['x', { '[redacted]': '[redacted]' }] });
+    assert.equal(value.prompt, 'a sk-deep-123', 'the original is not changed');
   });
 });

@@ -9,9 +9,13 @@ import { startMockServer, type MockServer } from '../../tools/mock-server';
 import { IdeogramClient, IdeogramError, InflightLimiter, providerDefaults, type GenerateRequest } from '../../src/ideogram';
 import { createNodeFileStorage } from '../../src/services/nodeFileStorage';
 import { saveImages, type SaveJob } from '../../src/services/savePipeline';
+import { redactText } from '../../src/services/redact';
 import { parseSidecar } from '../../src/services/sidecar';
+import { renderPng } from '../../tools/mock-server/png';
 
 const KEY = 'sk-pipeline-SECRET-7a1c';
+/** What the extension passes: its log's redaction with the keys it knows. */
+const redact = (text: string): string => redactText(text, [KEY]);
 
 describe('save pipeline (Node fs storage)', () => {
   let server: MockServer;
@@ -33,7 +37,7 @@ describe('save pipeline (Node fs storage)', () => {
     const result = await client.generate(req);
     return saveImages({
       operation: 'generate', request: { ...req }, result, storage: createNodeFileStorage(dir), fileNameTemplate: 'shot',
-      provider: 'crazyrouter', extensionVersion: '1.2.3', dispatcher: client.dispatcher, ...extra,
+      provider: 'crazyrouter', extensionVersion: '1.2.3', dispatcher: client.dispatcher, redact, ...extra,
     });
   }
 
@@ -70,7 +74,7 @@ describe('save pipeline (Node fs storage)', () => {
       const result = await client.generate({ prompt: 'many boats', num_images: 4, seed: 13 });
       const saving = saveImages({
         operation: 'generate', request: {}, result, storage: createNodeFileStorage(dir), fileNameTemplate: 'shot',
-        provider: 'p', extensionVersion: 'v', signal: controller.signal, concurrency: 1,
+        provider: 'p', extensionVersion: 'v', redact, signal: controller.signal, concurrency: 1,
         onSaved: (done) => { if (done === 1) controller.abort(); },
       });
       await assert.rejects(saving, (err: unknown) => err instanceof IdeogramError && err.kind === 'cancelled');
@@ -78,5 +82,34 @@ describe('save pipeline (Node fs storage)', () => {
       server.setFault({ mode: 'none' });
     }
     assert.deepEqual(await readdir(dir), []);
+  });
+
+  it('keeps a key that a relay echoes in prompt, resolution or style_type out of every file name and sidecar', async () => {
+    const input = path.join(dir, 'input.png');
+    await writeFile(input, renderPng(32, 32, 'abcdefabcdef'));
+    server.setFault({ mode: 'echo-key' });
+    let echoed;
+    try {
+      // ${slug} names the files after the prompt: the request's for generate, the returned one for upscale.
+      echoed = await save({ prompt: 'two kites', num_images: 2, seed: 21 }, { fileNameTemplate: '${slug}' });
+      const result = await client.upscale({}, { kind: 'file', path: input });
+      await saveImages({
+        operation: 'upscale', request: {}, result, storage: createNodeFileStorage(dir), fileNameTemplate: '${slug}',
+        provider: 'crazyrouter', extensionVersion: '1.2.3', dispatcher: client.dispatcher, redact,
+      });
+    } finally {
+      server.setFault({ mode: 'none' });
+    }
+    // The relay did echo it (as `Bearer <key>` and bare), and what it echoed was redacted.
+    const sidecar = echoed.saved[0].sidecar;
+    assert.equal(sidecar.resolution, 'Bearer [redacted]');
+    assert.equal(sidecar.style_type, '[redacted]');
+    assert.match(sidecar.returned_prompt ?? '', /two kites \[Bearer \[redacted\]\]/);
+    const names = await readdir(dir);
+    assert.equal(names.length, 1 + 2 * 3, `input + three images with sidecars: ${names.join(', ')}`);
+    for (const name of names) {
+      assert.ok(!name.toLowerCase().includes(KEY.toLowerCase()), `the key is in the file name ${name}`);
+      if (name.endsWith('.json')) assert.ok(!(await readFile(path.join(dir, name), 'utf8')).includes(KEY), `the key is in ${name}`);
+    }
   });
 });
