@@ -6,6 +6,14 @@ const SECRET_KEY = 'ideogram.apiKey';
 /** Environment variable read when no key is stored. */
 export const API_KEY_ENV = 'IDEOGRAM_API_KEY';
 
+/**
+ * The key from the environment, trimmed: CI secrets and `export` lines often end with a newline.
+ * Trimmed here, where it is read, so the key the client sends and the one the log redacts are the same.
+ */
+export function apiKeyFromEnvironment(): string | undefined {
+  return process.env[API_KEY_ENV]?.trim() || undefined;
+}
+
 /** Why a key is rejected before it is stored; undefined when it looks usable. */
 export function apiKeyShapeProblem(key: string): string | undefined {
   if (key.trim() === '') return vscode.l10n.t('The API key is empty.');
@@ -23,15 +31,15 @@ export class ApiKeyStore implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly secrets: vscode.SecretStorage) {
-    const fromEnv = process.env[API_KEY_ENV];
+    const fromEnv = apiKeyFromEnvironment();
     if (fromEnv) this.seen.add(fromEnv);
     this.subscription = secrets.onDidChange((e) => { if (e.key === SECRET_KEY) this.changed.fire(); });
   }
 
-  /** The stored key, else the environment variable, else undefined. */
+  /** The stored key, else the environment variable, else undefined; trimmed, as it is sent. */
   async get(): Promise<string | undefined> {
-    const stored = await this.secrets.get(SECRET_KEY);
-    const key = stored || process.env[API_KEY_ENV] || undefined;
+    const stored = (await this.secrets.get(SECRET_KEY))?.trim();
+    const key = stored || apiKeyFromEnvironment();
     if (key) this.seen.add(key);
     return key;
   }

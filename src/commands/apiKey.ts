@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { showError, showInformation } from '../notifications';
 import type { IdeogramServices } from '../services';
-import { apiKeyShapeProblem } from '../secrets';
+import { apiKeyFromEnvironment, apiKeyShapeProblem } from '../secrets';
 
 /** Registers ideogram.setApiKey (returns true when a key was stored) and ideogram.clearApiKey (returns true). */
 export function registerApiKeyCommands(services: IdeogramServices): vscode.Disposable[] {
@@ -24,7 +24,7 @@ export function registerApiKeyCommands(services: IdeogramServices): vscode.Dispo
     }),
     vscode.commands.registerCommand('ideogram.clearApiKey', async (): Promise<boolean> => {
       await services.keys.clear();
-      const envNote = process.env.IDEOGRAM_API_KEY ? ' ' + vscode.l10n.t('IDEOGRAM_API_KEY from the environment still applies.') : '';
+      const envNote = apiKeyFromEnvironment() ? ' ' + vscode.l10n.t('IDEOGRAM_API_KEY from the environment still applies.') : '';
       void showInformation(vscode.l10n.t('Ideogram API key removed.') + envNote);
       return true;
     }),
