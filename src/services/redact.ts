@@ -5,6 +5,17 @@ import { redactSecrets } from '../ideogram';
 // was replaced while a request was in flight, or one a relay echoes back in an error).
 const HEADER_SECRET = /\b(authorization|api-key|x-api-key)(["']?\s*[:=]\s*["']?)(bearer\s+)?[^\s"',;]+/gi;
 
+// Credentials in a URL (`socks5://alice:password@proxy:1080`, `https://token@relay`) and its query
+// (`?key=…`, signed links): whatever sits between `//` and the last `@` before the host, and
+// everything after `?` up to a fragment or the end of the URL.
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#"'<>]*@/gi;
+const URL_QUERY = /\b([a-z][a-z0-9+.-]*:\/\/[^\s?#"'<>]*)\?[^\s#"'<>]*/gi;
+
+/** Masks the credentials and the query string of every URL in text, keeping scheme, host and path. */
+export function redactUrlSecrets(text: string): string {
+  return text.replace(URL_USERINFO, '$1[redacted]@').replace(URL_QUERY, '$1?[redacted]');
+}
+
 /** Removes every known secret (and its URL-encoded form) and any header-shaped credential from text. */
 export function redactText(text: string, secrets: readonly string[]): string {
   return redactSecrets(text, [...secrets]).replace(HEADER_SECRET, (_m, name: string, sep: string, bearer?: string) => `${name}${sep}${bearer ?? ''}[redacted]`);

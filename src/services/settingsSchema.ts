@@ -4,6 +4,7 @@
 import * as z from 'zod';
 import { ASPECT_RATIOS, MAGIC_PROMPT_OPTIONS, STYLE_TYPES, providerDefaults, type ProviderConfig } from '../ideogram';
 import { DEFAULT_FILE_NAME_TEMPLATE } from './naming';
+import { redactUrlSecrets } from './redact';
 
 /** Where the key is sent: provider presets, or 'custom' with an explicit base URL. */
 export const PROVIDERS = ['crazyrouter', 'ideogram', 'custom'] as const;
@@ -52,6 +53,9 @@ export type RawSettings = Partial<Record<keyof IdeogramSettings, unknown>>;
 /** A setting whose stored value was ignored, with the reason. */
 export interface SettingProblem { key: string; message: string }
 
+// Problems are logged: a proxy or relay URL may carry a password or a token.
+const ignoredValue = (value: unknown): string => `ignored value ${redactUrlSecrets(JSON.stringify(value))}`;
+
 /** Validates raw values into settings; unusable values fall back to defaults and are listed as problems. */
 export function parseSettings(raw: RawSettings): { settings: IdeogramSettings; problems: SettingProblem[] } {
   const settings = SettingsSchema.parse(raw);
@@ -65,13 +69,13 @@ export function parseSettings(raw: RawSettings): { settings: IdeogramSettings; p
       const d = (typeof value === 'object' && value) ? value as Record<string, unknown> : {};
       for (const [sub, v] of Object.entries(d)) {
         const parsed = (settings.defaults as Record<string, unknown>)[sub];
-        if (v !== undefined && parsed !== v) problems.push({ key: `ideogram.defaults.${sub}`, message: `ignored value ${JSON.stringify(v)}` });
+        if (v !== undefined && parsed !== v) problems.push({ key: `ideogram.defaults.${sub}`, message: ignoredValue(v) });
       }
       continue;
     }
     const parsed = settings[key];
     const comparable = typeof value === 'string' ? value.trim() : value;
-    if (parsed !== comparable) problems.push({ key: `ideogram.${key}`, message: `ignored value ${JSON.stringify(value)}` });
+    if (parsed !== comparable) problems.push({ key: `ideogram.${key}`, message: ignoredValue(value) });
   }
   return { settings, problems };
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { redactStrings, redactText } from '../../src/services/redact';
+import { redactStrings, redactText, redactUrlSecrets } from '../../src/services/redact';
 
 describe('redaction (commands)', () => {
   it('removes known keys, also URL-encoded', () => {
@@ -21,5 +21,15 @@ describe('redaction (commands)', () => {
     const value = { prompt: 'a sk-deep-123', n: 2, ok: true, none: null, list: ['x', { 'sk-deep-123': 'sk-deep-123' }] };
     assert.deepEqual(redactStrings(value, redact), { prompt: 'a [redacted]', n: 2, ok: true, none: null, list: ['x', { '[redacted]': '[redacted]' }] });
     assert.equal(value.prompt, 'a sk-deep-123', 'the original is not changed');
+  });
+});
+
+describe('redaction of URLs in setting values', () => {
+  it('masks credentials and query strings, keeping scheme, host and path', () => {
+    assert.equal(redactUrlSecrets('socks5://alice:S3cretProxyPass@proxy.corp:1080'), 'socks5://[redacted]@proxy.corp:1080');
+    assert.equal(redactUrlSecrets('"https://tok3n@relay.example/v1?key=abc&x=1#top"'), '"https://[redacted]@relay.example/v1?[redacted]#top"');
+    assert.equal(redactUrlSecrets('http://user:p@ss@host:8080/path'), 'http://[redacted]@host:8080/path', 'an @ in the password');
+    assert.equal(redactUrlSecrets('ftp://x and http://plain.example/a'), 'ftp://x and http://plain.example/a');
+    assert.equal(redactUrlSecrets('no url? a@b (mail)'), 'no url? a@b (mail)');
   });
 });

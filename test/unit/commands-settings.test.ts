@@ -29,6 +29,18 @@ describe('settings (commands)', () => {
     assert.deepEqual(problems.map((p) => p.key).sort(), ['ideogram.baseUrl', 'ideogram.defaults.numImages', 'ideogram.maxImagesInFlight', 'ideogram.provider']);
   });
 
+  it('names a rejected value without the credentials or query string of a URL in it', () => {
+    const { problems } = parseSettings({
+      proxy: 'socks5://alice:S3cretProxyPass@proxy.corp:1080',
+      baseUrl: 'ftp://bob:Hunter2Pass@relay.example/v1?token=QueryS3cret',
+      defaults: { model: 'https://carol:M0delPass@evil.example/?k=ModelS3cret' },
+    });
+    assert.deepEqual(problems.map((p) => p.key).sort(), ['ideogram.baseUrl', 'ideogram.defaults.model', 'ideogram.proxy']);
+    const text = JSON.stringify(problems);
+    for (const secret of ['S3cretProxyPass', 'alice', 'Hunter2Pass', 'QueryS3cret', 'M0delPass', 'ModelS3cret']) assert.ok(!text.includes(secret), `${secret} in ${text}`);
+    assert.match(text, /socks5:\/\/\[redacted\]@proxy\.corp:1080/, 'the rest of the value is still named');
+  });
+
   it('maps provider settings to where requests go', () => {
     const base = parseSettings({}).settings;
     assert.deepEqual(toProviderConfig(base), { provider: 'crazyrouter', baseUrl: 'https://crazyrouter.com', pathPrefix: '/ideogram', authStyle: 'bearer', transport: 'multipart' });
