@@ -161,8 +161,10 @@ export class ImageService implements vscode.Disposable {
   // so the in-flight limit and proxy connections hold across operations.
   private async run<T>(opts: OperationOptions, settings: IdeogramSettings, work: (client: IdeogramClient, signal: AbortSignal) => Promise<T>): Promise<T> {
     const config = toProviderConfig(settings);
-    if (!config) {
-      throw new UserFacingError(vscode.l10n.t('Set ideogram.baseUrl to your relay\'s address to use the "custom" provider.'), 'ideogram.baseUrl');
+    if ('problem' in config) {
+      throw new UserFacingError(config.problem === 'missing-base-url'
+        ? vscode.l10n.t('Set ideogram.baseUrl to your relay\'s address to use the "custom" provider.')
+        : vscode.l10n.t('ideogram.baseUrl is not an http(s) URL: {0}. Set it to the address of your provider or relay, starting with https://.', config.value), 'ideogram.baseUrl');
     }
     const controller = new AbortController();
     if (opts.token?.isCancellationRequested) throw cancelled();

@@ -21,10 +21,15 @@ const withDefault = <T extends z.ZodType>(schema: T, fallback: z.infer<T>) => sc
 
 const httpUrl = z.string().trim().refine((s) => s === '' || /^https?:\/\/[^\s/]+/i.test(s), 'must be an http(s) URL');
 
+/** A base URL that is set but not http(s): kept (not replaced by the provider's), so nothing is sent elsewhere. */
+export interface RejectedBaseUrl { rejected: string }
+
 /** Schema of the settings object; every field has a default. */
 export const SettingsSchema = z.object({
   provider: withDefault(z.enum(PROVIDERS), 'crazyrouter'),
-  baseUrl: withDefault(httpUrl, ''),
+  // The base URL decides where the key goes: a value that cannot be used stops requests (see
+  // toProviderConfig) instead of silently falling back to the provider's own address.
+  baseUrl: withDefault(z.union([httpUrl, z.string().trim().transform((value): RejectedBaseUrl => ({ rejected: value }))]), ''),
   pathPrefix: withDefault(z.string().trim(), ''),
   authStyle: withDefault(z.enum(AUTH_STYLES), 'auto'),
   imageTransport: withDefault(z.enum(IMAGE_TRANSPORTS), 'multipart'),
@@ -80,13 +85,21 @@ export function parseSettings(raw: RawSettings): { settings: IdeogramSettings; p
   return { settings, problems };
 }
 
+/** Why no request can be sent with the settings (the message names ideogram.baseUrl). */
+export type ProviderConfigProblem =
+  | { problem: 'missing-base-url' }
+  /** `value` as it may be shown and logged: URL credentials and query redacted. */
+  | { problem: 'base-url-not-http'; value: string };
+
 /**
  * Where requests go, from the settings: empty base URL / path prefix and 'auto' auth style take
- * the provider's defaults; a path prefix of '/' means the root. Undefined for 'custom' without a base URL.
+ * the provider's defaults; a path prefix of '/' means the root. A problem instead when the base
+ * URL is not http(s), or missing for 'custom'.
  */
-export function toProviderConfig(settings: IdeogramSettings): ProviderConfig | undefined {
+export function toProviderConfig(settings: IdeogramSettings): ProviderConfig | ProviderConfigProblem {
+  if (typeof settings.baseUrl === 'object') return { problem: 'base-url-not-http', value: redactUrlSecrets(settings.baseUrl.rejected) };
   const defaults = providerDefaults(settings.provider);
-  if (settings.provider === 'custom' && settings.baseUrl === '') return undefined;
+  if (settings.provider === 'custom' && settings.baseUrl === '') return { problem: 'missing-base-url' };
   return {
     provider: settings.provider,
     baseUrl: settings.baseUrl || defaults.baseUrl,

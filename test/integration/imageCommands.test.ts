@@ -262,6 +262,21 @@ describe('image commands', function () {
     assert.match(String(report.settingHint), /ideogram\.(baseUrl|pathPrefix)/);
   });
 
+  it('a base URL that is not http(s) is named as such, with Open Settings, and nothing is sent', async () => {
+    const config = vscode.workspace.getConfiguration('ideogram');
+    const original = config.inspect<string>('baseUrl')?.globalValue;
+    await config.update('baseUrl', 'ftp://bob:Hunter2Pass@relay.example', vscode.ConfigurationTarget.Global);
+    try {
+      const { report } = await failingCommand(() => vscode.commands.executeCommand('ideogram.generate', { prompt: 'a ship' }), 'user');
+      assert.match(report.message, /ideogram\.baseUrl is not an http\(s\) URL: ftp:\/\/\[redacted\]@relay\.example/);
+      assert.equal(report.settingHint, 'ideogram.baseUrl');
+      assert.ok(report.actions.includes('Open Settings'), report.actions.join());
+      assert.deepEqual((await mock('/__mock/requests')) as unknown[], [], 'nothing was sent');
+    } finally {
+      await config.update('baseUrl', original, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('cancelling during the request writes nothing', async () => {
     await mock('/__mock/fault', { mode: 'latency', latencyMs: 5000, count: 1 });
     const before = await listOutput();

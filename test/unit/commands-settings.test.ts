@@ -21,7 +21,7 @@ describe('settings (commands)', () => {
       defaults: { numImages: 12, model: 'V_2A' },
     });
     assert.equal(settings.provider, 'crazyrouter');
-    assert.equal(settings.baseUrl, '');
+    assert.deepEqual(settings.baseUrl, { rejected: 'ftp://x' }, 'kept, so no request goes elsewhere');
     assert.equal(settings.maxImagesInFlight, 10);
     assert.equal(settings.insertFormat, 'html');
     assert.equal(settings.defaults.numImages, 1);
@@ -48,7 +48,16 @@ describe('settings (commands)', () => {
     assert.deepEqual(toProviderConfig(official), { provider: 'ideogram', baseUrl: 'https://api.ideogram.ai', pathPrefix: '', authStyle: 'api-key', transport: 'data-url' });
     const root = parseSettings({ pathPrefix: '/', authStyle: 'api-key', baseUrl: 'http://127.0.0.1:9' }).settings;
     assert.deepEqual(toProviderConfig(root), { provider: 'crazyrouter', baseUrl: 'http://127.0.0.1:9', pathPrefix: '/', authStyle: 'api-key', transport: 'multipart' });
-    assert.equal(toProviderConfig(parseSettings({ provider: 'custom' }).settings), undefined, 'custom needs a base URL');
+    assert.deepEqual(toProviderConfig(parseSettings({ provider: 'custom' }).settings), { problem: 'missing-base-url' }, 'custom needs a base URL');
+  });
+
+  it('refuses a base URL that is not http(s), for every provider, naming it without its credentials', () => {
+    for (const provider of ['custom', 'crazyrouter', 'ideogram']) {
+      assert.deepEqual(toProviderConfig(parseSettings({ provider, baseUrl: 'ftp://x' }).settings), { problem: 'base-url-not-http', value: 'ftp://x' }, provider);
+    }
+    assert.deepEqual(toProviderConfig(parseSettings({ baseUrl: ' socks5://u:Pw0rd@relay:1080/?t=1 ' }).settings), { problem: 'base-url-not-http', value: 'socks5://[redacted]@relay:1080/?[redacted]' });
+    // Not a string at all: VS Code's settings UI cannot produce it; it falls back like other settings.
+    assert.deepEqual(toProviderConfig(parseSettings({ baseUrl: 42 }).settings), toProviderConfig(parseSettings({}).settings));
   });
 
   it('declares the settings that decide where the key goes as application-scoped in package.json', () => {
