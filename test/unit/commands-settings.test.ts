@@ -60,6 +60,19 @@ describe('settings (commands)', () => {
     assert.deepEqual(toProviderConfig(parseSettings({ baseUrl: 42 }).settings), toProviderConfig(parseSettings({}).settings));
   });
 
+  it('restricts, in untrusted workspaces, every setting a folder may set that decides what is billed or where files go', () => {
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
+      contributes: { configuration: { properties: Record<string, { scope?: string }> } };
+    };
+    // Reviewed: these change how an image or a reference looks, never how many images are billed,
+    // at which model's price, or where a file is written.
+    const harmless = ['ideogram.defaults.aspectRatio', 'ideogram.defaults.styleType', 'ideogram.defaults.magicPrompt', 'ideogram.insertFormat'];
+    const folderSettable = Object.entries(manifest.contributes.configuration.properties)
+      .filter(([, prop]) => prop.scope !== 'application' && prop.scope !== 'machine').map(([key]) => key);
+    assert.deepEqual([...manifest.capabilities.untrustedWorkspaces.restrictedConfigurations].sort(), folderSettable.filter((key) => !harmless.includes(key)).sort());
+  });
+
   it('declares the settings that decide where the key goes as application-scoped in package.json', () => {
     const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { configuration: { properties: Record<string, { scope?: string; markdownDescription?: string }> } } };
     const props = manifest.contributes.configuration.properties;
