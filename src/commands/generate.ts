@@ -223,6 +223,7 @@ function summary(state: GenerateRequest): string {
     state.resolution ? resolutionLabel(state.resolution) : state.aspect_ratio ? aspectLabel(state.aspect_ratio) : undefined,
     state.style_type,
     state.magic_prompt_option ? `magic ${state.magic_prompt_option}` : undefined,
-    state.num_images && state.num_images > 1 ? `×${state.num_images}` : undefined,
+    // Always shown: the number of images is what is billed (a folder's settings may have raised the default).
+    vscode.l10n.t('{0} image(s)', state.num_images ?? 1),
   ].filter(Boolean).join(' · ');
 }

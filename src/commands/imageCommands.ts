@@ -109,7 +109,10 @@ export async function askForRemix(services: IdeogramServices, image: vscode.Uri,
       });
       if (typeof outcome === 'string') state.image_weight = Number(outcome.trim());
     } else {
-      const picked = await pickStep(info, MODELS.map((m) => ({ label: m, value: m as string })), { placeholder: vscode.l10n.t('Model'), active: state.model });
+      // The last step before the request is sent: it says how many images each input makes (billed).
+      const count = initial.num_images ?? services.settings().defaults.numImages;
+      const placeholder = vscode.l10n.t('Model (makes {0} image(s) per input image; ideogram.defaults.numImages)', count);
+      const picked = await pickStep(info, MODELS.map((m) => ({ label: m, value: m as string })), { placeholder, active: state.model });
       outcome = picked;
       if (picked && picked !== BACK) state.model = picked.value;
     }

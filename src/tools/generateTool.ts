@@ -46,7 +46,7 @@ export class GenerateImageTool implements vscode.LanguageModelTool<GenerateToolI
     message.appendMarkdown(`\n\n${vscode.l10n.t('The images are billed to your Ideogram account and saved in the workspace.')}`);
     return {
       invocationMessage: vscode.l10n.t('Generating {0} image(s) with Ideogram', count),
-      confirmationMessages: { title: vscode.l10n.t('Generate images with Ideogram?'), message },
+      confirmationMessages: { title: vscode.l10n.t('Generate {0} image(s) with Ideogram?', count), message },
     };
   }
 

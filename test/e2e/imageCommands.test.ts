@@ -100,6 +100,8 @@ describe('image commands UI', function () {
     await pickQuickPickItem(page, 'OFF', { step: '5/7' });
     await pickQuickPickItem(page, '2', { step: '6/7' });
     await waitForQuickInputStep(page, '7/7');
+    // The confirming step says how many images will be billed.
+    assert.match((await quickPickRow(page, 'Generate').textContent()) ?? '', /\b2 image\(s\)/);
     await quickPickRow(page, 'Generate').click();
     const files = await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*a-blue-whale-singing-\d+\.png$/, 60_000);
     // The sidecar is written right after the image (temp file + rename, so once there it is whole).
@@ -235,6 +237,9 @@ describe('image commands UI', function () {
     // it arrives the old step is still on screen, and typing then lands in the old step's box (whose
     // value the new step replaces with its default, 50). Wait for the step as a user would see it.
     await answerInputBox(page, '35', { step: '2/3' });
+    // The last step, after which the request is sent, says how many images it makes (ideogram.defaults.numImages).
+    await waitForQuickInputStep(page, '3/3');
+    assert.match((await page.locator('.quick-input-widget input').getAttribute('placeholder')) ?? '', /\b1 image\(s\)/);
     await pickQuickPickItem(page, 'V_2', { step: '3/3' });
     await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*the-logo-in-neon-\d+\.png$/, 60_000);
     const remix = mockServer.requests.find((r) => r.path === '/ideogram/remix');
