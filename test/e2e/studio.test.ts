@@ -53,19 +53,19 @@ async function chooseOption(frame: FrameLocator, selectId: string, label: string
   await frame.locator(`#${selectId} li`, { hasText: new RegExp(`^\\s*${label}\\s*$`) }).first().click();
 }
 
-// Clicking the tab makes its group active; the webview then takes focus asynchronously, which
-// would close a command palette opened too early, so wait until the focus has landed in the
-// webview's frame (the tab itself holds it in between).
-async function focusStudioTab(page: Page): Promise<void> {
+// Clicking the tab makes its group active, and VS Code then focuses the webview in two steps: its
+// iframe at once, then, 50 ms later (a Delayer in WebviewElement._doFocus), the workbench's body
+// and, by a message to the webview, the Studio's own document. A command palette opened between the
+// two steps loses the focus to the Studio's document and closes, and the next keystrokes meant for
+// it go nowhere. So wait for the last step: the Studio's document has the focus.
+async function focusStudioTab(page: Page, frame: FrameLocator): Promise<void> {
   await page.locator('.tabs-container .tab', { hasText: 'Ideogram Studio' }).first().click();
-  await page.waitForFunction(() => {
-    const active = (globalThis as unknown as { document: { activeElement: { tagName: string; className: string } | null } }).document.activeElement;
-    return active?.tagName === 'IFRAME' && /\bwebview\b/.test(active.className);
-  }, undefined, { timeout: 15_000 });
+  await waitFor('the focus in the Studio\'s document', () =>
+    frame.locator(':root').evaluate(() => (globalThis as unknown as { document: { hasFocus(): boolean } }).document.hasFocus()), 15_000);
 }
 
 async function setTheme(page: Page, frame: FrameLocator, label: string, kind: 'light' | 'dark'): Promise<void> {
-  await focusStudioTab(page);
+  await focusStudioTab(page, frame);
   await runCommand(page, 'Preferences: Color Theme');
   await pickQuickPickItem(page, label);
   // The webview gets the theme's variables and its body class in one update: wait for the class.
@@ -409,7 +409,7 @@ describe('Ideogram Studio', function () {
     const { page } = e2e();
     await fillPrompt(frame, 'still here after a reload');
     await frame.locator('#mode-upscale').click();
-    await focusStudioTab(page);
+    await focusStudioTab(page, frame);
     await runCommand(page, 'Developer: Reload Window');
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
     frame = webviewFrame(page);

@@ -22,7 +22,9 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
 
 /**
  * Opens the command palette on `title` and returns its row, ready to click (the bench times from the
- * click). Reopens the palette until the row shows, for the reason given on runCommand.
+ * click). Reopens the palette until the row shows, for the reason given on runCommand. Call it once
+ * the focus has settled: a palette closes as soon as something else takes the focus (e.g. a webview
+ * finishing its own focus), and then fails here at once with that explanation, not a 30 s timeout.
  */
 export async function paletteRow(page: Page, title: string, timeoutMs = 30_000): Promise<Locator> {
   const input = page.locator(`${quickInput} input`);
@@ -30,7 +32,9 @@ export async function paletteRow(page: Page, title: string, timeoutMs = 30_000):
   for (;;) {
     await page.keyboard.press('F1');
     await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
+    await input.fill(`>${title}`, { timeout: 5000 }).catch((err: unknown) => {
+      throw new Error(`the command palette closed before "${title}" could be typed: something took the focus after it opened: ${String(err)}`);
+    });
     const row = quickPickRow(page, title);
     try {
       await row.waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(500, deadline - Date.now())) });
