@@ -49,7 +49,7 @@ async function run(): Promise<number> {
   const session = await startSession({ runDir, vsixFiles: [extensionVsixPath] });
   const browser = await launchChromium();
   onCleanup(() => browser.close());
-  const page = await openWorkbench(browser, session.codeServer.workbenchUrl, path.join(runDir, 'browser-console.log'));
+  const page = await openWorkbench(browser, session.codeServer.workbenchUrl, path.join(runDir, 'browser-console.log'), session.workspaceDir);
   console.log(`rig: workbench ready at ${session.codeServer.workbenchUrl} (${Math.round((Date.now() - started) / 1000)} s)`);
   setE2eContext({ page, workspaceDir: session.workspaceDir, workbenchUrl: session.codeServer.workbenchUrl, mockServer: session.mockServer, apiKey: session.apiKey });
 

@@ -45,7 +45,7 @@ async function run(): Promise<number> {
   });
   const browser = await launchChromium();
   onCleanup(() => browser.close());
-  const page = await openWorkbench(browser, session.codeServer.workbenchUrl, path.join(runDir, 'browser-console.log'));
+  const page = await openWorkbench(browser, session.codeServer.workbenchUrl, path.join(runDir, 'browser-console.log'), session.workspaceDir);
   setE2eContext({ page, workspaceDir: session.workspaceDir, workbenchUrl: session.codeServer.workbenchUrl, mockServer: session.mockServer, apiKey: session.apiKey });
 
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 90_000 });
