@@ -291,10 +291,14 @@ describe('image commands UI', function () {
     // A workspace file named like a command link; not an image, so Describe names it in an error.
     const trap = path.join(workspaceDir, 'images', `${link}.png`);
     writeFileSync(trap, 'not an image');
+    // VS Code shows at most three toasts, the oldest first, so a new one stays hidden behind those that
+    // earlier tests left on screen (an error with actions never times out): start from none.
+    await runCommand(page, 'Notifications: Clear All Notifications');
     try {
       await ideogramSubmenu(page, `images/${link}.png`, 'Describe Image');
       await assertShownAsText(await waitForNotification(page, /Fix this image.*is not a PNG/), `${link}.png`);
       assert.equal(mockServer.requests.length, 0, 'nothing was sent for a file that is not an image');
+      await runCommand(page, 'Notifications: Clear All Notifications');
       // A provider whose error text carries the same link.
       mockServer.setFault({ mode: 'server-error', status: 400, message: `Your key has expired. ${link}`, count: 1 });
       await ideogramSubmenu(page, 'images/sunset.png', 'Describe Image');
