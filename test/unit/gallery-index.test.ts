@@ -9,6 +9,7 @@ import * as v8 from 'node:v8';
 import { encodeIndex } from '../../src/gallery/indexFile';
 import { IdeogramClient, InflightLimiter, providerDefaults } from '../../src/ideogram';
 import { createNodeFileStorage } from '../../src/services/nodeFileStorage';
+import { redactText } from '../../src/services/redact';
 import { saveImages } from '../../src/services/savePipeline';
 import { startMockServer, type MockServer } from '../../tools/mock-server';
 import { createNodeIndexStore, indexFilePath } from '../../src/gallery/node/nodeIndexStore';
@@ -203,6 +204,7 @@ describe('gallery: results index of what the extension saves', () => {
     const outcome = await saveImages({
       operation: 'generate', request: { ...request }, result: await client.generate(request), storage: createNodeFileStorage(output),
       fileNameTemplate: 'boats', provider: 'crazyrouter', extensionVersion: 'test', dispatcher: client.dispatcher,
+      redact: (text) => redactText(text, [KEY]),
     });
     for (const saved of outcome.saved) await index.applyChange(saved.sidecarLocation, 'created');
     const live = index.query({ text: 'boats' });
