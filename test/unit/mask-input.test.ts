@@ -39,9 +39,8 @@ describe('mask editor keys', () => {
   });
 
   it('moves the cursor and paints only while the canvas has focus', () => {
-    assert.deepEqual(keyCommand(key('ArrowLeft'), true), { type: 'move', dx: -1, dy: 0, speed: 'normal' });
-    assert.deepEqual(keyCommand(key('ArrowDown', { shiftKey: true }), true), { type: 'move', dx: 0, dy: 1, speed: 'fast' });
-    assert.deepEqual(keyCommand(key('ArrowUp', { ctrlKey: true }), true), { type: 'move', dx: 0, dy: -1, speed: 'fine' });
+    assert.deepEqual(keyCommand(key('ArrowLeft'), true), { type: 'move', dx: -1, dy: 0, fast: false });
+    assert.deepEqual(keyCommand(key('ArrowDown', { shiftKey: true }), true), { type: 'move', dx: 0, dy: 1, fast: true });
     assert.deepEqual(keyCommand(key(' '), true), { type: 'press' });
     assert.deepEqual(keyCommand(key('Enter'), true), { type: 'toggle' });
     assert.deepEqual(keyCommand(key('Delete'), true), { type: 'eraseRect' });
@@ -49,8 +48,9 @@ describe('mask editor keys', () => {
     for (const k of ['ArrowLeft', ' ', 'Enter', 'Delete', 'Escape']) assert.equal(keyCommand(key(k), false), undefined, `${JSON.stringify(k)} off the canvas`);
   });
 
-  it('leaves Alt+arrows (browser history), Ctrl+Enter (the Studio\'s Run) and unknown keys alone', () => {
+  it('leaves Alt+arrows (browser history), Ctrl+arrows (macOS desktops), Ctrl+Enter (the Studio\'s Run) and unknown keys alone', () => {
     assert.equal(keyCommand(key('ArrowLeft', { altKey: true }), true), undefined);
+    assert.equal(keyCommand(key('ArrowUp', { ctrlKey: true }), true), undefined);
     assert.equal(keyCommand(key('Enter', { ctrlKey: true }), true), undefined);
     assert.equal(keyCommand(key('Tab'), true), undefined);
     assert.equal(keyCommand(key('q'), true), undefined);
@@ -98,11 +98,10 @@ describe('mask editor brush sizes and zoom', () => {
     assert.equal(clampZoom(0.001, 1), 1 / 16);
   });
 
-  it('moves the keyboard cursor by 8 screen pixels (Shift: 32; Ctrl: one image pixel)', () => {
-    assert.equal(cursorStep(1, 'normal'), 8);
-    assert.equal(cursorStep(0.5, 'normal'), 16);
-    assert.equal(cursorStep(4, 'fast'), 8);
-    assert.equal(cursorStep(32, 'normal'), 1);
-    assert.equal(cursorStep(0.25, 'fine'), 1);
+  it('moves the keyboard cursor by 8 screen pixels (Shift: 32), at least one image pixel', () => {
+    assert.equal(cursorStep(1, false), 8);
+    assert.equal(cursorStep(0.5, false), 16);
+    assert.equal(cursorStep(4, true), 8);
+    assert.equal(cursorStep(32, false), 1);
   });
 });

@@ -179,6 +179,21 @@ describe('mask model: undo and redo', () => {
     assert.equal(model.redo(), false);
   });
 
+  it('records an edit made after an undo against the undone state', () => {
+    const model = new MaskModel(10, 10);
+    model.fillRect({ x: 0, y: 0 }, { x: 9, y: 4 }, 1);
+    model.undo();
+    const empty = snapshot(model);
+    model.paintSegment({ x: 0, y: 2 }, { x: 9, y: 2 }, 2, 1);
+    model.commit();
+    const stroked = snapshot(model);
+    model.undo();
+    assert.deepEqual(snapshot(model), empty);
+    assert.equal(model.markedCount, 0);
+    model.redo();
+    assert.deepEqual(snapshot(model), stroked);
+  });
+
   it('undo during a stroke ends the stroke and undoes it as a whole', () => {
     const model = new MaskModel(8, 8);
     model.paintSegment({ x: 1, y: 1 }, { x: 6, y: 6 }, 1, 1);

@@ -14,7 +14,7 @@ export type MaskCommand =
   | { type: 'zoomActual' }
   | { type: 'help' }
   // The rest act at the keyboard cursor, so only while the canvas has focus:
-  | { type: 'move'; dx: -1 | 0 | 1; dy: -1 | 0 | 1; speed: 'normal' | 'fast' | 'fine' }
+  | { type: 'move'; dx: -1 | 0 | 1; dy: -1 | 0 | 1; fast: boolean }
   /** Space: paint while held (brush, eraser); set a corner / fill (rectangle). */
   | { type: 'press' }
   /** Enter: start or stop painting without holding a key (brush, eraser); set a corner / fill (rectangle). */
@@ -81,8 +81,10 @@ export function keyCommand(input: KeyInput, onCanvas: boolean): MaskCommand | un
   const altGr = input.ctrlKey && input.altKey && !input.metaKey;
   const arrow = ARROWS[input.key];
   if (arrow) {
-    if (!onCanvas || input.altKey || input.metaKey) return undefined; // Alt+arrows: browser history; Cmd+arrows: macOS text moves
-    return { type: 'move', dx: arrow[0], dy: arrow[1], speed: input.ctrlKey ? 'fine' : input.shiftKey ? 'fast' : 'normal' };
+    // Alt+arrows go back in browser history, Ctrl+arrows switch desktops on macOS: left alone.
+    // Finer steps come from zooming in (the step is a fixed distance on screen).
+    if (!onCanvas || input.altKey || mod) return undefined;
+    return { type: 'move', dx: arrow[0], dy: arrow[1], fast: input.shiftKey };
   }
   for (const binding of [...Object.values(BINDINGS).flat(), ...CANVAS_BINDINGS]) {
     if (binding.canvas && !onCanvas) continue;

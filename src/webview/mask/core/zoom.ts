@@ -26,12 +26,11 @@ export function stepZoom(scale: number, direction: -1 | 1, fit: number): number 
   return clampZoom(next ?? scale, fit);
 }
 
-/** Screen pixels one arrow-key press moves the keyboard cursor (Shift: 4×; Ctrl: one image pixel). */
+/** Screen pixels one arrow-key press moves the keyboard cursor (4× with Shift). */
 export const CURSOR_STEP_SCREEN_PX = 8;
 
-/** Image pixels an arrow-key press moves the cursor at this scale. */
-export function cursorStep(scale: number, speed: 'normal' | 'fast' | 'fine'): number {
-  if (speed === 'fine') return 1;
+/** Image pixels an arrow-key press moves the cursor at this scale (at least one). */
+export function cursorStep(scale: number, fast: boolean): number {
   const step = Math.max(1, Math.round(CURSOR_STEP_SCREEN_PX / scale));
-  return speed === 'fast' ? step * 4 : step;
+  return fast ? step * 4 : step;
 }
