@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { MAX_MASK_PIXELS, MaskModel, MaskSizeError } from '../../src/webview/mask/core/model';
-import { paintOverlay } from '../../src/webview/mask/core/overlay';
+import { FILL_ALPHA, paintOverlay, parseCanvasColour } from '../../src/webview/mask/core/overlay';
 
 /** The mask as rows of '#' (marked) and '.', for readable failures. */
 const picture = (model: MaskModel): string[] =>
@@ -232,14 +232,26 @@ describe('mask model: undo and redo', () => {
 });
 
 describe('mask overlay pixels', () => {
-  it('colours the marked pixels of the rectangle and clears the others', () => {
-    const model = new MaskModel(3, 2);
-    model.fillRect({ x: 1, y: 0 }, { x: 1, y: 1 }, 1);
-    const rgba = new Uint8ClampedArray(3 * 2 * 4).fill(9);
-    paintOverlay(model.data, 3, rgba, { x: 0, y: 0, width: 2, height: 2 }, [0, 120, 212, 255]);
-    assert.deepEqual(Array.from(rgba), [
-      0, 0, 0, 0, /**/ 0, 120, 212, 255, /**/ 9, 9, 9, 9,
-      0, 0, 0, 0, /**/ 0, 120, 212, 255, /**/ 9, 9, 9, 9,
+  it('fills the marked region see-through, draws its edge opaque, and clears unmarked pixels', () => {
+    const model = new MaskModel(5, 4);
+    model.fillRect({ x: 1, y: 0 }, { x: 3, y: 3 }, 1);
+    const rgba = new Uint8ClampedArray(5 * 4 * 4).fill(9);
+    paintOverlay(model.data, 5, 4, rgba, { x: 0, y: 0, width: 4, height: 4 }, [0, 120, 212]);
+    const alpha = (x: number, y: number) => rgba[(y * 5 + x) * 4 + 3];
+    assert.deepEqual([0, 1, 2, 3].map((y) => [0, 1, 2, 3, 4].map((x) => alpha(x, y))), [
+      [0, 255, 255, 255, 9], // the top row touches the image's edge
+      [0, 255, FILL_ALPHA, 255, 9],
+      [0, 255, FILL_ALPHA, 255, 9],
+      [0, 255, 255, 255, 9], // column 4 is outside the redrawn area
     ]);
+    assert.deepEqual(Array.from(rgba.subarray(4, 8)), [0, 120, 212, 255]);
+    assert.deepEqual(Array.from(rgba.subarray((1 * 5 + 2) * 4, (1 * 5 + 2) * 4 + 4)), [0, 120, 212, FILL_ALPHA]);
+    assert.deepEqual(Array.from(rgba.subarray(0, 4)), [0, 0, 0, 0]);
+  });
+
+  it('reads the colours a canvas serialises, see-through ones without their alpha', () => {
+    assert.deepEqual(parseCanvasColour('#0069cc'), [0, 105, 204]);
+    assert.deepEqual(parseCanvasColour('rgba(57, 148, 188, 0.7)'), [57, 148, 188]);
+    assert.equal(parseCanvasColour('color(display-p3 1 0 0)'), undefined);
   });
 });
