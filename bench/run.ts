@@ -8,6 +8,7 @@ import { benchBatchDescribe, DESCRIBE_BENCH } from './batchDescribe';
 import { benchGenerateToDisk, GENERATE_BENCH } from './generateToDisk';
 import { benchImageOps } from './imageOps';
 import { imageOpsRows } from './imageOpsRows';
+import { benchMaskExport, maskExportRows } from './maskExport';
 import { benchMemory, MEMORY_BENCH } from './memory';
 import { benchStartup } from './startup';
 import { benchStudio, medianOfReopens, STUDIO_BENCH, type StudioOutcome } from './studio';
@@ -84,6 +85,8 @@ async function main(): Promise<void> {
   log('f. image library: crop + resize + encode, thumbnails (WebAssembly vs native sharp)…');
   const imageOps = await benchImageOps();
   rows.push(...imageOpsRows(imageOps));
+
+  log('g. mask export in Chromium…'); rows.push(...maskExportRows(await benchMaskExport()));
 
   log('e. Studio in code-server + Chromium (uses the .vsix from d)…');
   const studio = await benchStudio(log);
