@@ -44,22 +44,9 @@ export async function benchMaskExport(): Promise<MaskExportOutcome> {
     const editor = await openMaskPage(browser, harness);
     await editor.load(harness.addImage('photo.png', photoLikePng(side, side)));
     // Eight strokes across the image with the default brush (96 px), and a rectangle.
-    const { mouse } = editor.page;
-    for (let i = 0; i < 8; i++) {
-      const from = await editor.toScreen({ x: side * 0.1, y: side * (0.08 + i * 0.11) });
-      const to = await editor.toScreen({ x: side * 0.9, y: side * (0.14 + i * 0.1) });
-      await mouse.move(from.x, from.y);
-      await mouse.down();
-      await mouse.move(to.x, to.y, { steps: 20 });
-      await mouse.up();
-    }
+    for (let i = 0; i < 8; i++) await editor.drag([{ x: side * 0.1, y: side * (0.08 + i * 0.11) }, { x: side * 0.9, y: side * (0.14 + i * 0.1) }], 20);
     await editor.page.getByRole('radio', { name: 'Rectangle' }).click();
-    const corner = await editor.toScreen({ x: side * 0.55, y: side * 0.55 });
-    const opposite = await editor.toScreen({ x: side * 0.95, y: side * 0.95 });
-    await mouse.move(corner.x, corner.y);
-    await mouse.down();
-    await mouse.move(opposite.x, opposite.y, { steps: 5 });
-    await mouse.up();
+    await editor.drag([{ x: side * 0.55, y: side * 0.55 }, { x: side * 0.95, y: side * 0.95 }], 5);
 
     // No helper functions inside: tsx would wrap them in a __name() the page does not have.
     const timings = await editor.editor.evaluate(async (element, counts) => {

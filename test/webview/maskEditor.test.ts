@@ -135,14 +135,9 @@ describe('mask editor in Chromium (Studio CSP)', function () {
     await e.page.getByRole('button', { name: 'Actual size' }).click();
     await e.editor.evaluate((el) => { (el as unknown as EditorHandle).brushSize = 24; });
     // A horizontal drag: every pointer sample lies on the segment, so the stroke is exactly its capsule.
-    const from = await e.toScreen({ x: 200.3, y: 150.6 });
-    const to = await e.toScreen({ x: 420.8, y: 150.6 });
-    await e.page.mouse.move(from.x, from.y);
-    await e.page.mouse.down();
-    await e.page.mouse.move(to.x, to.y, { steps: 12 });
-    await e.page.mouse.up();
+    const [from, to] = await e.drag([{ x: 200.3, y: 150.6 }, { x: 420.8, y: 150.6 }], 12);
     const expected = new MaskModel(WIDTH, HEIGHT);
-    expected.paintSegment(await e.toImage(from), await e.toImage(to), 12, 1);
+    expected.paintSegment(from, to, 12, 1);
     await assertExport(e, expected);
     assert.deepEqual(await e.changes(), [true, false], 'a change event on load (empty) and one for the stroke');
     assert.deepEqual(e.problems, []);
@@ -233,12 +228,7 @@ describe('mask editor in Chromium (Studio CSP)', function () {
   it('restores a saved mask exactly, under either polarity, and refuses a mask of another size or no image', async () => {
     const e = await open();
     await e.page.getByRole('radio', { name: 'Rectangle' }).click();
-    const a = await e.toScreen({ x: 40.5, y: 60.5 });
-    const b = await e.toScreen({ x: 300.5, y: 200.5 });
-    await e.page.mouse.move(a.x, a.y);
-    await e.page.mouse.down();
-    await e.page.mouse.move(b.x, b.y, { steps: 4 });
-    await e.page.mouse.up();
+    await e.drag([{ x: 40.5, y: 60.5 }, { x: 300.5, y: 200.5 }], 4);
     const saved = await e.exportBytes('black-edits');
     const painted = decodeMask(saved).black;
     assert.ok(painted.some(Boolean));
@@ -324,14 +314,10 @@ describe('mask editor in Chromium (Studio CSP)', function () {
     it(`follows the ${theme} theme: overlay in its accent, help open (screenshot in test-results/webview)`, async () => {
       const e = await open(theme);
       await e.page.getByRole('radio', { name: 'Brush' }).click();
-      const points = [{ x: 180, y: 120 }, { x: 260, y: 200 }, { x: 380, y: 170 }, { x: 460, y: 260 }];
-      const screen = await Promise.all(points.map((p) => e.toScreen(p)));
-      await e.page.mouse.move(screen[0].x, screen[0].y);
-      await e.page.mouse.down();
-      for (const p of screen.slice(1)) await e.page.mouse.move(p.x, p.y, { steps: 8 });
-      await e.page.mouse.up();
+      await e.drag([{ x: 180, y: 120 }, { x: 260, y: 200 }, { x: 380, y: 170 }, { x: 460, y: 260 }], 8);
       await e.page.keyboard.press('?');
-      await e.page.mouse.move(screen[3].x + 40, screen[3].y - 60); // the brush ring beside the stroke
+      const ring = await e.toScreen({ x: 520, y: 200 });
+      await e.page.mouse.move(ring.x, ring.y); // the brush ring beside the stroke
       await nextFrame(e);
       await e.editor.screenshot({ path: path.join(screenshots, `mask-editor-${theme}.png`) });
       assert.deepEqual(e.problems, []);

@@ -58,6 +58,11 @@ export interface MaskPage {
   toScreen(point: { x: number; y: number }): Promise<{ x: number; y: number }>;
   /** The image point under a screen point. */
   toImage(point: { x: number; y: number }): Promise<{ x: number; y: number }>;
+  /**
+   * Drags the mouse (left button) through image points, `steps` moves per leg; returns the image
+   * points it really pressed at and passed through (screen pixels rounded back), for expectations.
+   */
+  drag(points: { x: number; y: number }[], steps?: number): Promise<{ x: number; y: number }[]>;
   close(): Promise<void>;
 }
 
@@ -89,6 +94,16 @@ export async function openMaskPage(browser: Browser, harness: MaskHarness, optio
   const imageSize = () => editor.evaluate((e) => ({ width: (e as unknown as EditorHandle).imageWidth, height: (e as unknown as EditorHandle).imageHeight }));
   const exportBytes = async (polarity: string): Promise<Buffer> =>
     Buffer.from(await editor.evaluate(async (e, p) => Array.from(await (e as unknown as EditorHandle).exportMask({ polarity: p })), polarity));
+  const toScreen = async (point: { x: number; y: number }) => {
+    const box = (await stage.boundingBox())!;
+    const { width, height } = await imageSize();
+    return { x: box.x + (point.x * box.width) / width, y: box.y + (point.y * box.height) / height };
+  };
+  const toImage = async (point: { x: number; y: number }) => {
+    const box = (await stage.boundingBox())!;
+    const { width, height } = await imageSize();
+    return { x: ((point.x - box.x) * width) / box.width, y: ((point.y - box.y) * height) / box.height };
+  };
   return {
     page,
     editor,
@@ -99,15 +114,18 @@ export async function openMaskPage(browser: Browser, harness: MaskHarness, optio
     exportBytes,
     exportMask: async (polarity) => decodeMask(await exportBytes(polarity)),
     changes: () => page.evaluate(() => (globalThis as unknown as HarnessGlobals).maskChanges),
-    async toScreen(point) {
-      const box = (await stage.boundingBox())!;
-      const { width, height } = await imageSize();
-      return { x: box.x + (point.x * box.width) / width, y: box.y + (point.y * box.height) / height };
-    },
-    async toImage(point) {
-      const box = (await stage.boundingBox())!;
-      const { width, height } = await imageSize();
-      return { x: ((point.x - box.x) * width) / box.width, y: ((point.y - box.y) * height) / box.height };
+    toScreen,
+    toImage,
+    async drag(points, steps = 10) {
+      const screen = [];
+      for (const point of points) screen.push(await toScreen(point));
+      await page.mouse.move(screen[0].x, screen[0].y);
+      await page.mouse.down();
+      for (const point of screen.slice(1)) await page.mouse.move(point.x, point.y, { steps });
+      await page.mouse.up();
+      const passed = [];
+      for (const point of screen) passed.push(await toImage(point));
+      return passed;
     },
     close: () => context.close(),
   };
