@@ -6,6 +6,8 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { PNG } from 'pngjs';
+import sharp from 'sharp';
 import { launchChromium } from '../../scripts/lib/browser';
 import { resultsDir } from '../../scripts/lib/paths';
 import { MaskModel } from '../../src/webview/mask/core/model';
@@ -291,6 +293,25 @@ describe('mask editor in Chromium (Studio CSP)', function () {
     // 32 px brush at pressure 0.2: a quarter of the size plus three quarters scaled by pressure.
     expected.paintSegment(await e.toImage(from), await e.toImage(to), 16 * (0.25 + 0.75 * 0.2), 1);
     await assertExport(e, expected);
+  });
+
+  it('masks an EXIF-rotated photo as it is shown (upright): the host must upload it auto-oriented', async () => {
+    // Browsers always apply EXIF orientation to images from another origin (webview resources
+    // are), and naturalWidth reports the rotated size; the mask follows what the user sees.
+    // Stored 200×100, top half red, bottom half blue; orientation 6 turns it a quarter clockwise.
+    const pixels = Buffer.alloc(200 * 100 * 3);
+    for (let i = 0; i < 200 * 100; i++) pixels.set(i < 200 * 50 ? [220, 30, 30] : [30, 30, 220], i * 3);
+    const raw = await sharp(pixels, { raw: { width: 200, height: 100, channels: 3 } }).jpeg({ quality: 95 }).withMetadata({ orientation: 6 }).toBuffer();
+    editor = await openMaskPage(browser, harness);
+    assert.deepEqual(await editor.load(harness.addImage('rotated.jpg', raw, 'image/jpeg')), { width: 100, height: 200 });
+    const shot = PNG.sync.read(await editor.page.locator('ideogram-mask-editor .image').screenshot());
+    const colour = (fx: number, fy: number): string => {
+      const i = (Math.floor(fy * shot.height) * shot.width + Math.floor(fx * shot.width)) * 4;
+      return shot.data[i] > shot.data[i + 2] ? 'red' : 'blue';
+    };
+    assert.deepEqual([colour(0.25, 0.1), colour(0.25, 0.9), colour(0.75, 0.1), colour(0.75, 0.9)], ['blue', 'blue', 'red', 'red'], 'shown upright: blue left, red right');
+    const mask = await editor.exportMask('black-edits');
+    assert.deepEqual([mask.width, mask.height], [100, 200]);
   });
 
   it('shows a clear error for an image that does not load', async () => {

@@ -96,8 +96,6 @@ input[type="range"]::-webkit-slider-thumb {
   position: absolute; inset: 0; width: 100%; height: 100%; display: block;
   pointer-events: none; user-select: none; -webkit-user-drag: none;
 }
-/* The mask is made for the file's pixels as stored: no EXIF rotation on screen either. */
-.image { image-orientation: none; }
 .pixelated > .image, .pixelated > .overlay { image-rendering: pixelated; }
 .ring, .marquee { position: absolute; left: 0; top: 0; pointer-events: none; }
 /* Two rings in the theme's foreground and background colours: visible on any image. */
