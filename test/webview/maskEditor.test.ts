@@ -210,6 +210,43 @@ describe('mask editor in Chromium (Studio CSP)', function () {
     assert.deepEqual(e.problems, []);
   });
 
+  it('zooms around the pointer with Ctrl+wheel and pans with the Pan tool and the middle button, without painting', async () => {
+    const e = await open();
+    const { page } = e;
+    const scroll = () => e.canvas.evaluate((v) => { const el = v as unknown as { scrollLeft: number; scrollTop: number }; return [el.scrollLeft, el.scrollTop]; });
+    // Zoomed in far enough that the view can scroll to keep any point in place.
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    assert.match(await e.editor.locator('.status').innerText(), /Zoom 200%/);
+    const anchor = await e.toScreen({ x: 400, y: 300 });
+    await page.mouse.move(anchor.x, anchor.y);
+    await page.keyboard.down('Control');
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -200);
+    await page.keyboard.up('Control');
+    const zoomed = await e.toImage(anchor);
+    assert.ok(Math.abs(zoomed.x - 400) < 1 && Math.abs(zoomed.y - 300) < 1, `the image point under the pointer stays there: ${JSON.stringify(zoomed)}`);
+    assert.match(await e.editor.locator('.status').innerText(), /Zoom (\d{3,})%/);
+    const before = await scroll();
+    assert.ok(before[0] > 0 && before[1] > 0, 'zoomed in: the view scrolls');
+
+    await page.keyboard.press('h');
+    await e.drag([{ x: 400, y: 300 }, { x: 380, y: 290 }], 5);
+    const panned = await scroll();
+    assert.ok(panned[0] > before[0] && panned[1] > before[1], `dragging left and up shows more to the right and below: ${before} → ${panned}`);
+    await page.keyboard.press('b');
+    const start = await e.toScreen({ x: 380, y: 290 });
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down({ button: 'middle' });
+    await page.mouse.move(start.x + 60, start.y + 30, { steps: 5 });
+    await page.mouse.up({ button: 'middle' });
+    const middle = await scroll();
+    assert.ok(middle[0] < panned[0] && middle[1] < panned[1], `the middle button pans the other way: ${panned} → ${middle}`);
+    assert.equal(await e.editor.evaluate((el) => (el as unknown as EditorHandle).isEmpty()), true, 'nothing was painted');
+
+    await page.getByRole('button', { name: 'Fit to view' }).click();
+    assert.deepEqual(await scroll(), [0, 0]);
+  });
+
   it('inverts and clears from the toolbar; change events and isEmpty track it for the Run button', async () => {
     const e = await open();
     const clear = e.page.getByRole('button', { name: 'Clear mask' });

@@ -13,7 +13,7 @@ import { KeyboardInput } from './keyboard';
 import { maskLabels, type MaskLabels } from './labels';
 import { PointerInput } from './pointer';
 import { maskEditorSheet } from './styles';
-import { MaskToolbar, type MaskAction } from './toolbar';
+import { IS_MAC, MaskToolbar, type MaskAction } from './toolbar';
 import { MaskView } from './view';
 
 /** Detail of the editor's `change` event. */
@@ -36,8 +36,6 @@ const HELP_SHORTCUTS: [ShortcutName[], keyof MaskLabels][] = [
   [['smaller', 'larger'], 'brushSize'], [['undo'], 'undo'], [['redo'], 'redo'], [['invert'], 'invert'],
   [['zoomIn', 'zoomOut'], 'zoomIn'], [['zoomFit'], 'zoomFit'], [['zoomActual'], 'zoomActual'], [['help'], 'help'],
 ];
-
-const mac = /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** The mask editor element. */
 export class MaskEditorElement extends HTMLElement implements EditorContext {
@@ -412,7 +410,7 @@ export class MaskEditorElement extends HTMLElement implements EditorContext {
       names.forEach((name, i) => {
         if (i) dt.append(' ');
         const kbd = document.createElement('kbd');
-        kbd.textContent = shortcutText(name, mac);
+        kbd.textContent = shortcutText(name, IS_MAC);
         dt.append(kbd);
       });
       const dd = document.createElement('dd');

@@ -35,8 +35,11 @@ export class PointerInput {
     viewport.addEventListener('pointercancel', (event) => this.up(event, true));
     viewport.addEventListener('pointerleave', (event) => this.leave(event));
     viewport.addEventListener('wheel', (event) => this.wheel(event), { passive: false });
-    // The right button erases; no browser menu over the canvas.
+    // The right button erases and the middle one pans: no browser menu, no autoscroll or paste.
     viewport.addEventListener('contextmenu', (event) => event.preventDefault());
+    viewport.addEventListener('mousedown', (event) => {
+      if (event.button === BUTTON.middle) event.preventDefault();
+    });
   }
 
   /** True while a drag is under way. */

@@ -19,7 +19,8 @@ export interface ToolbarEvents {
   action(action: MaskAction): void;
 }
 
-const mac = /Mac|iPhone|iPad/.test(navigator.platform);
+/** Whether shortcuts are written the macOS way (⌘ rather than Ctrl). */
+export const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** The controls above the canvas. */
 export class MaskToolbar {
@@ -93,8 +94,8 @@ export class MaskToolbar {
       button.setAttribute('aria-label', label);
       const shortcut = NO_SHORTCUT.has(name as MaskAction) ? undefined : (name as ShortcutName);
       // "Undo (Ctrl+Z)", the way VS Code's own tooltips append a keybinding.
-      button.title = shortcut ? `${label} (${shortcutText(shortcut, mac)})` : label;
-      if (shortcut) button.setAttribute('aria-keyshortcuts', ariaShortcut(shortcut, mac));
+      button.title = shortcut ? `${label} (${shortcutText(shortcut, IS_MAC)})` : label;
+      if (shortcut) button.setAttribute('aria-keyshortcuts', ariaShortcut(shortcut, IS_MAC));
       else button.removeAttribute('aria-keyshortcuts');
     }
     this.showSize(BRUSH_SIZES[Number(this.size.value)]);
