@@ -149,6 +149,23 @@ describe('mask editor in Chromium (Studio CSP)', function () {
     assertPixels(await overlayPixels(e, [[300, 150], [300, 139], [300, 100]]), [[...accent, FILL_ALPHA], [...accent, 255], [0, 0, 0, 0]]);
   });
 
+  it('undo in the middle of a mouse stroke takes back just that stroke', async () => {
+    const e = await open();
+    await e.page.getByRole('button', { name: 'Actual size' }).click();
+    const [a, b] = await e.drag([{ x: 100.5, y: 100.5 }, { x: 300.5, y: 100.5 }]);
+    const from = await e.toScreen({ x: 100.5, y: 300.5 });
+    await e.page.mouse.move(from.x, from.y);
+    await e.page.mouse.down();
+    await e.page.mouse.move(from.x + 150, from.y, { steps: 5 });
+    await e.page.keyboard.press('Control+z');
+    await e.page.mouse.move(from.x + 200, from.y, { steps: 2 });
+    await e.page.mouse.up();
+    const expected = new MaskModel(WIDTH, HEIGHT);
+    expected.paintSegment(a, b, 16, 1);
+    await assertExport(e, expected);
+    assert.equal(await e.page.getByRole('button', { name: 'Redo' }).getAttribute('aria-disabled'), 'false', 'the stroke can be redone');
+  });
+
   it('paints with the keyboard alone: Tab to the canvas, arrows, Space held, Enter toggled, a rectangle, undo and redo', async () => {
     const e = await open();
     const { keyboard } = e.page;

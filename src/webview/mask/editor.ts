@@ -242,7 +242,7 @@ export class MaskEditorElement extends HTMLElement implements EditorContext {
   }
 
   /** The mask as a PNG of exactly the image's size, pure black and white; `polarity` says which colour marks the region to change. */
-  exportMask(options: { polarity: MaskPolarity }): Promise<Uint8Array> {
+  async exportMask(options: { polarity: MaskPolarity }): Promise<Uint8Array> {
     const model = this.requireModel();
     return encodeMaskPng(model.data, model.width, model.height, options.polarity);
   }
@@ -317,7 +317,8 @@ export class MaskEditorElement extends HTMLElement implements EditorContext {
 
   private edit(step: () => boolean, announcement: string): boolean {
     if (!this.mask) return false;
-    this.pointer.abandon();
+    // A stroke under way stays: the step commits it first (so undo takes back just that stroke).
+    this.pointer.release();
     this.keyboard.end();
     const done = step();
     this.stepEnded(done, announcement);

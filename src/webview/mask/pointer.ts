@@ -50,11 +50,16 @@ export class PointerInput {
   /** Drops a drag in progress without keeping its stroke (a new image, a second finger). */
   abandon(): void {
     const drag = this.drag;
-    this.drag = undefined;
+    this.release();
     if (drag?.kind === 'stroke') {
       this.editor.model?.revert();
       this.editor.changed();
     }
+  }
+
+  /** Stops following a drag in progress, leaving its stroke open for the model's next step to close (undo during a stroke undoes that stroke). */
+  release(): void {
+    this.drag = undefined;
     this.editor.view.showMarquee(undefined);
   }
 
