@@ -386,15 +386,18 @@ describe('mask editor in Chromium (Studio CSP)', function () {
   });
 
   for (const theme of ['dark', 'light', 'hcDark'] as ThemeName[]) {
-    it(`follows the ${theme} theme: overlay in its accent, help open (screenshot in test-results/webview)`, async () => {
+    it(`follows the ${theme} theme: overlay in its accent; the help lists the shortcuts (screenshots in test-results/webview)`, async () => {
       const e = await open(theme);
       await e.page.getByRole('radio', { name: 'Brush' }).click();
       await e.drag([{ x: 180, y: 120 }, { x: 260, y: 200 }, { x: 380, y: 170 }, { x: 460, y: 260 }], 8);
-      await e.page.keyboard.press('?');
       const ring = await e.toScreen({ x: 520, y: 200 });
       await e.page.mouse.move(ring.x, ring.y); // the brush ring beside the stroke
       await nextFrame(e);
       await e.editor.screenshot({ path: path.join(screenshots, `mask-editor-${theme}.png`) });
+      await e.page.keyboard.press('?');
+      assert.equal(await e.page.getByRole('button', { name: 'Keyboard and mouse help' }).getAttribute('aria-expanded'), 'true');
+      assert.match(await e.page.getByRole('region', { name: 'Keyboard and mouse help' }).innerText(), /Ctrl\+Shift\+Z\s+Redo/);
+      await e.editor.screenshot({ path: path.join(screenshots, `mask-editor-${theme}-help.png`) });
       assert.deepEqual(e.problems, []);
       assertPixels(await overlayPixels(e, [[180, 120]]), [[...themeRgb(e.theme.variables['--vscode-focusBorder']), FILL_ALPHA]]);
     });
