@@ -10,6 +10,7 @@ import { benchGallery } from './gallery';
 import { benchGenerateToDisk, GENERATE_BENCH } from './generateToDisk';
 import { benchImageOps } from './imageOps';
 import { imageOpsRows } from './imageOpsRows';
+import { benchMaskExport, maskExportRows } from './maskExport';
 import { benchMemory, MEMORY_BENCH } from './memory';
 import { benchStartup } from './startup';
 import { benchStudio, medianOfReopens, STUDIO_BENCH, type StudioOutcome } from './studio';
@@ -90,6 +91,8 @@ async function main(): Promise<void> {
 
   log('h. alt-text scan of adversarial documents (256 KB vs 1 MB)…');
   rows.push(...altTextScanRows(await benchAltTextScan()));
+
+  log('g. mask export in Chromium…'); rows.push(...maskExportRows(await benchMaskExport()));
 
   log('e. Studio in code-server + Chromium (uses the .vsix from d)…');
   const studio = await benchStudio(log);
