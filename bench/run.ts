@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   log('h. alt-text scan of adversarial documents (256 KB vs 1 MB)…');
   rows.push(...altTextScanRows(await benchAltTextScan()));
 
-  log('g. mask export in Chromium…'); rows.push(...maskExportRows(await benchMaskExport()));
+  log('i. mask export in Chromium…'); rows.push(...maskExportRows(await benchMaskExport()));
 
   log('e. Studio in code-server + Chromium (uses the .vsix from d)…');
   const studio = await benchStudio(log);
