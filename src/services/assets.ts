@@ -3,7 +3,7 @@
 // storage chosen per folder scheme (storageFor.ts).
 import * as vscode from 'vscode';
 import { UserFacingError } from '../errors';
-import { normalizeOutputFolder } from './naming';
+import { workspaceRelativeSegments } from './containment';
 
 /** The workspace folder results are saved into: given, else the active file's, else the only one, else the user picks. */
 export async function chooseWorkspaceFolder(preferred?: vscode.WorkspaceFolder, nearUri?: vscode.Uri): Promise<vscode.WorkspaceFolder> {
@@ -32,7 +32,7 @@ function activeTabUri(): vscode.Uri | undefined {
 
 /** The output folder Uri inside a workspace folder, from the `ideogram.outputFolder` setting. */
 export function outputFolderUri(folder: vscode.WorkspaceFolder, setting: string): vscode.Uri {
-  const segments = normalizeOutputFolder(setting);
+  const segments = workspaceRelativeSegments(setting);
   if (!segments) {
     throw new UserFacingError(
       vscode.l10n.t('ideogram.outputFolder must be a path inside the workspace folder (no absolute path, no "..").'),
@@ -53,8 +53,8 @@ export function workspaceRelativePath(uri: vscode.Uri): string {
  */
 export function uriFromWorkspaceRelativePath(relativePath: string): vscode.Uri | undefined {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  const segments = relativePath.split('/').filter((s) => s !== '' && s !== '.');
-  if (segments.includes('..')) return undefined;
+  const segments = workspaceRelativeSegments(relativePath);
+  if (!segments) return undefined;
   if (folders.length > 1) {
     const folder = folders.find((f) => f.name === segments[0]);
     return folder && segments.length > 1 ? vscode.Uri.joinPath(folder.uri, ...segments.slice(1)) : undefined;

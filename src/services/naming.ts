@@ -17,7 +17,9 @@ export interface NameVariables {
 export const DEFAULT_FILE_NAME_TEMPLATE = '${date}-${slug}-${seed}';
 
 const MAX_SLUG_LENGTH = 48;
-const MAX_NAME_LENGTH = 120;
+// In UTF-8 bytes: Linux and macOS limit a name to 255 bytes (a CJK character takes 3), and the
+// temporary `.<name>.part-<hex>` and the counter need room beside it.
+const MAX_NAME_BYTES = 120;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
 /** Lower-case words of the prompt joined by '-': Unicode letters and digits only, at most 48 characters. */
@@ -64,9 +66,21 @@ export function sanitizeFileName(name: string): string {
     .replace(/\s+/gu, '-')
     .replace(/-{2,}/gu, '-')
     .replace(/^[-.]+|[-. ]+$/gu, '');
-  if ([...safe].length > MAX_NAME_LENGTH) safe = [...safe].slice(0, MAX_NAME_LENGTH).join('').replace(/[-.]+$/u, '');
+  if (Buffer.byteLength(safe) > MAX_NAME_BYTES) safe = truncateUtf8(safe, MAX_NAME_BYTES).replace(/[-.]+$/u, '');
   if (WINDOWS_RESERVED.test(safe)) safe = `${safe}-image`;
   return safe || 'image';
+}
+
+// Whole code points only, so no character is cut in half.
+function truncateUtf8(text: string, maxBytes: number): string {
+  let bytes = 0;
+  let out = '';
+  for (const char of text) {
+    bytes += Buffer.byteLength(char);
+    if (bytes > maxBytes) break;
+    out += char;
+  }
+  return out;
 }
 
 /**
@@ -90,21 +104,4 @@ export function expandFileNameTemplate(template: string, vars: NameVariables): s
 /** The n-th candidate for a base name: n = 0 is the name itself, then `name-1`, `name-2`, … */
 export function candidateName(baseName: string, attempt: number): string {
   return attempt === 0 ? baseName : `${baseName}-${attempt}`;
-}
-
-/**
- * Normalises the output-folder setting to forward-slash segments inside the workspace folder.
- * Returns undefined for absolute paths or paths that climb out of the folder ('..'), because a
- * cloned repository's settings must not make the extension write elsewhere on disk.
- */
-export function normalizeOutputFolder(setting: string): string[] | undefined {
-  const trimmed = setting.trim().replace(/\\/g, '/');
-  if (/^([a-zA-Z]:|\/|~)/.test(trimmed)) return undefined;
-  const segments: string[] = [];
-  for (const segment of trimmed.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') return undefined;
-    segments.push(segment);
-  }
-  return segments;
 }

@@ -4,6 +4,7 @@ import {
   ASPECT_RATIOS, DESCRIBE_MODEL_VERSIONS, MAGIC_PROMPT_OPTIONS, MODELS, STYLE_TYPES,
   checkDescribeOptions, checkGenerateRequest, isV1Model, type GenerateRequest, type ValidationIssue,
 } from '../ideogram';
+import { workspaceRelativeSegments } from '../services/containment';
 
 /** Registered name of the generate tool. */
 export const GENERATE_TOOL_NAME = 'ideogram_generateImage';
@@ -91,22 +92,13 @@ export function parseDescribeInput(input: unknown): Checked<DescribeToolInput> {
   if (typeof path !== 'string' || path.trim() === '') {
     issues.push({ field: 'path', message: 'path is required: the workspace-relative path of an image, e.g. assets/hero.png.' });
   } else {
-    const parsed = workspacePathSegments(path);
-    if (!parsed) issues.push({ field: 'path', message: 'path must be relative to the workspace folder (not absolute, no "..").' });
+    const parsed = workspaceRelativeSegments(path);
+    if (!parsed?.length) issues.push({ field: 'path', message: 'path must be relative to the workspace folder (not absolute, no "..").' });
     else if (!IMAGE_FILE.test(path.trim())) issues.push({ field: 'path', message: 'path must name a .png, .jpg, .jpeg or .webp file.' });
     else segments = parsed;
   }
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, value: { segments, ...(typeof describe_model_version === 'string' ? { describe_model_version } : {}) } };
-}
-
-/** Splits a workspace-relative path into segments; undefined for absolute paths, URLs and anything with `..`. */
-export function workspacePathSegments(path: string): string[] | undefined {
-  const trimmed = path.trim();
-  if (/^([a-z][a-z0-9+.-]+:|[a-z]:|[\\/])/i.test(trimmed)) return undefined;
-  const segments = trimmed.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
-  if (segments.length === 0 || segments.includes('..')) return undefined;
-  return segments;
 }
 
 /** The error text a tool returns for invalid input: what is wrong, field by field, so the model can fix its call. */

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { candidateName, expandFileNameTemplate, normalizeOutputFolder, sanitizeFileName, slugify } from '../../src/services/naming';
+import { candidateName, expandFileNameTemplate, sanitizeFileName, slugify } from '../../src/services/naming';
 
 describe('file naming (commands)', () => {
   const date = new Date(2026, 10, 24, 9, 5, 7);
@@ -47,14 +47,10 @@ describe('file naming (commands)', () => {
     assert.deepEqual([0, 1, 2].map((n) => candidateName('img', n)), ['img', 'img-1', 'img-2']);
   });
 
-  it('keeps the output folder inside the workspace folder', () => {
-    assert.deepEqual(normalizeOutputFolder('assets/ideogram'), ['assets', 'ideogram']);
-    assert.deepEqual(normalizeOutputFolder('./a\\b/'), ['a', 'b']);
-    assert.deepEqual(normalizeOutputFolder(''), []);
-    assert.equal(normalizeOutputFolder('../outside'), undefined);
-    assert.equal(normalizeOutputFolder('a/../../b'), undefined);
-    assert.equal(normalizeOutputFolder('/etc'), undefined);
-    assert.equal(normalizeOutputFolder('C:/Users'), undefined);
-    assert.equal(normalizeOutputFolder('~/x'), undefined);
+  it('caps a name at 120 bytes of UTF-8, whole characters only (file systems count bytes)', () => {
+    const name = sanitizeFileName('寺'.repeat(120));
+    assert.equal(name, '寺'.repeat(40));
+    assert.equal(sanitizeFileName('a'.repeat(200)), 'a'.repeat(120));
+    assert.equal(sanitizeFileName(`${'a'.repeat(119)}é`), 'a'.repeat(119), 'a two-byte character is not cut in half');
   });
 });

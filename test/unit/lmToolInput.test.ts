@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import {
   DESCRIBE_TOOL_INPUT_SCHEMA, DESCRIBE_TOOL_NAME, GENERATE_TOOL_INPUT_SCHEMA, GENERATE_TOOL_NAME,
-  buildGenerateRequest, invalidInputText, parseDescribeInput, workspacePathSegments,
+  buildGenerateRequest, invalidInputText, parseDescribeInput,
 } from '../../src/tools/toolInput';
 
 const defaults = { model: 'V_2', aspectRatio: 'ASPECT_16_9', styleType: 'AUTO', magicPrompt: 'OFF', numImages: 2 };
@@ -92,10 +92,5 @@ describe('language model tools: describe input', () => {
     assert.ok(!extra.ok);
     assert.deepEqual(extra.issues.map((issue) => issue.field).sort(), ['describe_model_version', 'prompt']);
     assert.ok(!parseDescribeInput(null).ok);
-  });
-
-  it('splits paths into segments without empty or dot segments', () => {
-    assert.deepEqual(workspacePathSegments('a//b/./c.png'), ['a', 'b', 'c.png']);
-    assert.equal(workspacePathSegments('.'), undefined);
   });
 });
