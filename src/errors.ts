@@ -8,14 +8,9 @@ import { formatIssues, IdeogramError, type IdeogramErrorKind } from './ideogram'
 import { openSettings } from './config';
 import type { IdeogramLog } from './log';
 import type { ApiKeyStore } from './secrets';
+import { UserFacingError } from './userFacingError';
 
-/** An expected, user-facing problem raised by the extension itself (not the API). */
-export class UserFacingError extends Error {
-  constructor(message: string, readonly settingHint?: string) {
-    super(message);
-    this.name = 'UserFacingError';
-  }
-}
+export { UserFacingError } from './userFacingError';
 
 /** What the boundary showed, for the Studio and for tests (the message is already redacted). */
 export interface ReportedError {

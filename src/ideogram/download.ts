@@ -129,14 +129,33 @@ export async function downloadImage(url: string, sink: ImageSink, options: Downl
 
 /** Options of createNodeFileSink. */
 export interface NodeFileSinkOptions {
-  /** Also skip a candidate name (`base` or `base-n`, no extension) when this says it is taken, e.g. by a sidecar. */
-  isNameTaken?: (stem: string) => boolean | Promise<boolean>;
+  /**
+   * Claims a candidate name (`base` or `base-n`, no extension) before the image may take it, e.g.
+   * by creating its sidecar's name exclusively; false when the name is taken. A claimed name the
+   * image then cannot take is handed back through releaseName.
+   */
+  claimName?: (stem: string) => Promise<boolean>;
+  /** Hands back a name claimName granted but the image did not take. */
+  releaseName?: (stem: string) => Promise<void>;
 }
 
-/** A sink writing `<dir>/.<baseName>.part-<random>` and renaming to `<baseName>.<ext>` (then -1, -2 …). */
+/**
+ * The temporary name a file is written under until it is complete: dot-prefixed (hidden from
+ * watchers and the history), random, and recognisable by isPartialFileName after a crash.
+ */
+export function partialFileName(name: string): string {
+  return `.${name}.part-${randomBytes(6).toString('hex')}`;
+}
+
+/** True for a name partialFileName made. */
+export function isPartialFileName(name: string): boolean {
+  return /^\..+\.part-[0-9a-f]{12}$/.test(name);
+}
+
+/** A sink writing `<dir>/<partialFileName(baseName)>` and renaming to `<baseName>.<ext>` (then -1, -2 …). */
 export function createNodeFileSink(dir: string, baseName: string, options: NodeFileSinkOptions = {}): ImageSink & { readonly tempPath: string } {
   const safeBase = path.basename(baseName).replace(/^\.+/, '') || 'image';
-  const tempPath = path.join(dir, `.${safeBase}.part-${randomBytes(6).toString('hex')}`);
+  const tempPath = path.join(dir, partialFileName(safeBase));
   let handle: FileHandle | undefined;
   let opened: Promise<FileHandle> | undefined;
   let done = false;
@@ -166,7 +185,7 @@ export function createNodeFileSink(dir: string, baseName: string, options: NodeF
       if (done) throw new Error('Image sink already finished');
       await ensureOpen();
       await closeQuietly();
-      const finalPath = await claimFinalName(tempPath, dir, safeBase, type.ext, options.isNameTaken);
+      const finalPath = await claimFinalName(tempPath, dir, safeBase, type.ext, options);
       done = true;
       return finalPath;
     },
@@ -179,12 +198,18 @@ export function createNodeFileSink(dir: string, baseName: string, options: NodeF
   };
 }
 
-async function claimFinalName(tempPath: string, dir: string, base: string, ext: string, isNameTaken?: (stem: string) => boolean | Promise<boolean>): Promise<string> {
+async function claimFinalName(tempPath: string, dir: string, base: string, ext: string, names: NodeFileSinkOptions): Promise<string> {
   for (let n = 0; n < 10_000; n++) {
     const stem = n === 0 ? base : `${base}-${n}`;
-    if (isNameTaken && await isNameTaken(stem)) continue;
+    if (names.claimName && !(await names.claimName(stem))) continue;
     const candidate = path.join(dir, `${stem}.${ext}`);
-    if (await moveNoOverwrite(tempPath, candidate)) return candidate;
+    let moved = false;
+    try {
+      moved = await moveNoOverwrite(tempPath, candidate);
+    } finally {
+      if (!moved) await names.releaseName?.(stem);
+    }
+    if (moved) return candidate;
   }
   throw new Error(l10n.t('No free file name for {0}.', `${base}.${ext}`));
 }

@@ -18,7 +18,9 @@ export interface HistoryPage { entries: HistoryEntry[]; total: number }
 /** Which page, and the words to look for (in prompt, model, file name). */
 export interface HistoryQuery { offset?: number; limit?: number; query?: string }
 
-const cache = new Map<string, { mtime: number; sidecar: Sidecar | undefined }>();
+// Keyed by mtime and size: a sidecar's name is first claimed by an empty file (nodeFileStorage.ts),
+// which the finished sidecar may replace within the same millisecond.
+const cache = new Map<string, { mtime: number; size: number; sidecar: Sidecar | undefined }>();
 const READ_CONCURRENCY = 32;
 
 /**
@@ -53,9 +55,9 @@ async function readSidecarCached(uri: vscode.Uri): Promise<Sidecar | undefined> 
     const stat = await vscode.workspace.fs.stat(uri);
     const key = uri.toString();
     const hit = cache.get(key);
-    if (hit && hit.mtime === stat.mtime) return hit.sidecar;
+    if (hit && hit.mtime === stat.mtime && hit.size === stat.size) return hit.sidecar;
     const sidecar = parseSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
-    cache.set(key, { mtime: stat.mtime, sidecar });
+    cache.set(key, { mtime: stat.mtime, size: stat.size, sidecar });
     return sidecar;
   } catch {
     return undefined;

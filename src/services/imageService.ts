@@ -14,7 +14,7 @@ import type { ApiKeyStore } from '../secrets';
 import { chooseWorkspaceFolder, outputFolderUri, workspaceRelativePath } from './assets';
 import type { ImageSize } from './imageSize';
 import { readInputImage, sourceImageLabel } from './inputImage';
-import { saveImages } from './savePipeline';
+import { mapUnsaved, saveImages, UnsavedImagesError, type SaveOutcome, type SaveStorage, type UnsavedImages } from './savePipeline';
 import { toProviderConfig } from './settingsSchema';
 import type { ImageOperation, Sidecar } from './sidecar';
 import { storageFor } from './storageFor';
@@ -49,8 +49,13 @@ export interface OperationResult {
   failed: number;
   /** The first download error, when `failed` > 0. */
   firstFailure?: IdeogramError;
+  /** The `failed` images, savable again from the same links without a new request. */
+  unsaved?: UnsavedImages<OperationResult>;
   outputFolder: vscode.Uri;
 }
+
+/** Where an operation saves: its settings, workspace folder, output folder and the storage for it. */
+interface SaveTarget { settings: IdeogramSettings; folder: vscode.WorkspaceFolder; out: vscode.Uri; storage: SaveStorage<vscode.Uri> }
 
 /** Descriptions of one image (or the error that image met). */
 export interface DescribeItem { uri: vscode.Uri; descriptions: string[]; error?: unknown }
@@ -150,11 +155,16 @@ export class ImageService implements vscode.Disposable {
     return outputFolderUri(chosen, readSettings(chosen.uri).outputFolder);
   }
 
-  private async target(opts: OperationOptions, near?: vscode.Uri): Promise<{ settings: IdeogramSettings; folder: vscode.WorkspaceFolder; out: vscode.Uri }> {
+  // Everything about where the results go is checked here, before the paid request: a folder
+  // that cannot take them is found now, not after the images were made.
+  private async target(opts: OperationOptions, near?: vscode.Uri): Promise<SaveTarget> {
     const folder = await chooseWorkspaceFolder(opts.folder, near);
     const settings = readSettings(folder.uri, (problems) =>
       this.log.warn(`Ignored invalid settings: ${problems.map((p) => `${p.key} (${p.message})`).join(', ')}`));
-    return { settings, folder, out: outputFolderUri(folder, settings.outputFolder) };
+    const out = outputFolderUri(folder, settings.outputFolder);
+    const storage = storageFor(out, folder);
+    await storage.prepare();
+    return { settings, folder, out, storage };
   }
 
   // One client per operation (settings may have changed); the limiter and dispatcher are shared
@@ -211,31 +221,42 @@ export class ImageService implements vscode.Disposable {
   }
 
   // Streams the safe images into the output folder with their sidecars (savePipeline.ts, the same
-  // code the benchmarks and the fault suite run); on cancel or total failure nothing is left.
+  // code the benchmarks and the fault suite run); on cancel or total failure nothing is left, and
+  // images that could not be saved can be saved again from the same links (no new request).
   private async saveResult(
     operation: ImageOperation,
     request: object,
     result: ImageResult,
-    target: { settings: IdeogramSettings; out: vscode.Uri },
+    target: SaveTarget,
     signal: AbortSignal,
     opts: OperationOptions,
     source?: vscode.Uri,
   ): Promise<OperationResult> {
-    const { settings, out } = target;
+    const { settings, out, storage } = target;
     const safeCount = result.images.filter((image) => image.is_image_safe && image.url).length;
     opts.onProgress?.(vscode.l10n.t('Downloading {0} image(s)…', safeCount));
-    const outcome = await saveImages({
-      operation, request: { ...request } as Record<string, unknown>, result, storage: storageFor(out),
-      fileNameTemplate: settings.fileNameTemplate, provider: settings.provider, extensionVersion: this.extensionVersion,
-      redact: (text) => this.log.redact(text),
-      sourceImage: source ? sourceImageLabel(source) : undefined,
-      signal, dispatcher: this.dispatcher?.instance, timeoutMs: settings.requestTimeoutSeconds * 1000, log: this.log,
-      onSaved: (done, total) => opts.onProgress?.(vscode.l10n.t('Saved {0} of {1}', done, total)),
+    const toResult = (outcome: SaveOutcome<vscode.Uri>): OperationResult => ({
+      operation,
+      saved: outcome.saved.map((file): SavedImage => ({
+        uri: file.image, sidecarUri: file.sidecarLocation, relativePath: workspaceRelativePath(file.image), sidecar: file.sidecar, size: file.size,
+      })),
+      blocked: outcome.blocked, failed: outcome.failed, firstFailure: outcome.firstFailure,
+      unsaved: outcome.unsaved && mapUnsaved(outcome.unsaved, toResult),
+      outputFolder: out,
     });
-    const saved = outcome.saved.map((file): SavedImage => ({
-      uri: file.image, sidecarUri: file.sidecarLocation, relativePath: workspaceRelativePath(file.image), sidecar: file.sidecar, size: file.size,
-    }));
-    return { operation, saved, blocked: outcome.blocked, failed: outcome.failed, firstFailure: outcome.firstFailure, outputFolder: out };
+    try {
+      return toResult(await saveImages({
+        operation, request: { ...request } as Record<string, unknown>, result, storage,
+        fileNameTemplate: settings.fileNameTemplate, provider: settings.provider, extensionVersion: this.extensionVersion,
+        redact: (text) => this.log.redact(text),
+        sourceImage: source ? sourceImageLabel(source) : undefined,
+        signal, dispatcher: this.dispatcher?.instance, timeoutMs: settings.requestTimeoutSeconds * 1000, log: this.log,
+        onSaved: (done, total) => opts.onProgress?.(vscode.l10n.t('Saved {0} of {1}', done, total)),
+      }));
+    } catch (err) {
+      if (err instanceof UnsavedImagesError) throw new UnsavedImagesError(mapUnsaved(err.unsaved as UnsavedImages<SaveOutcome<vscode.Uri>>, toResult));
+      throw err;
+    }
   }
 
   dispose(): void {

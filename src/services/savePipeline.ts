@@ -1,10 +1,13 @@
 // The one save path for API results, shared by the commands (through ImageService), the Studio,
 // the LM tools, the benchmarks and the fault suite: safe images are streamed in parallel (bounded)
 // into a storage, each gets its sidecar as soon as it is committed, and on cancel — or when no
-// image could be saved — everything this operation wrote is removed again. No `vscode` here, so
-// it runs (and is measured) in plain Node; where the files go is the storage's business.
+// image could be saved — everything this operation wrote is removed again. Images that could not
+// be saved stay savable: their links live for a while, so "Save again" downloads them again
+// without a new (paid) request. No `vscode` here, so it runs (and is measured) in plain Node;
+// where the files go is the storage's business.
 import type { Dispatcher } from 'undici';
 import { downloadAll, IdeogramError, urlForLog, type GeneratedImage, type ImageResult, type ImageSink } from '../ideogram';
+import { OUTPUT_FOLDER_SETTING } from '../userFacingError';
 import { readImageSize, type ImageSize } from './imageSize';
 import { expandFileNameTemplate } from './naming';
 import { redactStrings } from './redact';
@@ -31,6 +34,12 @@ export interface StorageSink<L> extends ImageSink {
 
 /** Where one operation's files go (a local folder through Node fs, or workspace.fs for remote schemes). */
 export interface SaveStorage<L> {
+  /**
+   * Checks, before the paid request, that the folder can take the files: inside the workspace
+   * (links resolved), a folder or creatable, writable. Throws a UserFacingError naming the folder
+   * and the setting. Also removes stale partial files a crash left there.
+   */
+  prepare(): Promise<void>;
   /** A sink whose commit takes `<baseName>[-n].<ext>`, choosing n so that `<baseName>[-n].json` is free too. */
   createSink(baseName: string): StorageSink<L>;
   /** Writes `<stem>.json` beside a committed image, atomically and never over an existing file. */
@@ -59,6 +68,71 @@ export interface SaveOutcome<L> {
   /** Images whose download or writing failed while others were saved. */
   failed: number;
   firstFailure?: IdeogramError;
+  /** The `failed` images, savable again without a new request. */
+  unsaved?: UnsavedImages<SaveOutcome<L>>;
+}
+
+/** Options of a second attempt to save. */
+export interface SaveAgainOptions {
+  signal?: AbortSignal;
+  /** Called after each image and its sidecar are in place. */
+  onSaved?(done: number, total: number): void;
+}
+
+/** Images the API made that are not saved, and how to save them without a new request. */
+export interface UnsavedImages<R> {
+  count: number;
+  /** Why the last attempt failed (the first failure). */
+  cause: IdeogramError;
+  /**
+   * Every failure happened on this machine (the folder, the disk), not in the download: a new
+   * paid request would fail the same way; saving again once the folder is fixed will not.
+   */
+  local: boolean;
+  /** Downloads the same result links again (they live for a while) into the same folder; rejects with UnsavedImagesError again if that fails too. */
+  saveAgain(options?: SaveAgainOptions): Promise<R>;
+}
+
+/** The same pending images with `saveAgain` resolving to `map(result)`, also for later attempts. */
+export function mapUnsaved<R, S>(unsaved: UnsavedImages<R>, map: (result: R) => S): UnsavedImages<S> {
+  return {
+    ...unsaved,
+    saveAgain: (options) => unsaved.saveAgain(options).then(map, (err: unknown) => {
+      throw err instanceof UnsavedImagesError ? new UnsavedImagesError(mapUnsaved(err.unsaved as UnsavedImages<R>, map)) : err;
+    }),
+  };
+}
+
+/**
+ * Thrown when the API answered but none of its images could be saved: the error of the first
+ * image (kind, message, status) with the images kept for "Save again".
+ */
+export class UnsavedImagesError extends IdeogramError {
+  constructor(readonly unsaved: UnsavedImages<unknown>) {
+    const { cause, local } = unsaved;
+    super(cause.kind, cause.message, {
+      cause, status: cause.status, retryable: !local && cause.retryable,
+      settingHint: local ? OUTPUT_FOLDER_SETTING : cause.settingHint,
+    });
+    this.name = 'UnsavedImagesError';
+  }
+}
+
+/** A failure of the storage (folder, disk), as opposed to the download: marks a local failure. */
+export class LocalSaveError extends Error {
+  /** The file system's code (EACCES, ENOSPC…), else the message: shown in "could not be saved (…)". */
+  readonly code: string;
+
+  constructor(cause: unknown) {
+    const code = (cause as NodeJS.ErrnoException | undefined)?.code ?? (cause instanceof Error ? cause.message : String(cause));
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'LocalSaveError';
+    this.code = code;
+  }
+}
+
+function isLocalFailure(error: IdeogramError): boolean {
+  return error.cause instanceof LocalSaveError;
 }
 
 /** Lines for the user's log; the pipeline never logs URLs with their query (signed links). */
@@ -132,13 +206,27 @@ export async function saveImages<L>(job: SaveJob<L>): Promise<SaveOutcome<L>> {
     const failures = outcomes.flatMap((o) => (o.ok ? [] : [o.error]));
     const kept = saved.filter((s): s is SavedFile<L> => s !== undefined);
     for (const failure of failures) job.log?.warn(`${job.operation}: an image could not be saved: ${failure.message}`);
-    if (failures.length > 0 && kept.length === 0) throw failures[0];
+    const unsaved = failures.length > 0 ? unsavedImages(job, safe.filter((_, index) => !outcomes[index].ok), failures) : undefined;
+    if (unsaved && kept.length === 0) throw new UnsavedImagesError(unsaved);
     if (blocked > 0) job.log?.info(`${job.operation}: ${blocked} image(s) blocked by the safety filter; nothing written for them`);
-    return { saved: kept, blocked, failed: failures.length, firstFailure: failures[0] };
+    return { saved: kept, blocked, failed: failures.length, firstFailure: failures[0], unsaved };
   } catch (err) {
     await Promise.all(written.map((location) => job.storage.remove(location)));
     throw err;
   }
+}
+
+// The images that failed, with the job that saves just them again: same request, same storage,
+// same links; no API call.
+function unsavedImages<L>(job: SaveJob<L>, images: SafeImage[], failures: IdeogramError[]): UnsavedImages<SaveOutcome<L>> {
+  return {
+    count: images.length,
+    cause: failures[0],
+    local: failures.every(isLocalFailure),
+    saveAgain: (options = {}) => saveImages({
+      ...job, result: { ...job.result, images }, signal: options.signal, onSaved: options.onSaved,
+    }),
+  };
 }
 
 function baseNameFor(job: SaveJob<unknown>, request: Record<string, unknown>, image: SafeImage, index: number, date: Date): string {
@@ -147,6 +235,15 @@ function baseNameFor(job: SaveJob<unknown>, request: Record<string, unknown>, im
     prompt: typeof prompt === 'string' && prompt ? prompt : image.prompt,
     seed: image.seed, model: typeof model === 'string' ? model : undefined, operation: job.operation, index: index + 1, date,
   });
+}
+
+// Whatever the storage throws is a local failure (the download itself went fine).
+async function local<T>(action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (err) {
+    throw new LocalSaveError(err);
+  }
 }
 
 type AfterCommit<L> = (committed: StoredImage<L>, type: { mime: string; ext: string }, bytes: number, size: ImageSize | undefined) => Promise<void>;
@@ -171,15 +268,15 @@ class SidecarWritingSink<L> implements ImageSink {
       this.sizeSettled = this.size !== undefined || this.head.byteLength >= SIZE_HEAD_LIMIT;
       if (this.sizeSettled) this.head = new Uint8Array(0);
     }
-    await this.inner.write(chunk);
+    await local(() => this.inner.write(chunk));
   }
 
   async commit(type: { mime: string; ext: string }): Promise<string> {
-    const location = await this.inner.commit(type);
+    const location = await local(() => this.inner.commit(type));
     const committed = this.inner.committed;
     if (!committed) throw new Error('the storage committed an image without recording where');
     try {
-      await this.afterCommit(committed, type, this.bytes, this.size);
+      await local(() => this.afterCommit(committed, type, this.bytes, this.size));
     } catch (err) {
       await this.remove(committed.location);
       throw err;

@@ -9,13 +9,18 @@ import { createNodeFileStorage } from './nodeFileStorage';
 import type { SaveStorage, StorageSink } from './savePipeline';
 import { createWorkspaceFsStorage } from './workspaceFsStorage';
 
-/** The storage for `out`: streaming Node fs for `file:` folders, buffered workspace.fs otherwise. */
-export function storageFor(out: vscode.Uri): SaveStorage<vscode.Uri> {
-  if (out.scheme !== 'file') return createWorkspaceFsStorage(out);
-  const local = createNodeFileStorage(out.fsPath);
+/**
+ * The storage for `out`, which must stay inside `folder`: streaming Node fs for `file:` folders,
+ * buffered workspace.fs otherwise.
+ */
+export function storageFor(out: vscode.Uri, folder: vscode.WorkspaceFolder): SaveStorage<vscode.Uri> {
+  const shownAs = vscode.workspace.asRelativePath(out);
+  if (out.scheme !== 'file') return createWorkspaceFsStorage(out, folder.uri, shownAs);
+  const local = createNodeFileStorage(out.fsPath, { workspaceFolder: folder.uri.fsPath, shownAs });
   // The pipeline writes flat into `out`: joining the file name keeps Uris exactly as the folder's.
   const toUri = (file: string): vscode.Uri => vscode.Uri.joinPath(out, path.basename(file));
   return {
+    prepare: () => local.prepare(),
     createSink(baseName): StorageSink<vscode.Uri> {
       const sink = local.createSink(baseName);
       return {

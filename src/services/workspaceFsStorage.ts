@@ -4,10 +4,13 @@
 // buffered here: the only option on those schemes. It is written under a temporary name in the
 // output folder, then renamed without overwrite, so a reader never sees a partial file and an
 // existing file is never replaced (a counter is added instead).
+import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { UserFacingError } from '../errors';
 import { deleteQuietly } from './assets';
+import { isPathInside } from './containment';
 import { candidateName } from './naming';
+import { outputFolderError } from './outputFolderProblems';
 import type { SaveStorage, StorageSink, StoredImage } from './savePipeline';
 
 const MAX_COLLISION_ATTEMPTS = 1000;
@@ -80,9 +83,13 @@ class WorkspaceImageSink implements StorageSink<vscode.Uri> {
   }
 }
 
-/** Storage writing into `folder` through workspace.fs; locations are Uris. */
-export function createWorkspaceFsStorage(folder: vscode.Uri): SaveStorage<vscode.Uri> {
+/**
+ * Storage writing into `folder` through workspace.fs; locations are Uris. `workspaceFolder` and
+ * `shownAs` are for prepare's check and messages.
+ */
+export function createWorkspaceFsStorage(folder: vscode.Uri, workspaceFolder: vscode.Uri, shownAs: string): SaveStorage<vscode.Uri> {
   return {
+    prepare: () => checkFolder(folder, workspaceFolder, shownAs),
     createSink: (baseName) => new WorkspaceImageSink(folder, baseName),
     // The sidecar's name was checked free when the image was committed; rename refuses to replace
     // it all the same, in case another writer took it since.
@@ -100,4 +107,30 @@ export function createWorkspaceFsStorage(folder: vscode.Uri): SaveStorage<vscode
     },
     remove: deleteQuietly,
   };
+}
+
+// Before the paid request, as the Node storage checks (nodeFileStorage.ts): workspace.fs cannot
+// resolve links, so containment is checked on the path (the setting's own check already keeps it
+// inside); the deepest existing part of the path must be a folder on a writable file system.
+async function checkFolder(folder: vscode.Uri, workspaceFolder: vscode.Uri, shown: string): Promise<void> {
+  if (!isPathInside(workspaceFolder.path, folder.path, posix)) throw outputFolderError(shown, { kind: 'outside', realPath: folder.path });
+  let existing = folder;
+  for (;;) {
+    let info: vscode.FileStat;
+    try {
+      info = await vscode.workspace.fs.stat(existing);
+    } catch (err) {
+      const parent = vscode.Uri.joinPath(existing, '..');
+      if (!(err instanceof vscode.FileSystemError) || err.code !== 'FileNotFound' || parent.path === existing.path) throw err;
+      existing = parent;
+      continue;
+    }
+    if (!(info.type & vscode.FileType.Directory)) {
+      throw outputFolderError(shown, existing.path === folder.path ? { kind: 'file' } : { kind: 'parent-is-file', parent: vscode.workspace.asRelativePath(existing) });
+    }
+    if (vscode.workspace.fs.isWritableFileSystem(existing.scheme) === false || (info.permissions ?? 0) & vscode.FilePermission.Readonly) {
+      throw outputFolderError(shown, { kind: 'not-writable', code: 'read-only' });
+    }
+    return;
+  }
 }

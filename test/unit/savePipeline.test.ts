@@ -2,16 +2,18 @@
 // server: names shared by image and sidecar, sidecar content, bounded parallel downloads, cleanup
 // on cancel. The fault suite tortures the same code; these pin the naming rules down exactly.
 import { strict as assert } from 'node:assert';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { renderPng } from '../../tools/mock-server/png';
 import { startMockServer, type MockServer } from '../../tools/mock-server';
 import { IdeogramClient, IdeogramError, InflightLimiter, providerDefaults, type GenerateRequest } from '../../src/ideogram';
 import { createNodeFileStorage } from '../../src/services/nodeFileStorage';
-import { saveImages, type SaveJob } from '../../src/services/savePipeline';
+import { saveImages, UnsavedImagesError, type SaveJob } from '../../src/services/savePipeline';
 import { redactText } from '../../src/services/redact';
 import { parseSidecar } from '../../src/services/sidecar';
-import { renderPng } from '../../tools/mock-server/png';
 
 const KEY = 'sk-pipeline-SECRET-7a1c';
 /** What the extension passes: its log's redaction with the keys it knows. */
@@ -111,5 +113,95 @@ describe('save pipeline (Node fs storage)', () => {
       assert.ok(!name.toLowerCase().includes(KEY.toLowerCase()), `the key is in the file name ${name}`);
       if (name.endsWith('.json')) assert.ok(!(await readFile(path.join(dir, name), 'utf8')).includes(KEY), `the key is in ${name}`);
     }
+  });
+
+  it('caps names by bytes, not characters: a template of 120 CJK characters saves', async () => {
+    const outcome = await save({ prompt: 'a temple', num_images: 1, seed: 14 }, { fileNameTemplate: '寺'.repeat(120) });
+    const name = path.basename(outcome.saved[0].image);
+    assert.ok(Buffer.byteLength(name) <= 255, `${name} is ${Buffer.byteLength(name)} bytes`);
+    assert.ok(name.startsWith('寺寺寺'), name);
+  });
+
+  it('treats a dangling link at the sidecar\'s name as taken and moves on to the next name', async () => {
+    await symlink(path.join(dir, 'nowhere', 'gone.json'), path.join(dir, 'shot.json'));
+    const outcome = await save({ prompt: 'a link', num_images: 1, seed: 15 });
+    assert.equal(path.basename(outcome.saved[0].image), 'shot-1.png');
+    assert.deepEqual((await readdir(dir)).sort(), ['shot-1.json', 'shot-1.png', 'shot.json']);
+  });
+
+  it('another window saving the same name between our image and our sidecar: both saves succeed', async () => {
+    // The other window is another process with its own copy of the storage (its own in-process
+    // reservations), saving a JPEG under the same base name: only the file system can arbitrate.
+    const storage = createNodeFileStorage(dir);
+    const sink = storage.createSink('shot');
+    await sink.write(renderPng(4, 4, 'abcdefabcdef'));
+    await sink.commit({ mime: 'image/png', ext: 'png' });
+    const script = [
+      `const { createNodeFileStorage } = require(${JSON.stringify(path.resolve('src/services/nodeFileStorage.ts'))});`,
+      `const storage = createNodeFileStorage(${JSON.stringify(dir)});`,
+      `const sink = storage.createSink('shot');`,
+      `sink.write(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))`,
+      `  .then(() => sink.commit({ mime: 'image/jpeg', ext: 'jpg' }))`,
+      `  .then(() => storage.writeSidecar(sink.committed, '{"window":2}'))`,
+      `  .then((file) => process.stdout.write(require('node:path').basename(file)));`,
+    ].join('\n');
+    const other = await promisify(execFile)(process.execPath, ['--import', 'tsx', '-e', script]);
+    const committed = sink.committed;
+    assert.ok(committed);
+    const ours = await storage.writeSidecar(committed, '{"window":1}');
+    assert.equal(await readFile(ours, 'utf8'), '{"window":1}');
+    assert.notEqual(path.basename(ours), other.stdout, 'two sidecars with one name');
+    assert.equal(await readFile(path.join(dir, other.stdout), 'utf8'), '{"window":2}');
+    assert.equal(path.basename(ours).replace(/\.json$/, ''), committed.stem, 'the sidecar sits beside its image');
+  });
+
+  it('removes stale partial files of this extension on the next save into the folder, and nothing else', async () => {
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    const names = {
+      staleImage: '.shot.part-0123456789ab', staleSidecar: '.shot.json.part-ba9876543210',
+      fresh: '.other.part-00112233aabb', foreign: '.shot.part-notours', user: 'notes.part-0123456789ab',
+    };
+    for (const name of Object.values(names)) await writeFile(path.join(dir, name), 'x');
+    for (const name of [names.staleImage, names.staleSidecar, names.foreign, names.user]) await utimes(path.join(dir, name), hourAgo, hourAgo);
+    await save({ prompt: 'a crash', num_images: 1, seed: 16 });
+    const left = await readdir(dir);
+    assert.ok(!left.includes(names.staleImage) && !left.includes(names.staleSidecar), `stale partial files left: ${left.join(', ')}`);
+    for (const name of [names.fresh, names.foreign, names.user]) assert.ok(left.includes(name), `${name} was removed`);
+  });
+
+  it('when every download fails after the API answered, saveAgain saves the same results without a new request', async () => {
+    const result = await client.generate({ prompt: 'two kites', num_images: 2, seed: 17 });
+    const job: SaveJob<string> = {
+      operation: 'generate', request: { prompt: 'two kites' }, result, storage: createNodeFileStorage(dir), fileNameTemplate: 'shot',
+      provider: 'p', extensionVersion: 'v', dispatcher: client.dispatcher, redact,
+    };
+    server.setFault({ mode: 'connection-reset', target: 'images', count: 2 });
+    const failure = await saveImages(job).then(() => assert.fail('the save should fail'), (err: unknown) => err);
+    assert.ok(failure instanceof UnsavedImagesError, `not an UnsavedImagesError: ${String(failure)}`);
+    assert.equal(failure.unsaved.count, 2);
+    assert.equal(failure.unsaved.local, false, 'a dropped download is not a local failure');
+    assert.deepEqual(await readdir(dir), []);
+    const apiRequests = server.stats().apiRequests;
+    const again = await failure.unsaved.saveAgain() as { saved: { image: string }[] };
+    assert.equal(again.saved.length, 2);
+    assert.equal(server.stats().apiRequests, apiRequests, 'Save again sent no API request');
+    assert.deepEqual((await readdir(dir)).sort(), ['shot-1.json', 'shot-1.png', 'shot.json', 'shot.png']);
+  });
+
+  it('a local failure after the API answered is marked local (no paid retry) and can be saved again once fixed', async () => {
+    const result = await client.generate({ prompt: 'a kite', num_images: 1, seed: 18 });
+    const out = path.join(dir, 'out');
+    await writeFile(out, 'a file where the folder should be');
+    const job: SaveJob<string> = {
+      operation: 'generate', request: { prompt: 'a kite' }, result, storage: createNodeFileStorage(out), fileNameTemplate: 'shot',
+      provider: 'p', extensionVersion: 'v', dispatcher: client.dispatcher, redact,
+    };
+    const failure = await saveImages(job).then(() => assert.fail('the save should fail'), (err: unknown) => err);
+    assert.ok(failure instanceof UnsavedImagesError, `not an UnsavedImagesError: ${String(failure)}`);
+    assert.equal(failure.unsaved.local, true);
+    await rm(out);
+    const again = await failure.unsaved.saveAgain() as { saved: unknown[] };
+    assert.equal(again.saved.length, 1);
+    assert.deepEqual((await readdir(out)).sort(), ['shot.json', 'shot.png']);
   });
 });
