@@ -6,14 +6,14 @@ import type { IdeogramClient, IdeogramError, ImageResult } from '../../src/ideog
 import { DEFAULT_FILE_NAME_TEMPLATE } from '../../src/services/naming';
 import { createNodeFileStorage } from '../../src/services/nodeFileStorage';
 import { redactText } from '../../src/services/redact';
-import { saveImages } from '../../src/services/savePipeline';
+import { mapUnsaved, saveImages, UnsavedImagesError, type SaveOutcome as PipelineOutcome, type UnsavedImages } from '../../src/services/savePipeline';
 import type { ImageOperation } from '../../src/services/sidecar';
 
 /** One image written by saveResultToFolder. */
 export interface SavedFile { imagePath: string; sidecarPath: string; bytes: number }
 
 /** What one operation left on disk. */
-export interface SaveOutcome { saved: SavedFile[]; blocked: number; failed: number; firstFailure?: IdeogramError }
+export interface SaveOutcome { saved: SavedFile[]; blocked: number; failed: number; firstFailure?: IdeogramError; unsaved?: UnsavedImages<SaveOutcome> }
 
 /** How to name and describe the saved files. */
 export interface SaveContext {
@@ -27,20 +27,33 @@ export interface SaveContext {
   secrets?: readonly string[];
 }
 
+/** The check ImageService makes before the paid request (SaveStorage.prepare of the Node fs storage). */
+export function prepareFolder(dir: string): Promise<void> {
+  return createNodeFileStorage(dir).prepare();
+}
+
 /**
  * Saves every safe image of `result` into `dir` with a sidecar beside each, exactly as a command
  * does for a local workspace folder; removes everything it wrote when cancelled or when no image
- * was saved.
+ * was saved (then rejecting with UnsavedImagesError, whose saveAgain resolves to a SaveOutcome).
  */
 export async function saveResultToFolder(result: ImageResult, ctx: SaveContext): Promise<SaveOutcome> {
-  const outcome = await saveImages({
-    operation: ctx.operation, request: ctx.request, result, storage: createNodeFileStorage(ctx.dir),
-    fileNameTemplate: ctx.fileNameTemplate ?? DEFAULT_FILE_NAME_TEMPLATE, provider: 'bench', extensionVersion: '0.0.0-bench',
-    redact: (text) => redactText(text, ctx.secrets ?? []),
-    signal: ctx.signal, dispatcher: ctx.client.dispatcher, timeoutMs: ctx.client.timeoutMs,
-  });
+  try {
+    return toOutcome(await saveImages({
+      operation: ctx.operation, request: ctx.request, result, storage: createNodeFileStorage(ctx.dir),
+      fileNameTemplate: ctx.fileNameTemplate ?? DEFAULT_FILE_NAME_TEMPLATE, provider: 'bench', extensionVersion: '0.0.0-bench',
+      redact: (text) => redactText(text, ctx.secrets ?? []),
+      signal: ctx.signal, dispatcher: ctx.client.dispatcher, timeoutMs: ctx.client.timeoutMs,
+    }));
+  } catch (err) {
+    throw err instanceof UnsavedImagesError ? new UnsavedImagesError(mapUnsaved(err.unsaved as UnsavedImages<PipelineOutcome<string>>, toOutcome)) : err;
+  }
+}
+
+function toOutcome(outcome: PipelineOutcome<string>): SaveOutcome {
   return {
     saved: outcome.saved.map((file) => ({ imagePath: file.image, sidecarPath: file.sidecarLocation, bytes: file.bytes })),
     blocked: outcome.blocked, failed: outcome.failed, firstFailure: outcome.firstFailure,
+    unsaved: outcome.unsaved && mapUnsaved(outcome.unsaved, toOutcome),
   };
 }

@@ -36,7 +36,7 @@ export async function runGenerate(
   const result = await services.boundary.run(vscode.l10n.t('Generate'), () =>
     withOperationProgress(vscode.l10n.t('Ideogram: generating {0} image(s)', request.num_images ?? 1), (opts) => services.images.generate(request, opts)));
   if (!result) return undefined;
-  announceResult(services, result, request.prompt);
+  announceResult(services, result, request.prompt, vscode.l10n.t('Generate'));
   return result.saved.map((s) => s.uri);
 }
 

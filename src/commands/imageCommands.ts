@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { MODELS, type RemixRequest, type UpscaleRequest } from '../ideogram';
 import type { IdeogramServices, OperationOptions, OperationResult } from '../services';
+import { combineResults } from '../services/imageService';
 import { fillGenerateDefaults } from '../services/requestDefaults';
 import { isHostedImageUri } from '../services/inputImage';
 import { parseSidecar } from '../services/sidecar';
@@ -56,19 +57,13 @@ async function runForEach(
 ): Promise<vscode.Uri[] | undefined> {
   const result = await services.boundary.run(label, () => withOperationProgress(title, async (opts) => {
     const settled = await Promise.allSettled(images.map((image) => run(image, opts)));
-    const done = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-    const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
-    if (done.length === 0) throw failures[0];
-    for (const failure of failures) services.log.warn(`${label}: one image failed: ${failure instanceof Error ? failure.message : String(failure)}`);
-    return {
-      ...done[0],
-      saved: done.flatMap((r) => r.saved),
-      blocked: done.reduce((n, r) => n + r.blocked, 0),
-      failed: done.reduce((n, r) => n + r.failed, 0) + failures.length,
-    } satisfies OperationResult;
+    for (const failure of settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []))) {
+      services.log.warn(`${label}: one image failed: ${failure instanceof Error ? failure.message : String(failure)}`);
+    }
+    return combineResults(settled);
   }));
   if (!result) return undefined;
-  announceResult(services, result, alt);
+  announceResult(services, result, alt, label);
   return result.saved.map((s) => s.uri);
 }
 

@@ -1,5 +1,6 @@
 // What the user sees after an image operation: progress while it runs, then one message with
-// Open / Reveal in Explorer / Insert into editor (and how many images the safety filter blocked).
+// Open / Reveal in Explorer / Insert into editor (and how many images the safety filter blocked;
+// images that could not be saved get "Save Again", which needs no new request).
 import * as vscode from 'vscode';
 import { showInformation, showWarning, withNotificationProgress } from '../notifications';
 import type { IdeogramServices, OperationOptions, OperationResult } from '../services';
@@ -12,12 +13,12 @@ export function withOperationProgress<T>(title: string, work: (opts: OperationOp
   ));
 }
 
-/** Shows the outcome of a save without waiting for the user (commands return at once). */
-export function announceResult(services: IdeogramServices, result: OperationResult, alt: string): void {
-  void showResultMessage(services, result, alt).catch((err: unknown) => services.boundary.showOperationError(err));
+/** Shows the outcome of a save without waiting for the user (commands return at once); `label` names the operation in errors. */
+export function announceResult(services: IdeogramServices, result: OperationResult, alt: string, label: string): void {
+  void showResultMessage(services, result, alt, label).catch((err: unknown) => services.boundary.showOperationError(err));
 }
 
-async function showResultMessage(services: IdeogramServices, result: OperationResult, alt: string): Promise<void> {
+async function showResultMessage(services: IdeogramServices, result: OperationResult, alt: string, label: string): Promise<void> {
   const count = result.saved.length;
   const blockedNote = result.blocked > 0
     ? ' ' + vscode.l10n.t('{0} image(s) were blocked by the safety filter and not saved.', result.blocked) : '';
@@ -34,9 +35,10 @@ async function showResultMessage(services: IdeogramServices, result: OperationRe
   const open = vscode.l10n.t('Open');
   const reveal = vscode.l10n.t('Reveal in Explorer');
   const insert = vscode.l10n.t('Insert into Editor');
+  const saveAgain = vscode.l10n.t('Save Again');
   // Capture the editor now: clicking the notification must not change where the reference goes.
   const editor = services.lastTextEditor();
-  const actions = editor ? [open, reveal, insert] : [open, reveal];
+  const actions = [open, reveal, ...(editor ? [insert] : []), ...(result.unsaved ? [saveAgain] : [])];
   const choice = await (result.blocked > 0 || result.failed > 0 ? showWarning : showInformation)(message + blockedNote + failedNote, ...actions);
   if (choice === open) {
     for (const saved of result.saved) await vscode.commands.executeCommand('vscode.open', saved.uri, { preview: count === 1 });
@@ -45,5 +47,10 @@ async function showResultMessage(services: IdeogramServices, result: OperationRe
   } else if (choice === insert && editor) {
     const shown = await vscode.window.showTextDocument(editor.document, editor.viewColumn);
     await services.insertImageReferences(result.saved.map((s) => ({ uri: s.uri, alt, size: s.size })), shown);
+  } else if (choice === saveAgain && result.unsaved) {
+    const unsaved = result.unsaved;
+    const again = await services.boundary.run(label, () => withOperationProgress(
+      vscode.l10n.t('Ideogram: saving {0} image(s) again', unsaved.count), (opts) => services.images.saveAgain(unsaved, opts)));
+    if (again) announceResult(services, again, alt, label);
   }
 }

@@ -8,6 +8,7 @@ import {
   IdeogramError, InflightLimiter, invalidRequest, type GenerateRequest, type ImageResult, type RemixRequest, type UpscaleRequest, type ValidationIssue,
 } from '../ideogram';
 import { readSettings, type IdeogramSettings } from '../config';
+import { withAbortSignal } from '../cancellation';
 import { UserFacingError } from '../errors';
 import type { IdeogramLog } from '../log';
 import type { ApiKeyStore } from '../secrets';
@@ -67,6 +68,43 @@ function rejectInvalid(op: 'generate' | 'remix' | 'upscale', issues: ValidationI
 
 function fileNameOf(uri: vscode.Uri): string {
   return uri.path.split('/').pop() ?? 'image';
+}
+
+function savedProgress(opts: OperationOptions): (done: number, total: number) => void {
+  return (done, total) => opts.onProgress?.(vscode.l10n.t('Saved {0} of {1}', done, total));
+}
+
+/**
+ * One result for the operations of one command (remix or upscale of several images): the saved
+ * images together, and every image that could not be saved savable again at once. Rejects when
+ * nothing was saved: with one UnsavedImagesError for all unsaved images if there are any (they
+ * are paid for), else with the first failure.
+ */
+export function combineResults(settled: readonly PromiseSettledResult<OperationResult>[]): OperationResult {
+  const done = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+  const pending = [
+    ...done.flatMap((result) => (result.unsaved ? [result.unsaved] : [])),
+    ...failures.flatMap((failure) => (failure instanceof UnsavedImagesError ? [failure.unsaved as UnsavedImages<OperationResult>] : [])),
+  ];
+  const unsaved = pending.length > 1 ? combineUnsaved(pending) : pending[0];
+  if (done.length === 0) throw unsaved ? new UnsavedImagesError(unsaved) : failures[0];
+  return {
+    ...done[0],
+    saved: done.flatMap((r) => r.saved),
+    blocked: done.reduce((n, r) => n + r.blocked, 0),
+    failed: done.reduce((n, r) => n + r.failed, 0) + failures.length,
+    unsaved,
+  };
+}
+
+function combineUnsaved(pending: UnsavedImages<OperationResult>[]): UnsavedImages<OperationResult> {
+  return {
+    count: pending.reduce((n, p) => n + p.count, 0),
+    cause: pending[0].cause,
+    local: pending.every((p) => p.local),
+    saveAgain: async (options) => combineResults(await Promise.allSettled(pending.map((p) => p.saveAgain(options)))),
+  };
 }
 
 function cancelled(): IdeogramError {
@@ -147,6 +185,15 @@ export class ImageService implements vscode.Disposable {
       if (items.every((i) => i.error) && items.length > 0) throw items[0].error;
       return items;
     });
+  }
+
+  /**
+   * Saves images an operation made but could not save, from the same links, without a new
+   * request (what "Save Again" runs under the caller's progress).
+   */
+  saveAgain(unsaved: UnsavedImages<OperationResult>, opts: OperationOptions = {}): Promise<OperationResult> {
+    opts.onProgress?.(vscode.l10n.t('Downloading {0} image(s)…', unsaved.count));
+    return withAbortSignal(opts.token, (signal) => unsaved.saveAgain({ signal, onSaved: savedProgress(opts) }));
   }
 
   /** The output folder for a workspace folder (or the one chosen as for a save), for the history. */
@@ -251,7 +298,7 @@ export class ImageService implements vscode.Disposable {
         redact: (text) => this.log.redact(text),
         sourceImage: source ? sourceImageLabel(source) : undefined,
         signal, dispatcher: this.dispatcher?.instance, timeoutMs: settings.requestTimeoutSeconds * 1000, log: this.log,
-        onSaved: (done, total) => opts.onProgress?.(vscode.l10n.t('Saved {0} of {1}', done, total)),
+        onSaved: savedProgress(opts),
       }));
     } catch (err) {
       if (err instanceof UnsavedImagesError) throw new UnsavedImagesError(mapUnsaved(err.unsaved as UnsavedImages<SaveOutcome<vscode.Uri>>, toResult));

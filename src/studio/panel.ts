@@ -2,7 +2,7 @@
 // `ready`, validates everything the webview sends, and runs operations through the shared services.
 import * as vscode from 'vscode';
 import { showInformation } from '../notifications';
-import type { IdeogramServices } from '../services';
+import type { IdeogramServices, OperationResult } from '../services';
 import type { FormState, HostMessage, ImageRef, PersistedState, WebviewMessage } from '../shared/protocol';
 import { assertNever, parseWebviewMessage } from '../shared/protocol';
 import { writeStudioAltText } from './altText';
@@ -191,14 +191,7 @@ export class StudioPanel implements vscode.Disposable {
         onProgress: (text) => this.post({ type: 'progress', runId: id, message: text }),
       });
       if (outcome.kind === 'images') {
-        for (const saved of outcome.result.saved) this.known.set(saved.uri.toString(), knownFromSaved(saved));
-        this.images.invalidate();
-        this.post({
-          type: 'runFinished',
-          runId: id,
-          results: outcome.result.saved.map((saved) => toResultItem(this.panel.webview, saved.uri, saved.sidecar)),
-          blocked: outcome.result.blocked,
-        });
+        this.showImages(id, outcome.result);
       } else if (outcome.kind === 'describe') {
         this.described.add(outcome.image.toString());
         this.post({ type: 'describeFinished', runId: id, image: this.imageRef(outcome.image), descriptions: outcome.descriptions });
@@ -206,14 +199,31 @@ export class StudioPanel implements vscode.Disposable {
         this.post({ type: 'runCancelled', runId: id });
       } else {
         this.post({ type: 'runFailed', runId: id, message: outcome.message });
-        // The panel is idle while the error message waits for an answer; Retry runs the same form again.
+        // The panel is idle while the error message waits for an answer; Retry runs the same form
+        // again, "Save Again" (images made but not saved) shows what it saved as this run's results.
         this.running = undefined;
-        if (await outcome.retry) return this.run(form, referenceText);
+        const next = await outcome.next;
+        if (next.next === 'retry') return this.run(form, referenceText);
+        if (next.next === 'saved') this.showImages(id, next.result as OperationResult);
       }
     } finally {
       if (this.running?.id === id) this.running = undefined;
       cancel.dispose();
     }
+  }
+
+  // Shows saved images as the results of run `id` (a run's own, or what "Save Again" saved after it
+  // failed; then only if no newer run has started meanwhile).
+  private showImages(id: number, result: OperationResult): void {
+    for (const saved of result.saved) this.known.set(saved.uri.toString(), knownFromSaved(saved));
+    this.images.invalidate();
+    if (this.running && this.running.id !== id) return;
+    this.post({
+      type: 'runFinished',
+      runId: id,
+      results: result.saved.map((saved) => toResultItem(this.panel.webview, saved.uri, saved.sidecar)),
+      blocked: result.blocked,
+    });
   }
 
   private async fileAction(action: 'open' | 'reveal' | 'insert' | 'copyPrompt', uriText: string): Promise<void> {

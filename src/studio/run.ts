@@ -3,19 +3,20 @@
 import * as vscode from 'vscode';
 import type { GenerateRequest, RemixRequest, UpscaleRequest } from '../ideogram';
 import type { IdeogramServices, OperationResult } from '../services';
-import { isCancellation } from '../errors';
+import { isCancellation, type ErrorOutcome } from '../errors';
 import type { FormState } from '../shared/protocol';
 import { buildStudioRequest } from '../shared/studioForm';
 
 /**
- * How a run ended. `retry` settles once the user answers the error message: true for Retry or
- * Set API Key. It is a promise so the panel can show the error inline at once, not after the answer.
+ * How a run ended. `next` settles once the user answers the error message: run again (Retry, Set
+ * API Key) or the images "Save Again" saved. It is a promise so the panel can show the error
+ * inline at once, not after the answer.
  */
 export type StudioOutcome =
   | { kind: 'images'; result: OperationResult }
   | { kind: 'describe'; image: vscode.Uri; descriptions: string[] }
   | { kind: 'cancelled' }
-  | { kind: 'failed'; message: string; retry: Promise<boolean> };
+  | { kind: 'failed'; message: string; next: Promise<ErrorOutcome> };
 
 /**
  * Runs the form through the shared services, which validate it like any command's request (the
@@ -29,7 +30,7 @@ export async function runStudioOperation(
 ): Promise<StudioOutcome> {
   const request = buildStudioRequest(form);
   if (request.mode !== 'generate' && !reference) {
-    return { kind: 'failed', message: vscode.l10n.t('Choose a reference image first.'), retry: Promise.resolve(false) };
+    return { kind: 'failed', message: vscode.l10n.t('Choose a reference image first.'), next: Promise.resolve({ next: 'none' }) };
   }
   const label = vscode.l10n.t('Ideogram Studio');
   try {
@@ -63,8 +64,8 @@ export async function runStudioOperation(
     // choice, so the panel can show the very same text inline while the notification is open.
     let message = err instanceof Error ? err.message : String(err);
     const subscription = services.boundary.onDidReportError((reported) => { message = reported.message; });
-    const again = services.boundary.showOperationError(err, label);
+    const next = services.boundary.settle(err, label);
     subscription.dispose();
-    return { kind: 'failed', message, retry: again };
+    return { kind: 'failed', message, next };
   }
 }

@@ -5,6 +5,7 @@ import { IdeogramError } from '../ideogram';
 import { isCancellation } from '../errors';
 import type { IdeogramServices, OperationResult } from '../services';
 import { workspaceRelativePath } from '../services/assets';
+import { UnsavedImagesError } from '../services/savePipeline';
 import { buildGenerateRequest, invalidInputText, type GenerateDefaults } from './toolInput';
 import { toolErrorText } from './toolErrors';
 
@@ -19,7 +20,7 @@ export interface ToolServices {
   settings: IdeogramServices['settings'];
   images: Pick<IdeogramServices['images'], 'generate' | 'describe'>;
   log: Pick<IdeogramServices['log'], 'warn' | 'redact'>;
-  boundary: Pick<IdeogramServices['boundary'], 'showOperationError'>;
+  boundary: Pick<IdeogramServices['boundary'], 'showOperationError' | 'recover'>;
 }
 
 /** Generates images into the workspace on behalf of a chat agent, after the user confirms. */
@@ -59,7 +60,10 @@ export class GenerateImageTool implements vscode.LanguageModelTool<GenerateToolI
       return textResult(describeSaved(result, checked.value.model ?? ''));
     } catch (err) {
       if (isCancellation(err)) throw new vscode.CancellationError();
-      if (err instanceof IdeogramError && (err.kind === 'missing-key' || err.kind === 'auth')) {
+      if (err instanceof UnsavedImagesError) {
+        // Paid for but not saved: the user can save them (no new request) or retry, without blocking the chat.
+        void this.services.boundary.recover(err, vscode.l10n.t('Generate Image'), () => this.services.images.generate(checked.value, {}));
+      } else if (err instanceof IdeogramError && (err.kind === 'missing-key' || err.kind === 'auth')) {
         // The user (not only the model) must act: offer "Set API Key" without blocking the chat.
         void this.services.boundary.showOperationError(err, vscode.l10n.t('Generate Image'));
       } else {

@@ -3,9 +3,15 @@
 // the model's own answer). The client's messages inside come in the UI language, which models read too.
 import { formatIssues, IdeogramError } from '../ideogram';
 import { UserFacingError } from '../errors';
+import { UnsavedImagesError } from '../services/savePipeline';
 
 /** The error text a tool returns for a failed operation; `redact` removes secrets. */
 export function toolErrorText(err: unknown, redact: (text: string) => string): string {
+  if (err instanceof UnsavedImagesError) {
+    // Said plainly, so the model does not pay for the same images again on its own.
+    return redact(`Error: Ideogram made ${err.unsaved.count} image(s), but they could not be saved: ${err.message} ` +
+      'The user was offered to save them again without a new request; do not call the tool again for them unless the user asks.');
+  }
   if (err instanceof IdeogramError) {
     switch (err.kind) {
       case 'missing-key':

@@ -124,6 +124,8 @@ export class StudioApp {
       case 'runFinished':
         this.setRunning(undefined);
         this.status.textContent = '';
+        // Also after a failed run whose images "Save Again" saved: the error no longer holds.
+        this.runError.hidden = true;
         this.results.showResults(message.results, message.blocked);
         this.history.reload();
         break;

@@ -1,12 +1,13 @@
 // Fault injection: many operations against the local server in each fault mode, through the
-// plain-Node save pipeline (client → parallel streamed downloads → sidecars). After every wave
-// the output folder is checked; every operation must either succeed with complete files or fail
-// cleanly (an IdeogramError of an expected kind, the key nowhere, the request intact and
-// re-runnable once the fault is gone). "Lost" operations — anything else — must stay at 0.
+// plain-Node save pipeline (folder check → client → parallel streamed downloads → sidecars). After
+// every wave the output folder is checked; every operation must either succeed with complete files
+// or fail cleanly (an IdeogramError of an expected kind, the key nowhere, the request intact and
+// re-runnable once the fault is gone; images the API made but that could not be saved savable
+// again without a new request). "Lost" operations — anything else — must stay at 0.
 // The stand-in must be in place before src/errors (which imports vscode) is loaded.
 import { installVscodeStandIn } from './vscodeStandIn';
 import { strict as assert } from 'node:assert';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { renderPng } from '../../tools/mock-server/png';
@@ -16,8 +17,9 @@ import {
   type ClientOptions, type GenerateRequest, type IdeogramErrorKind, type RemixRequest, type RequestLogEntry,
 } from '../../src/ideogram';
 import { DEFAULT_FILE_NAME_TEMPLATE, expandFileNameTemplate } from '../../src/services/naming';
-import { saveResultToFolder, type SaveOutcome } from '../../bench/lib/savePipeline';
-import { ErrorBoundary } from '../../src/errors';
+import { prepareFolder, saveResultToFolder, type SaveOutcome } from '../../bench/lib/savePipeline';
+import { ErrorBoundary, UserFacingError } from '../../src/errors';
+import { UnsavedImagesError, type UnsavedImages } from '../../src/services/savePipeline';
 import { folderProblems, hashFolder } from './folderCheck';
 
 const OPS = Math.max(1, Number(process.env.IDEOGRAM_FAULT_OPS ?? '20'));
@@ -44,6 +46,10 @@ interface Mode {
   cancelWithinMs?: number;
   /** Mode whose waves share one folder (collisions accumulate). */
   sharedFolder?: boolean;
+  /** The folder check refuses every operation before anything is sent (nothing paid, nothing to save again). */
+  refusedBeforeSending?: boolean;
+  /** Each operation saves into a folder of its own that a file replaces once the API has answered: a local failure after paying. */
+  folderLostAfterAnswer?: boolean;
 }
 
 interface Tally { mode: string; run: number; succeeded: number; failedCleanly: number; lost: number; reasons: string[] }
@@ -88,7 +94,18 @@ const modes: Mode[] = [
     // chmod does not stop root (CI): a regular file where the folder should be stops everyone.
     outputFor: async (waveDir) => path.join(waveDir, 'blocked'),
     seed: (waveDir) => writeFile(path.join(waveDir, 'blocked'), 'a file, not a folder'),
+    kinds: [],
+    refusedBeforeSending: true,
+  },
+  {
+    name: 'downloads fail after the answer',
+    fault: { mode: 'connection-reset', target: 'images', count: WAVE * 2 },
     kinds: ['download'],
+  },
+  {
+    name: 'folder lost after the answer',
+    kinds: ['download'],
+    folderLostAfterAnswer: true,
   },
   {
     name: 'full-name collision',
@@ -175,28 +192,55 @@ describe(`fault injection (${OPS} operations per mode)`, function () {
         if (!mode.sharedFolder) await mode.seed?.(waveDir);
         const out = mode.outputFor ? await mode.outputFor(waveDir) : waveDir;
         const before = await hashFolder(waveDir);
+        const apiBefore = server.stats().apiRequests;
+        // Images paid for but not saved, and (folderLostAfterAnswer) the files that broke their folders.
+        const pending: UnsavedImages<SaveOutcome>[] = [];
+        const blockers: string[] = [];
         if (mode.fault) server.setFault(mode.fault);
         const ops = Array.from({ length: Math.min(WAVE, OPS - first) }, (_, i) => requestFor(first + i));
-        await Promise.all(ops.map(async ({ kind, req }) => {
+        await Promise.all(ops.map(async ({ kind, req }, i) => {
           tally.run++;
           const snapshot = structuredClone(req);
           const controller = new AbortController();
           const timer = mode.cancelWithinMs === undefined ? undefined : setTimeout(() => controller.abort(), Math.random() * mode.cancelWithinMs);
+          const dir = mode.folderLostAfterAnswer ? path.join(`${waveDir}-ops`, `op-${i}`) : out;
+          const afterAnswer = mode.folderLostAfterAnswer ? async () => {
+            await mkdir(path.dirname(dir), { recursive: true });
+            await writeFile(dir, 'a file, not a folder');
+            blockers.push(dir);
+          } : undefined;
           let outcome: SaveOutcome;
           try {
-            outcome = await withWatchdog(runOperation(client, kind, req, input, out, controller.signal));
+            outcome = await withWatchdog(runOperation(client, kind, req, input, dir, controller.signal, afterAnswer));
           } catch (err) {
+            if (mode.refusedBeforeSending) {
+              // Refused by the folder check: says which setting to change, offers no (paid) Retry.
+              if (!(err instanceof UserFacingError) || err.settingHint !== 'ideogram.outputFolder') return lose(`${kind}: not refused by the folder check: ${String(err)}`);
+              const report = await showError(err);
+              if (!report?.actions.includes('Open Settings') || report.actions.includes('Retry')) return lose(`${kind}: refusal shown as ${JSON.stringify(report)}`);
+              tally.failedCleanly++;
+              toRetry.push({ kind, req });
+              return;
+            }
             if (!(err instanceof IdeogramError)) return lose(`${kind}: not an IdeogramError: ${String(err)}`);
             if (!mode.kinds.includes(err.kind)) return lose(`${kind}: unexpected kind ${err.kind}: ${err.message}`);
             if (err.message.includes(KEY) || (err.stack ?? '').includes(KEY)) return lose(`${kind}: key in the error`);
             if (err.kind !== 'cancelled' && err.message.trim() === '') return lose(`${kind}: empty message`);
             assert.deepEqual(req, snapshot, 'the request is kept unchanged for retry');
-            // Cancelling is quiet; every other failure gets a message without the key and a Retry.
+            // Cancelling is quiet; images made but not saved get Save Again (and no paid Retry when
+            // the failure was local); every other failure gets a message without the key and a Retry.
             const report = await showError(err);
+            if (report?.message.includes(KEY)) return lose(`${kind}: key in the message shown`);
+            if (err instanceof UnsavedImagesError) {
+              if (!report?.actions.includes('Save Again')) return lose(`${kind}: unsaved images shown as ${JSON.stringify(report)}`);
+              if (err.unsaved.local === report.actions.includes('Retry')) return lose(`${kind}: ${err.unsaved.local ? 'a paid Retry for a local failure' : 'no Retry'}: ${JSON.stringify(report)}`);
+              pending.push(err.unsaved as UnsavedImages<SaveOutcome>);
+              tally.failedCleanly++;
+              return;
+            }
             if (err.kind === 'cancelled' ? report !== undefined : !report?.actions.includes('Retry')) {
               return lose(`${kind}: ${err.kind} shown as ${JSON.stringify(report)}`);
             }
-            if (report?.message.includes(KEY)) return lose(`${kind}: key in the message shown`);
             tally.failedCleanly++;
             toRetry.push({ kind, req });
             return;
@@ -205,10 +249,31 @@ describe(`fault injection (${OPS} operations per mode)`, function () {
           }
           assert.deepEqual(req, snapshot, 'the request is kept unchanged');
           if (outcome.saved.length === 0) return lose(`${kind}: resolved without saving anything`);
+          if (outcome.unsaved) pending.push(outcome.unsaved);
           tally.succeeded++;
         }));
         server.setFault({ mode: 'none' });
+        if (mode.refusedBeforeSending) assert.equal(server.stats().apiRequests, apiBefore, 'a refused operation sent nothing');
         assert.deepEqual(await folderProblems(waveDir, before, KEY), [], `${mode.name}: output folder after wave ${first / WAVE + 1}`);
+
+        // "Save Again": the fault gone (and the folders fixed), the same links are downloaded again
+        // into the same folders, with no new API request, and everything is saved.
+        for (const blocker of blockers) await rm(blocker);
+        const apiAfterWave = server.stats().apiRequests;
+        for (const unsaved of pending) {
+          try {
+            const again = await withWatchdog(unsaved.saveAgain());
+            if (again.saved.length !== unsaved.count) lose(`Save Again saved ${again.saved.length} of ${unsaved.count}`);
+          } catch (err) {
+            lose(`Save Again failed: ${String(err)}`);
+          }
+        }
+        assert.equal(server.stats().apiRequests, apiAfterWave, 'Save Again sent no API request');
+        assert.deepEqual(await folderProblems(waveDir, before, KEY), [], `${mode.name}: output folder after saving wave ${first / WAVE + 1} again`);
+        if (mode.folderLostAfterAnswer) {
+          for (const dir of blockers) assert.deepEqual(await folderProblems(dir, new Map(), KEY), [], `${mode.name}: ${dir} after Save Again`);
+          assert.ok((await readdir(`${waveDir}-ops`)).length > 0, 'the operations had folders of their own');
+        }
       }
 
       // Clear the fault and send every failed request again, unchanged: it must now succeed.
@@ -232,15 +297,21 @@ describe(`fault injection (${OPS} operations per mode)`, function () {
       assert.equal(unhandled - unhandledBefore, 0, 'unhandled promise rejections');
       assert.equal(tally.lost, 0, `lost operations: ${tally.reasons.join(' | ')}`);
       assert.equal(tally.run, OPS);
-      if (mode.kinds.length === 0) assert.equal(tally.succeeded, OPS, 'every operation succeeds in this mode');
+      if (mode.refusedBeforeSending) assert.equal(tally.failedCleanly, OPS, 'every operation is refused before sending');
+      else if (mode.kinds.length === 0) assert.equal(tally.succeeded, OPS, 'every operation succeeds in this mode');
       else assert.ok(tally.failedCleanly > 0, `the fault "${mode.name}" was really exercised`);
     });
   }
 });
 
-async function runOperation(client: IdeogramClient, kind: OpKind, req: GenerateRequest | RemixRequest, input: string, dir: string, signal?: AbortSignal): Promise<SaveOutcome> {
+// As ImageService runs an operation: the folder check, the request, then the save.
+async function runOperation(
+  client: IdeogramClient, kind: OpKind, req: GenerateRequest | RemixRequest, input: string, dir: string, signal?: AbortSignal, afterAnswer?: () => Promise<void>,
+): Promise<SaveOutcome> {
+  await prepareFolder(dir);
   const result = kind === 'generate'
     ? await client.generate(req, signal)
     : await client.remix(req as RemixRequest, { kind: 'file', path: input }, signal);
+  await afterAnswer?.();
   return saveResultToFolder(result, { operation: kind, request: { ...req }, dir, signal, client, secrets: [KEY] });
 }

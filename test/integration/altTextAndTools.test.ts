@@ -44,7 +44,7 @@ describe('language model tools', () => {
       settings: readSettings,
       images: { generate: api.generate, describe: api.describe },
       log: { warn: () => undefined, redact: (text: string) => text },
-      boundary: { showOperationError: () => Promise.resolve(false) },
+      boundary: { showOperationError: () => Promise.resolve(false), recover: () => Promise.resolve(undefined) },
     });
   };
 
