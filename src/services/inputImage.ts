@@ -10,12 +10,35 @@ import { workspaceRelativePath } from './assets';
 async function readHead(file: string): Promise<{ head: Uint8Array; size: number }> {
   const handle = await open(file, 'r');
   try {
-    const { size } = await handle.stat();
+    const info = await handle.stat();
+    // Linux opens a folder for reading; say what it is rather than failing on the read.
+    if (info.isDirectory()) throw Object.assign(new Error(`${file} is a directory`), { code: 'EISDIR' });
+    const { size } = info;
     const head = new Uint8Array(SNIFF_BYTES);
     const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
     return { head: head.subarray(0, bytesRead), size };
   } finally {
     await handle.close();
+  }
+}
+
+// Why an input image could not be read, in the user's terms (Node fs codes for `file:`,
+// FileSystemError codes through workspace.fs).
+function unreadable(name: string, err: unknown): string {
+  const code = err instanceof vscode.FileSystemError ? err.code : (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+    case 'FileNotFound':
+      return vscode.l10n.t('{0} was not found.', name);
+    case 'EISDIR':
+    case 'FileIsADirectory':
+      return vscode.l10n.t('{0} is a folder, not an image.', name);
+    case 'EACCES':
+    case 'EPERM':
+    case 'NoPermissions':
+      return vscode.l10n.t('Could not read {0}: permission denied.', name);
+    default:
+      return vscode.l10n.t('Could not read {0} ({1}).', name, code ?? String(err));
   }
 }
 
@@ -47,9 +70,10 @@ export async function readInputImage(uri: vscode.Uri): Promise<ImageInput> {
       head = data;
       size = data.byteLength;
     }
-  } catch {
-    throw new UserFacingError(vscode.l10n.t('Could not read {0}.', name));
+  } catch (err) {
+    throw new UserFacingError(unreadable(name, err));
   }
+  if (size === 0) throw new UserFacingError(vscode.l10n.t('{0} is empty (0 bytes), not an image.', name));
   if (!sniffImageType(head)) throw new UserFacingError(vscode.l10n.t('{0} is not a PNG, JPEG or WebP image.', name));
   if (size > MAX_IMAGE_BYTES) {
     throw new UserFacingError(vscode.l10n.t('{0} is {1} MB; Ideogram accepts images of at most 10 MB.', name, (size / 1048576).toFixed(1)));
