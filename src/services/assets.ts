@@ -1,9 +1,10 @@
 // Where results go in the workspace: which workspace folder, the output folder inside it, and
 // workspace-relative paths. The writing itself is the save pipeline's (savePipeline.ts) with a
 // storage chosen per folder scheme (storageFor.ts).
+import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { UserFacingError } from '../errors';
-import { workspaceRelativeSegments } from './containment';
+import { isPathInside, realPathInside, workspaceRelativeSegments } from './containment';
 
 /** The workspace folder results are saved into: given, else the active file's, else the only one, else the user picks. */
 export async function chooseWorkspaceFolder(preferred?: vscode.WorkspaceFolder, nearUri?: vscode.Uri): Promise<vscode.WorkspaceFolder> {
@@ -60,6 +61,28 @@ export function uriFromWorkspaceRelativePath(relativePath: string): vscode.Uri |
     return folder && segments.length > 1 ? vscode.Uri.joinPath(folder.uri, ...segments.slice(1)) : undefined;
   }
   return folders[0] && segments.length ? vscode.Uri.joinPath(folders[0].uri, ...segments) : undefined;
+}
+
+/**
+ * True when `uri` lies inside a workspace folder once links are resolved, so it may be read or
+ * uploaded without the user choosing it (a committed link such as `hero.png -> ../../private.png`
+ * is outside). Other file systems than `file:` cannot say where a link points: there the path is
+ * compared as written.
+ */
+export async function isInsideWorkspace(uri: vscode.Uri): Promise<boolean> {
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    if (folder.uri.scheme !== uri.scheme || folder.uri.authority !== uri.authority) continue;
+    if (uri.scheme !== 'file') {
+      if (isPathInside(folder.uri.path, uri.path, posix)) return true;
+      continue;
+    }
+    try {
+      if ((await realPathInside(folder.uri.fsPath, uri.fsPath)).inside) return true;
+    } catch {
+      // A path that cannot be resolved (a link cycle, no permission) is not known to be inside.
+    }
+  }
+  return false;
 }
 
 /** True when the path ends like an image the API accepts (PNG, JPEG, WebP). */

@@ -2,7 +2,7 @@
 // of an image in the workspace. Describing reads a file the user already has, so no confirmation.
 import * as vscode from 'vscode';
 import { isCancellation } from '../errors';
-import { workspaceRelativePath } from '../services/assets';
+import { isInsideWorkspace, workspaceRelativePath } from '../services/assets';
 import { textResult, type ToolServices } from './generateTool';
 import { invalidInputText, parseDescribeInput, type DescribeToolInput } from './toolInput';
 import { toolErrorText } from './toolErrors';
@@ -51,6 +51,10 @@ export class DescribeImageTool implements vscode.LanguageModelTool<DescribeToolR
   private async describe(input: DescribeToolInput, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
     const uri = await findWorkspaceFile(input.segments);
     if (!uri) return textResult(`Error: no file ${input.segments.join('/')} in the workspace. Use a workspace-relative path of an existing image.`);
+    // A committed link (`assets/hero.png -> ../../private.png`) must not upload what it points to.
+    if (!(await isInsideWorkspace(uri))) {
+      return textResult(`Error: ${input.segments.join('/')} is a link to a file outside the workspace; it was not read or sent. Only images inside the workspace can be described.`);
+    }
     try {
       const [item] = await this.services.images.describe([uri], { token, describe_model_version: input.describe_model_version });
       if (item.error !== undefined) throw item.error;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { IdeogramExtensionApi } from '../../src/extension';
 import type { ReportedError } from '../../src/errors';
-import { extension, rigEnvironment, waitFor } from './helpers/rig';
+import { extension, failingCommand as rigFailingCommand, mockControl, rigEnvironment, waitFor } from './helpers/rig';
 
 const OUTPUT = 'assets/ideogram';
 const WRONG_KEY = 'wrong-key-for-the-401-test-9f3a';
@@ -37,14 +37,6 @@ async function clearOutput(): Promise<void> {
   }
 }
 
-async function mock(pathName: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${rigEnvironment().mockUrl}${pathName}`, body === undefined ? undefined : {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
-  });
-  assert.ok(response.ok, `${pathName}: HTTP ${response.status}`);
-  return response.json();
-}
-
 /** Asks the local server directly for the same request, and returns the PNG bytes it serves for it. */
 async function servedBytes(request: Record<string, unknown>): Promise<Buffer[]> {
   const response = await fetch(`${rigEnvironment().mockUrl}/ideogram/generate`, {
@@ -60,21 +52,11 @@ async function readJson(uri: vscode.Uri): Promise<Record<string, unknown>> {
   return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as Record<string, unknown>;
 }
 
-/** Starts a command that will fail, waits for its error report, dismisses the notification, returns both. */
+/** failingCommand of the rig, remembering each message for the key-leak test at the end. */
 async function failingCommand(run: () => Thenable<unknown>, expectKind: ReportedError['kind'], timeoutMs = 30_000): Promise<{ report: ReportedError; result: unknown }> {
-  let report: ReportedError | undefined;
-  const sub = api.onDidReportError((r) => { report = r; });
-  try {
-    const pending = Promise.resolve(run());
-    const got = await waitFor(`an error report of kind ${expectKind}`, () => report, timeoutMs);
-    assert.equal(got.kind, expectKind, got.message);
-    seenErrorMessages.push(got.message);
-    // Closing the notification resolves it like a dismissal: the command then returns.
-    await vscode.commands.executeCommand('notifications.clearAll');
-    return { report: got, result: await pending };
-  } finally {
-    sub.dispose();
-  }
+  const failed = await rigFailingCommand(api, run, expectKind, timeoutMs);
+  seenErrorMessages.push(failed.report.message);
+  return failed;
 }
 
 describe('image commands', function () {
@@ -88,7 +70,7 @@ describe('image commands', function () {
   });
 
   beforeEach(async () => {
-    await mock('/__mock/reset', {});
+    await mockControl('/__mock/reset', {});
   });
 
   after(async () => {
@@ -104,7 +86,7 @@ describe('image commands', function () {
     const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
     assert.deepEqual(uris.map((u) => path.posix.basename(u.path)), [`${date}-a-red-fox-in-the-snow-1234.png`, `${date}-a-red-fox-in-the-snow-1235.png`]);
 
-    const sent = (await mock('/__mock/requests')) as { path: string; json?: { image_request: Record<string, unknown> } }[];
+    const sent = (await mockControl('/__mock/requests')) as { path: string; json?: { image_request: Record<string, unknown> } }[];
     const generateRequest = sent.find((r) => r.path === '/ideogram/generate');
     assert.ok(generateRequest?.json, 'the server got the generate request');
     // Settings' defaults fill what the caller left out; the caller's fields are sent as given.
@@ -154,7 +136,7 @@ describe('image commands', function () {
     assert.equal(sidecar.operation, 'remix');
     assert.equal(sidecar.source_image, `${OUTPUT}/${source}`);
     assert.equal((sidecar.parameters as Record<string, unknown>).image_weight, 30);
-    const sent = (await mock('/__mock/requests')) as { path: string; files?: { field: string; size: number }[] }[];
+    const sent = (await mockControl('/__mock/requests')) as { path: string; files?: { field: string; size: number }[] }[];
     const remix = sent.find((r) => r.path === '/ideogram/remix');
     const sourceSize = (await vscode.workspace.fs.stat(sourceUri)).size;
     assert.deepEqual(remix?.files?.map((f) => [f.field, f.size]), [['image_file', sourceSize]]);
@@ -212,7 +194,7 @@ describe('image commands', function () {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.deepEqual(results.map((r) => r.uri.toString()), images.map((u) => u.toString()));
     for (const r of results) assert.ok(r.descriptions.length > 0 && r.descriptions.every((d) => d.length > 0));
-    const sent = (await mock('/__mock/requests')) as { path: string }[];
+    const sent = (await mockControl('/__mock/requests')) as { path: string }[];
     assert.equal(sent.filter((r) => r.path === '/ideogram/describe').length, 2);
   });
 
@@ -226,7 +208,7 @@ describe('image commands', function () {
   });
 
   it('safety-blocked results are reported and not written', async () => {
-    await mock('/__mock/fault', { mode: 'unsafe-result', count: 1 });
+    await mockControl('/__mock/fault', { mode: 'unsafe-result', count: 1 });
     const before = await listOutput();
     const uris = (await vscode.commands.executeCommand('ideogram.generate', { prompt: 'harmless', num_images: 2 })) as vscode.Uri[];
     assert.deepEqual(uris, []);
@@ -245,18 +227,18 @@ describe('image commands', function () {
   });
 
   it('a 500 after the client\'s retries offers Retry and Show Log', async () => {
-    await mock('/__mock/fault', { mode: 'server-error', status: 500 });
+    await mockControl('/__mock/fault', { mode: 'server-error', status: 500 });
     try {
       const { report } = await failingCommand(() => vscode.commands.executeCommand('ideogram.generate', { prompt: 'a dog' }), 'server', 60_000);
       assert.ok(report.actions.includes('Retry'), report.actions.join());
       assert.ok(report.actions.includes('Show Log'));
     } finally {
-      await mock('/__mock/fault', { mode: 'none' });
+      await mockControl('/__mock/fault', { mode: 'none' });
     }
   });
 
   it('an HTML error page points to Open Settings for the base URL', async () => {
-    await mock('/__mock/fault', { mode: 'html-error', status: 404, count: 1 });
+    await mockControl('/__mock/fault', { mode: 'html-error', status: 404, count: 1 });
     const { report } = await failingCommand(() => vscode.commands.executeCommand('ideogram.generate', { prompt: 'a bird' }), 'not-found');
     assert.ok(report.actions.includes('Open Settings'), report.actions.join());
     assert.match(String(report.settingHint), /ideogram\.(baseUrl|pathPrefix)/);
@@ -278,7 +260,7 @@ describe('image commands', function () {
   });
 
   it('cancelling during the request writes nothing', async () => {
-    await mock('/__mock/fault', { mode: 'latency', latencyMs: 5000, count: 1 });
+    await mockControl('/__mock/fault', { mode: 'latency', latencyMs: 5000, count: 1 });
     const before = await listOutput();
     const source = new vscode.CancellationTokenSource();
     setTimeout(() => source.cancel(), 500);
@@ -287,7 +269,7 @@ describe('image commands', function () {
   });
 
   it('cancelling during the downloads removes what was already written', async () => {
-    await mock('/__mock/fault', { mode: 'slow-download', latencyMs: 200, target: 'images' });
+    await mockControl('/__mock/fault', { mode: 'slow-download', latencyMs: 200, target: 'images' });
     try {
       const before = await listOutput();
       const source = new vscode.CancellationTokenSource();
@@ -295,7 +277,7 @@ describe('image commands', function () {
       await assert.rejects(api.generate({ prompt: 'slow download', num_images: 2 }, { token: source.token, folder: folder() }), (err: Error & { kind?: string }) => err.kind === 'cancelled');
       assert.deepEqual(await listOutput(), before);
     } finally {
-      await mock('/__mock/fault', { mode: 'none' });
+      await mockControl('/__mock/fault', { mode: 'none' });
     }
   });
 
@@ -311,7 +293,7 @@ describe('image commands', function () {
       sub.dispose();
       assert.equal(report?.kind, 'missing-key');
       assert.ok(report?.actions.includes('Set API Key'));
-      assert.deepEqual((await mock('/__mock/requests')) as unknown[], [], 'nothing was sent without a key');
+      assert.deepEqual((await mockControl('/__mock/requests')) as unknown[], [], 'nothing was sent without a key');
       await vscode.commands.executeCommand('ideogram.setApiKey', rigEnvironment().apiKey);
       const uris = (await pending) as vscode.Uri[];
       assert.equal(uris.length, 1);

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { showInformation, withNotificationProgress } from '../../notifications';
 import { altTextEdit, findMissingAltText, type ImageReference } from '..';
 import type { IdeogramServices } from '../../services';
-import { isImagePath } from '../../services/assets';
+import { isImagePath, isInsideWorkspace } from '../../services/assets';
 import { documentSyntax, imageUriFor, readDocumentText, scanContextFor, toRange } from './documents';
 
 /** Command id of the workspace scan. */
@@ -35,7 +35,10 @@ export interface FindMissingAltTextResult {
   described: number;
   /** References that got an edit. */
   fixed: number;
-  /** References skipped: image not found, not PNG/JPEG/WebP, or describe failed for it. */
+  /**
+   * References skipped: image outside the workspace folders (links resolved; never read or
+   * uploaded), not found, not PNG/JPEG/WebP, or describe failed for it.
+   */
   skipped: { document: string; src: string; reason: string }[];
   /** The edit (every change marked as needing confirmation). */
   edit: vscode.WorkspaceEdit;
@@ -97,10 +100,11 @@ async function scanAndDescribe(
     }
   }
 
-  // Describe each image once, however many documents reference it.
+  // Describe each image once, however many documents reference it; never one outside the
+  // workspace (`![](../../../Pictures/passport.png)`, or a link to it): nobody chose to upload that.
   const images = new Map<string, vscode.Uri>();
   for (const item of found) {
-    const reason = item.image ? (isImagePath(item.image.path) ? await missingReason(item.image) : 'not a PNG, JPEG or WebP image') : 'path cannot be resolved';
+    const reason = await skipReason(item.image);
     if (reason) {
       skipped.push({ document: vscode.workspace.asRelativePath(item.document), src: item.reference.src, reason });
       item.image = undefined;
@@ -139,6 +143,13 @@ async function scanAndDescribe(
   }
   for (const skip of skipped) services.log.info(`Alt text: skipped ${skip.src} in ${skip.document} (${skip.reason})`);
   return { scanned, missing: found.length, described: descriptions.size, fixed, skipped, edit };
+}
+
+/** Why a referenced image is not described, or undefined when it can be. */
+async function skipReason(image: vscode.Uri | undefined): Promise<string | undefined> {
+  if (!image) return 'path cannot be resolved';
+  if (!(await isInsideWorkspace(image))) return 'outside the workspace folder';
+  return isImagePath(image.path) ? missingReason(image) : 'not a PNG, JPEG or WebP image';
 }
 
 /** Why an image cannot be described, or undefined when it exists. */

@@ -1,6 +1,9 @@
 // What integration tests know about the environment the rig set up for them.
+import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import manifest from '../../../package.json';
+import type { ReportedError } from '../../../src/errors';
+import type { IdeogramExtensionApi } from '../../../src/extension';
 import { activeAtStartupKey, harnessEnv } from '../../harness/src/protocol';
 
 /** `publisher.name` of the extension under test. */
@@ -68,5 +71,32 @@ export async function waitFor<T>(what: string, check: () => T | Promise<T>, time
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Talks to the local server's control routes (`/__mock/fault`, `/__mock/reset`, `/__mock/requests`…); POSTs `body` when given. */
+export async function mockControl(pathName: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${rigEnvironment().mockUrl}${pathName}`, body === undefined ? undefined : {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+  });
+  assert.ok(response.ok, `${pathName}: HTTP ${response.status}`);
+  return response.json();
+}
+
+/** Starts a command that will fail, waits for its error report, dismisses the notification, returns both. */
+export async function failingCommand(
+  api: IdeogramExtensionApi, run: () => Thenable<unknown>, expectKind: ReportedError['kind'], timeoutMs = 30_000,
+): Promise<{ report: ReportedError; result: unknown }> {
+  let report: ReportedError | undefined;
+  const sub = api.onDidReportError((r) => { report = r; });
+  try {
+    const pending = Promise.resolve(run());
+    const got = await waitFor(`an error report of kind ${expectKind}`, () => report, timeoutMs);
+    assert.equal(got.kind, expectKind, got.message);
+    // Closing the notification resolves it like a dismissal: the command then returns.
+    await vscode.commands.executeCommand('notifications.clearAll');
+    return { report: got, result: await pending };
+  } finally {
+    sub.dispose();
   }
 }
