@@ -1,5 +1,6 @@
 // The image commands' UI: Generate through the palette's multi-step quick input, the explorer's
-// Ideogram submenu on images (Describe, Upscale), and Retry on a server error, clicked as a user would.
+// Ideogram submenu on images (Describe, Upscale), Retry on a server error and Save Again on a failed
+// download, clicked as a user would.
 import { strict as assert } from 'node:assert';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -307,5 +308,21 @@ describe('image commands UI', function () {
       rmSync(trap, { force: true });
       await runCommand(page, 'Notifications: Clear All Notifications');
     }
+  });
+
+  it('images made but not saved: clicking "Save Again" downloads the same result again, without a new request', async () => {
+    const { page, workspaceDir, mockServer } = e2e();
+    mockServer.reset();
+    // Toasts left on screen would hide this test's (VS Code shows at most three, the oldest first).
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    // The API answers; the one image download is cut off, so nothing can be saved the first time.
+    mockServer.setFault({ mode: 'connection-reset', target: 'images', count: 1 });
+    await runExtensionCommand(page, 'ideogram.generate');
+    await answerGenerateSteps(page, 'A rescued robot');
+    const toast = await waitForNotification(page, /could not be saved/i, 60_000);
+    await toast.locator('.monaco-button', { hasText: 'Save Again' }).click();
+    const [saved] = await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*a-rescued-robot-\d+\.png$/, 60_000);
+    await waitForNotification(page, `Saved ${saved}`, 30_000);
+    assert.equal(mockServer.requests.filter((r) => r.path === '/ideogram/generate').length, 1, 'Save Again sent no new request');
   });
 });
