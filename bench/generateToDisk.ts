@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { request } from 'undici';
 import type { GenerateRequest } from '../src/ideogram';
 import { BENCH_KEY, benchClient, makeTempDir, removeDir } from './lib/env';
-import { saveResultToFolder } from './lib/savePipeline';
+import { prepareFolder, saveResultToFolder } from './lib/savePipeline';
 import { startServerProcess, type RemoteServer } from './lib/serverProcess';
 import { interleave, median, timed } from './lib/stats';
 
@@ -31,6 +31,7 @@ async function ours(server: RemoteServer): Promise<void> {
   const client = benchClient(server);
   const dir = await makeTempDir('ours');
   try {
+    await prepareFolder(dir); // the check a command makes before it sends the request
     const result = await client.generate(REQUEST);
     const outcome = await saveResultToFolder(result, { operation: 'generate', request: { ...REQUEST }, dir, client });
     if (outcome.saved.length !== GENERATE_BENCH.numImages) throw new Error(`saved ${outcome.saved.length} of ${GENERATE_BENCH.numImages}`);
