@@ -405,6 +405,23 @@ describe('Ideogram Studio', function () {
     await frame.locator('#run-error').waitFor({ state: 'hidden' });
   });
 
+  it('images made but not saved: Save Again in the message shows them as the run\'s results, with no new request', async () => {
+    const { page, workspaceDir, mockServer } = e2e();
+    const generated = generateRequests().length;
+    mockServer.setFault({ mode: 'connection-reset', target: 'images', count: 1 });
+    await fillPrompt(frame, 'a kite saved again');
+    await frame.locator('#num-images input').fill('1');
+    await frame.locator('#run').click();
+    await frame.locator('#run-error').waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match((await frame.locator('#run-error-text').textContent()) ?? '', /could not be saved/);
+    const toast = await waitForNotification(page, /could not be saved/);
+    await toast.locator('.monaco-button', { hasText: 'Save Again' }).click();
+    await frame.locator('.result-card', { hasText: 'a kite saved again' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await frame.locator('#run-error').waitFor({ state: 'hidden' });
+    await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*a-kite-saved-again-\d+\.png$/);
+    assert.equal(generateRequests().length, generated + 1, 'Save Again sent no new request');
+  });
+
   it('is restored after a window reload with the form as it was', async () => {
     const { page } = e2e();
     await fillPrompt(frame, 'still here after a reload');
