@@ -24,12 +24,11 @@ export function workspaceRelativeSegments(text: string): string[] | undefined {
 
 /**
  * True when `target` is `folder` or lies below it. Both must be absolute and already resolved;
- * `api` is `path.posix` for Uri paths. macOS and Windows compare names ignoring case, as their
- * default file systems do.
+ * `api` is `path.posix` for Uri paths. Names are compared as `api.relative` does (ignoring case on
+ * Windows only): a case that differs elsewhere counts as outside, the safe side.
  */
 export function isPathInside(folder: string, target: string, api: path.PlatformPath = path): boolean {
-  const fold = api === path.posix || process.platform === 'linux' ? (p: string) => p : (p: string) => p.toLowerCase();
-  const relative = api.relative(fold(folder), fold(target));
+  const relative = api.relative(folder, target);
   return relative === '' || (!api.isAbsolute(relative) && relative !== '..' && !relative.startsWith(`..${api.sep}`));
 }
 

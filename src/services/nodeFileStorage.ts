@@ -16,7 +16,7 @@ import { outputFolderError } from './outputFolderProblems';
 import type { SaveStorage, StorageSink, StoredImage } from './savePipeline';
 
 /** A partial file older than this is left over from a crash: a live save writes to it (or gives up) sooner. */
-export const STALE_PARTIAL_MS = 15 * 60 * 1000;
+const STALE_PARTIAL_MS = 15 * 60 * 1000;
 
 // Stems (`<dir>/<base>[-n]`) whose empty placeholder sidecar this process holds, across every
 // operation: two images of one result may share a base name (a template without ${seed}).
