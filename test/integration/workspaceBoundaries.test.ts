@@ -126,6 +126,15 @@ describe('workspace boundaries, checks before paying, Save Again (issue 10)', fu
       assert.deepEqual(names(), before);
     });
 
+    it('remix of two images whose downloads both fail offers one Save Again for both', async () => {
+      await mockControl('/__mock/fault', { mode: 'connection-reset', target: 'images', count: 2 });
+      const images = ['sunset.png', 'forest.jpg'].map((name) => vscode.Uri.joinPath(folder().uri, 'images', name));
+      const { report } = await failingCommand(api, () => vscode.commands.executeCommand('ideogram.remix', images[0], images, { prompt: 'in autumn', image_weight: 50 }), 'unsaved');
+      assert.match(report.message, /^Ideogram made 2 image\(s\), but they could not be saved/);
+      assert.deepEqual(report.actions, ['Save Again', 'Retry', 'Show Log']);
+      assert.equal(await requestsTo('remix'), 2);
+    });
+
     it('saveAgain on the error downloads the same links into the output folder, with no new API request', async () => {
       await mockControl('/__mock/fault', { mode: 'connection-reset', target: 'images', count: 1 });
       const failure = await api.generate({ prompt: 'a found kite', num_images: 1, seed: 4242 }, { folder: folder() }).then(

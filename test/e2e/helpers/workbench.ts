@@ -195,6 +195,19 @@ export async function waitForNotification(page: Page, text: RegExp | string, tim
   return toast;
 }
 
+/**
+ * Waits for a notification whose message matches `text` in the notification center (where every
+ * notification lands, also those VS Code shows no toast for), then closes the center again.
+ */
+export async function waitForNotificationInCenter(page: Page, text: RegExp | string, timeoutMs = 30_000): Promise<void> {
+  await runCommand(page, 'Notifications: Show Notifications');
+  try {
+    await page.locator('.notifications-center .notification-list-item', { hasText: text }).first().waitFor({ state: 'visible', timeout: timeoutMs });
+  } finally {
+    await runCommand(page, 'Notifications: Hide Notifications');
+  }
+}
+
 /** Name of the channel shown in the Output panel, or undefined when the panel is not showing it. */
 export async function visibleOutputChannel(page: Page): Promise<string | undefined> {
   const select = page.locator('.part.panel select.monaco-select-box').first();
