@@ -152,26 +152,26 @@ describe('image commands', function () {
     const hostedUrl = ((await original.json()) as { data: { url: string }[] }).data[0].url;
     const hostedSize = (await (await fetch(hostedUrl)).arrayBuffer()).byteLength;
     const link = `${hostedUrl}?exp=1&sig=not-for-sidecars`;
-    await mock('/__mock/reset', {});
+    await mockControl('/__mock/reset', {});
 
     // The rig's transport is multipart: the link, given as a string argument, is downloaded and uploaded.
     const uris = (await vscode.commands.executeCommand('ideogram.remix', link, { prompt: 'from a link', seed: 6 })) as vscode.Uri[];
     assert.equal(uris.length, 1);
     const sidecar = await readJson(uris[0].with({ path: uris[0].path.replace(/\.png$/, '.json') }));
     assert.equal(sidecar.source_image, hostedUrl, 'the link without its query string');
-    let sent = (await mock('/__mock/requests')) as { path: string; contentType: string; json?: { image_file?: string }; files?: { field: string; size: number }[] }[];
+    let sent = (await mockControl('/__mock/requests')) as { path: string; contentType: string; json?: { image_file?: string }; files?: { field: string; size: number }[] }[];
     assert.deepEqual(sent.find((r) => r.path === '/ideogram/remix')?.files?.map((f) => [f.field, f.size]), [['image_file', hostedSize]]);
 
     await vscode.workspace.getConfiguration('ideogram').update('imageTransport', 'url', vscode.ConfigurationTarget.Global);
     try {
-      await mock('/__mock/reset', {});
+      await mockControl('/__mock/reset', {});
       const results = (await vscode.commands.executeCommand('ideogram.describe', vscode.Uri.parse(link))) as { descriptions: string[] }[];
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       assert.equal(results.length, 1);
       assert.ok(results[0].descriptions.length > 0);
-      sent = (await mock('/__mock/requests')) as typeof sent;
+      sent = (await mockControl('/__mock/requests')) as typeof sent;
       assert.deepEqual(sent.map((r) => [r.path, r.contentType.split(';')[0], r.json?.image_file]), [['/ideogram/describe', 'application/json', link]]);
-      assert.equal(((await mock('/__mock/stats')) as { imageDownloads: number }).imageDownloads, 0, 'the url transport sends the link without downloading it');
+      assert.equal(((await mockControl('/__mock/stats')) as { imageDownloads: number }).imageDownloads, 0, 'the url transport sends the link without downloading it');
     } finally {
       await vscode.workspace.getConfiguration('ideogram').update('imageTransport', undefined, vscode.ConfigurationTarget.Global);
     }
@@ -253,7 +253,7 @@ describe('image commands', function () {
       assert.match(report.message, /ideogram\.baseUrl is not an http\(s\) URL: ftp:\/\/\[redacted\]@relay\.example/);
       assert.equal(report.settingHint, 'ideogram.baseUrl');
       assert.ok(report.actions.includes('Open Settings'), report.actions.join());
-      assert.deepEqual((await mock('/__mock/requests')) as unknown[], [], 'nothing was sent');
+      assert.deepEqual((await mockControl('/__mock/requests')) as unknown[], [], 'nothing was sent');
     } finally {
       await config.update('baseUrl', original, vscode.ConfigurationTarget.Global);
     }
@@ -309,7 +309,7 @@ describe('image commands', function () {
 
   it('a relay that echoes the key: no sidecar, file name or history entry holds it', async () => {
     const key = rigEnvironment().apiKey;
-    await mock('/__mock/fault', { mode: 'echo-key', count: 1 });
+    await mockControl('/__mock/fault', { mode: 'echo-key', count: 1 });
     const result = await api.generate({ prompt: 'an echoing relay', model: 'V_2', seed: 5, num_images: 1 });
     const [saved] = result.saved;
     assert.ok(saved, 'one image saved');
