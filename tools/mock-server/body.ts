@@ -15,7 +15,7 @@ export interface UploadedFile {
 export type ParsedBody =
   | { kind: 'empty' }
   | { kind: 'json'; json: unknown }
-  | { kind: 'multipart'; fields: Record<string, string>; files: UploadedFile[] };
+  | { kind: 'multipart'; fields: Record<string, string>; files: UploadedFile[]; textParts: { field: string; value: string }[] };
 
 /** A body problem that maps straight to an HTTP status (400 bad syntax, 413 too big, 415 wrong type). */
 export class BodyError extends Error {
@@ -63,16 +63,20 @@ async function parseMultipart(contentType: string, body: Buffer): Promise<Parsed
   } catch (err) {
     throw new BodyError(400, `Malformed multipart/form-data body: ${(err as Error).message}`);
   }
+  // `fields` keeps the last value of each text part (the legacy routes take single values);
+  // `textParts` keeps every one in order, for the 3.0 list fields sent as repeated parts.
   const fields: Record<string, string> = {};
+  const textParts: { field: string; value: string }[] = [];
   const files: UploadedFile[] = [];
   for (const [field, value] of form.entries()) {
     if (typeof value === 'string') {
       fields[field] = value;
+      textParts.push({ field, value });
     } else {
       files.push({ field, filename: value.name, contentType: value.type, bytes: new Uint8Array(await value.arrayBuffer()) });
     }
   }
-  return { kind: 'multipart', fields, files };
+  return { kind: 'multipart', fields, files, textParts };
 }
 
 /** Decodes a base64 data: URL; undefined when the string is not one. */
@@ -84,10 +88,11 @@ export function decodeDataUrl(url: string): { mime: string; bytes: Uint8Array } 
   return { mime: m[1] || 'application/octet-stream', bytes: new Uint8Array(Buffer.from(base64, 'base64')) };
 }
 
-/** Replaces long data: URLs inside a JSON value so the request log stays small. */
+/** Replaces long data: URLs (and bare base64, which Crazyrouter's 3.0 page also allows) inside a JSON value so the request log stays small. */
 export function abbreviateDataUrls(value: unknown): unknown {
   if (typeof value === 'string') {
-    if (value.startsWith('data:') && value.length > 120) return `${value.slice(0, 60)}…[${value.length} chars]`;
+    const embedded = value.startsWith('data:') || /^[A-Za-z0-9+/_-]+={0,2}$/.test(value);
+    if (embedded && value.length > 120) return `${value.slice(0, 60)}…[${value.length} chars]`;
     return value;
   }
   if (Array.isArray(value)) return value.map(abbreviateDataUrls);

@@ -21,8 +21,8 @@ export interface ApiPlan { slots: number; respond: (unsafe: boolean) => Record<s
 /** What the handlers need from the server. */
 export interface RouteContext { dialect: Dialect; baseUrl: string; port: number; images: ImageStore }
 
-/** The image a remix/upscale/describe refers to: bytes we hold, or a remote URL we will not fetch. */
-type ImageSource =
+/** The image a request refers to: bytes we hold, or a remote URL we will not fetch. */
+export type ImageSource =
   | { kind: 'bytes'; bytes: Uint8Array; mime: string; label: string }
   | { kind: 'remote'; url: string };
 
@@ -55,13 +55,13 @@ export function planOperation(op: Operation, body: ParsedBody, ctx: RouteContext
   return planImages('upscale', imageRequest, upscaledSize(input.width, input.height), sourceDigest(image), ctx, `${input.width}x${input.height}`);
 }
 
-// The vendor answers "400 Invalid input provided" to a body its schema refuses.
-function invalid(message: string): ApiRejection {
+/** The vendor's answer to a body its schema refuses: "400 Invalid input provided". */
+export function invalid(message: string): ApiRejection {
   return { status: 400, message: `Invalid input provided: ${message}` };
 }
 
 /** Stands for an uploaded file part where the schema expects OpenAPI's `format: binary` string. */
-const FILE_PART = '<file part>';
+export const FILE_PART = '<file part>';
 
 /**
  * The body as the vendor's schema sees it, or why it cannot be read. The content type must be one
@@ -106,8 +106,7 @@ function planImages(
   const count = typeof req.num_images === 'number' ? req.num_images : 1;
   const seedLimit = vendorSchemas().maxSeed + 1;
   const firstSeed = typeof req.seed === 'number' ? req.seed : randomInt(0, seedLimit);
-  // Magic prompt "ON" rewrites the prompt, as the real service does, so callers see a returned prompt that differs.
-  const returnedPrompt = req.magic_prompt_option === 'ON' && prompt ? `${prompt}, rich detail, balanced composition` : prompt;
+  const returnedPrompt = req.magic_prompt_option === 'ON' ? magicPrompt(prompt) : prompt;
   const model = typeof req.model === 'string' ? req.model : 'V_2';
   const styleType = op === 'upscale' || V1_MODELS.includes(model) ? undefined : typeof req.style_type === 'string' ? req.style_type : 'AUTO';
   const respond = (unsafe: boolean): Record<string, unknown> => {
@@ -154,7 +153,13 @@ export function describeImage(image: ImageSource): string[] {
   ];
 }
 
-function sourceDigest(image: ImageSource): string {
+/** Magic prompt "ON" rewrites the prompt, as the real service does, so callers see a returned prompt that differs. */
+export function magicPrompt(prompt: string): string {
+  return prompt ? `${prompt}, rich detail, balanced composition` : prompt;
+}
+
+/** A short digest of an image's bytes (or of its URL when the server does not hold it). */
+export function sourceDigest(image: ImageSource): string {
   return image.kind === 'bytes' ? shortHash(image.bytes) : shortHash(image.url);
 }
 
@@ -164,42 +169,47 @@ function sourceDigest(image: ImageSource): string {
  */
 function imageSource(body: ParsedBody, value: unknown, ctx: RouteContext): ImageSource | ApiRejection {
   const file = body.kind === 'multipart' ? body.files.find((f) => f.field === 'image_file') : undefined;
-  if (file) return checkBytes(file.bytes, `upload "${file.filename}"`);
+  if (file) return checkBytes(file.bytes, `upload "${file.filename}"`, 'image_file');
   // Only the relay's JSON form carries the image as a string; the official API wants a file part.
   if (body.kind === 'multipart' && ctx.dialect === 'ideogram') return invalid('/image_file must be a file part (format: binary), not text');
-  return imageFromString(String(value), ctx);
+  return imageFromString(String(value), ctx, 'image_file');
 }
 
-function imageFromString(value: string, ctx: RouteContext): ImageSource | ApiRejection {
+/**
+ * The image behind a string field: a data: URL (decoded), one of this server's image URLs
+ * (resolved in memory) or any other http(s) URL (never fetched).
+ */
+export function imageFromString(value: string, ctx: RouteContext, field: string): ImageSource | ApiRejection {
   if (value.startsWith('data:')) {
     const decoded = decodeDataUrl(value);
-    if (!decoded) return { status: 400, message: 'image_file data: URL must be base64 encoded (data:image/png;base64,…).' };
-    return checkBytes(decoded.bytes, 'data: URL');
+    if (!decoded) return { status: 400, message: `${field} data: URL must be base64 encoded (data:image/png;base64,…).` };
+    return checkBytes(decoded.bytes, 'data: URL', field);
   }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return { status: 400, message: 'image_file must be a file upload, an https:// URL or a data: URL.' };
+    return { status: 400, message: `${field} must be a file upload, an https:// URL or a data: URL.` };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { status: 400, message: `image_file URL scheme "${url.protocol}" is not supported; use https://.` };
+    return { status: 400, message: `${field} URL scheme "${url.protocol}" is not supported; use https://.` };
   }
   const isSelf = (url.hostname === '127.0.0.1' || url.hostname === 'localhost') && Number(url.port) === ctx.port;
   if (!isSelf) return { kind: 'remote', url: value };
   // Our own image URLs are resolved in memory: tests can chain generate → remix without the network.
   const m = /^\/images\/([^/]+)\.png$/.exec(url.pathname);
   const bytes = m ? ctx.images.get(m[1]) : undefined;
-  if (!bytes) return { status: 400, message: 'image_file URL points at this server but not at an image it has served.' };
-  return checkBytes(bytes, 'image URL');
+  if (!bytes) return { status: 400, message: `${field} URL points at this server but not at an image it has served.` };
+  return checkBytes(bytes, 'image URL', field);
 }
 
-function checkBytes(bytes: Uint8Array, label: string): ImageSource | ApiRejection {
+/** An image's bytes if they are within the vendor's 10 MB and a PNG, JPEG or WebP by content. */
+export function checkBytes(bytes: Uint8Array, label: string, field: string): ImageSource | ApiRejection {
   if (bytes.length > MAX_UPLOAD_BYTES) {
-    return { status: 413, message: `image_file (${label}) is ${bytes.length} bytes; the limit is ${MAX_UPLOAD_BYTES} bytes (10 MB).` };
+    return { status: 413, message: `${field} (${label}) is ${bytes.length} bytes; the limit is ${MAX_UPLOAD_BYTES} bytes (10 MB).` };
   }
   const mime = imageMime(bytes);
-  if (!mime) return { status: 400, message: `image_file (${label}) is not a PNG, JPEG or WebP image.` };
+  if (!mime) return { status: 400, message: `${field} (${label}) is not a PNG, JPEG or WebP image.` };
   return { kind: 'bytes', bytes, mime, label };
 }
 
