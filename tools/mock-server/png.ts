@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { PNG } from 'pngjs';
+import { blankRaster, encodePng, type Raster } from './v3/raster';
 
 /** Pixel size of each aspect ratio (about one megapixel, multiples of 16, like Ideogram's own outputs). */
 export const ASPECT_SIZES: Readonly<Record<string, readonly [number, number]>> = {
@@ -56,19 +57,33 @@ export function imageId(width: number, height: number, hash: string): string {
   return `${width}x${height}-${hash}`;
 }
 
+/** Image id `alpha-<w>x<h>-<hash>` of a generate-transparent picture, rebuilt from the id like the striped ones. */
+export function transparentImageId(width: number, height: number, hash: string): string {
+  return `alpha-${imageId(width, height, hash)}`;
+}
+
+/**
+ * Longest side of a transparent picture: generate-transparent's largest base size (1536) times its
+ * largest upscale factor (X4), so every size the vendor can answer is served.
+ */
+export const MAX_TRANSPARENT_SIDE = 6144;
+
 /** Parses an image id; undefined when it is not one of ours or is absurdly large. */
-export function parseImageId(id: string): { width: number; height: number; hash: string } | undefined {
-  const m = /^(\d{1,5})x(\d{1,5})-([0-9a-f]{12})$/.exec(id);
+export function parseImageId(id: string): { width: number; height: number; hash: string; transparent: boolean } | undefined {
+  const m = /^(alpha-)?(\d{1,5})x(\d{1,5})-([0-9a-f]{12})$/.exec(id);
   if (!m) return undefined;
-  const width = Number(m[1]);
-  const height = Number(m[2]);
-  if (width < 1 || height < 1 || width > MAX_SIDE || height > MAX_SIDE) return undefined;
-  return { width, height, hash: m[3] };
+  const transparent = m[1] !== undefined;
+  const width = Number(m[2]);
+  const height = Number(m[3]);
+  const maxSide = transparent ? MAX_TRANSPARENT_SIDE : MAX_SIDE;
+  if (width < 1 || height < 1 || width > maxSide || height > maxSide) return undefined;
+  return { width, height, hash: m[4], transparent };
 }
 
 type Rgb = [number, number, number];
 
-function hslToRgb(h: number, s: number, l: number): Rgb {
+/** An HSL colour (h in degrees, s and l in 0..1) as RGB bytes. */
+export function hslToRgb(h: number, s: number, l: number): Rgb {
   const c = (1 - Math.abs(2 * l - 1)) * s;
   const x = c * (1 - Math.abs(((h / 60) % 2) - 1));
   const m = l - c / 2;
@@ -76,17 +91,22 @@ function hslToRgb(h: number, s: number, l: number): Rgb {
   return [Math.round((r + m) * 255), Math.round((g + m) * 255), Math.round((b + m) * 255)];
 }
 
-/** Renders the striped picture for a hash as a PNG, padded to about padTo bytes when given. */
-export function renderPng(width: number, height: number, hash: string, padTo = 0): Buffer {
+/** The base colour, stripe colour and stripe period a hash stands for. */
+function stripeStyle(hash: string): { n: number; base: Rgb; stripe: Rgb; period: number; stripeWidth: number } {
   const n = parseInt(hash.slice(-8), 16); // 32 bits, so the unsigned shifts below are exact
   const hue = n % 360;
   const base = hslToRgb(hue, 0.55 + ((n >>> 9) % 25) / 100, 0.45 + ((n >>> 14) % 15) / 100);
   const stripe = hslToRgb((hue + 150) % 360, 0.6, 0.75);
   const period = 32 + ((n >>> 18) % 64);
   // A quarter of each period is stripe, so the base colour stays dominant for describe.
-  const stripeWidth = Math.max(1, Math.floor(period / 4));
-  const png = new PNG({ width, height });
-  const data = png.data;
+  return { n, base, stripe, period, stripeWidth: Math.max(1, Math.floor(period / 4)) };
+}
+
+/** The striped picture for a hash as opaque RGBA pixels. */
+export function stripedRaster(width: number, height: number, hash: string): Raster {
+  const { base, stripe, period, stripeWidth } = stripeStyle(hash);
+  const raster = blankRaster(width, height);
+  const data = raster.data;
   for (let y = 0; y < height; y++) {
     let i = y * width * 4;
     for (let x = 0; x < width; x++, i += 4) {
@@ -97,8 +117,39 @@ export function renderPng(width: number, height: number, hash: string, padTo = 0
       data[i + 3] = 255;
     }
   }
-  const encoded = PNG.sync.write(png, { colorType: 2 });
-  return padTo > 0 ? padPng(encoded, padTo, n) : encoded;
+  return raster;
+}
+
+/** One solid colour for a hash (the striped picture's base colour). */
+export function solidColour(hash: string): Rgb {
+  return stripeStyle(hash).base;
+}
+
+/** Renders the striped picture for a hash as a PNG, padded to about padTo bytes when given. */
+export function renderPng(width: number, height: number, hash: string, padTo = 0): Buffer {
+  const encoded = encodePng(stripedRaster(width, height, hash), false);
+  return padTo > 0 ? padPng(encoded, padTo, stripeStyle(hash).n) : encoded;
+}
+
+/**
+ * A picture on a transparent background, as generate-transparent answers: a striped disc (the
+ * "subject", fully opaque) whose edge fades over about two pixels, everything else alpha 0.
+ */
+export function renderTransparentPng(width: number, height: number, hash: string, padTo = 0): Buffer {
+  const raster = stripedRaster(width, height, hash);
+  const radius = Math.min(width, height) * 0.35;
+  const data = raster.data;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const distance = Math.hypot(x + 0.5 - width / 2, y + 0.5 - height / 2);
+      const alpha = Math.round(255 * Math.min(1, Math.max(0, (radius - distance) / 2)));
+      const i = (y * width + x) * 4;
+      if (alpha === 0) data[i] = data[i + 1] = data[i + 2] = 0;
+      data[i + 3] = alpha;
+    }
+  }
+  const encoded = encodePng(raster, true);
+  return padTo > 0 ? padPng(encoded, padTo, stripeStyle(hash).n) : encoded;
 }
 
 /**
@@ -175,32 +226,69 @@ export function colourName([r, g, b]: Rgb): string {
   return names.find(([limit]) => h < limit)?.[1] ?? 'red';
 }
 
-/** Byte-capped LRU of rendered PNGs; a miss re-renders from the id, so eviction loses nothing. */
-export class ImageStore {
-  private readonly cache = new Map<string, Buffer>();
-  private cachedBytes = 0;
+/** A byte-capped LRU of PNGs by id. */
+class PngCache {
+  private readonly entries = new Map<string, Buffer>();
+  private bytes = 0;
 
-  /** padTo: the imageBytes option; capBytes: memory the cache may hold. */
-  constructor(private readonly padTo = 0, private readonly capBytes = 128 * 1024 * 1024) {}
+  constructor(private readonly capBytes: number) {}
 
-  /** The PNG for an id, or undefined when the id is not one this server hands out. */
   get(id: string): Buffer | undefined {
-    const hit = this.cache.get(id);
+    const hit = this.entries.get(id);
     if (hit) {
-      this.cache.delete(id);
-      this.cache.set(id, hit);
-      return hit;
+      this.entries.delete(id);
+      this.entries.set(id, hit);
     }
+    return hit;
+  }
+
+  /** Adds an entry, then evicts the oldest ones (never this one) until within the cap. */
+  set(id: string, png: Buffer): void {
+    const old = this.entries.get(id);
+    if (old) this.bytes -= old.length;
+    this.entries.delete(id);
+    this.entries.set(id, png);
+    this.bytes += png.length;
+    for (const [oldId, oldPng] of this.entries) {
+      if (this.bytes <= this.capBytes || oldId === id) break;
+      this.entries.delete(oldId);
+      this.bytes -= oldPng.length;
+    }
+  }
+}
+
+/**
+ * Rendered PNGs by id. Generated pictures (striped, transparent) are rebuilt from the id on a
+ * miss, so eviction loses nothing; pictures derived from an uploaded input (3.0 remix, inpaint,
+ * reframe…) cannot be, so they live in their own byte-capped LRU and an evicted one answers 404,
+ * like one of Ideogram's expired links.
+ */
+export class ImageStore {
+  private readonly rendered: PngCache;
+  private readonly derived: PngCache;
+
+  /** padTo: the imageBytes option; capBytes: memory each cache may hold. */
+  constructor(private readonly padTo = 0, capBytes = 128 * 1024 * 1024) {
+    this.rendered = new PngCache(capBytes);
+    this.derived = new PngCache(capBytes * 2);
+  }
+
+  /** The PNG for an id, or undefined when the id is not one this server hands out (or was evicted). */
+  get(id: string): Buffer | undefined {
+    const hit = this.rendered.get(id) ?? this.derived.get(id);
+    if (hit) return hit;
     const parsed = parseImageId(id);
     if (!parsed) return undefined;
-    const png = renderPng(parsed.width, parsed.height, parsed.hash, this.padTo);
-    this.cache.set(id, png);
-    this.cachedBytes += png.length;
-    for (const [oldId, old] of this.cache) {
-      if (this.cachedBytes <= this.capBytes || oldId === id) break;
-      this.cache.delete(oldId);
-      this.cachedBytes -= old.length;
-    }
+    const render = parsed.transparent ? renderTransparentPng : renderPng;
+    const png = render(parsed.width, parsed.height, parsed.hash, this.padTo);
+    this.rendered.set(id, png);
     return png;
+  }
+
+  /** Keeps a derived picture (padded like the rest) and returns its id, `out-<w>x<h>-<hash>`. */
+  putDerived(width: number, height: number, hash: string, png: Buffer): string {
+    const id = `out-${imageId(width, height, hash)}`;
+    this.derived.set(id, this.padTo > 0 ? padPng(png, this.padTo, parseInt(hash.slice(-8), 16)) : png);
+    return id;
   }
 }
