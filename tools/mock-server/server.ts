@@ -8,14 +8,29 @@ import { abbreviateDataUrls, BodyError, decodeDataUrl, parseBody, readBody, type
 import { clientErrorKind, errorBody, inflightBody, SAFETY_MESSAGE, type Dialect, type ErrorKind } from './dialect';
 import { echoCredential, faultSettingsProblem, FaultState } from './faults';
 import { ImageStore } from './png';
-import { describeFiles, planOperation, type RouteContext } from './routes';
+import { imageDimensions, imageMime } from './imageInfo';
+import { describeFiles, planOperation, type ApiPlan, type ApiRejection, type RouteContext } from './routes';
 import { vendorSchemas } from './vendorSchema';
 import {
-  DEFAULT_TEST_KEY, type FaultSettings, type Operation, type MockServer, type MockServerOptions, type MockServerStats, type RecordedRequest,
+  DEFAULT_TEST_KEY, type FaultSettings, type Operation, type MockServer, type MockServerOptions, type MockServerStats, type RecordedFile,
+  type RecordedRequest, type V3FormSwitches, type V3Operation,
 } from './types';
+import { crazyrouterRules } from './v3/crazyrouterForm';
+import { matchV3Path } from './v3/paths';
+import { planV3 } from './v3/plan';
+import { ALL_FORMS, formSwitchesProblem, missingRoutesProblem } from './v3/switches';
 
 /** Largest request body kept in memory: a 10 MB image as base64 in JSON plus room to spare. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Largest 3.0 request body: an image, a mask and two sets of references of up to 10 MB each fit,
+ * and the vendor's newer document caps the whole request below 50 MB (ideogram-v3.md §1.4).
+ */
+const MAX_V3_BODY_BYTES = 50 * 1024 * 1024;
+
+/** Turns a request body into a plan for its answer, or a refusal; may complete the log entry. */
+type Planner = (body: ParsedBody, entry: RecordedRequest) => ApiPlan | ApiRejection | Promise<ApiPlan | ApiRejection>;
 
 const API_PATH = /^\/(ideogram\/)?(generate|remix|upscale|describe)\/?$/;
 const IMAGE_PATH = /^\/images\/([^/]+)\.png$/;
@@ -24,6 +39,13 @@ const IMAGE_PATH = /^\/images\/([^/]+)\.png$/;
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   // Compiled here, once per process, so no request (and no benchmark timing) pays for it.
   vendorSchemas();
+  crazyrouterRules();
+  const startForms = { ...ALL_FORMS, ...options.forms };
+  const startMissing = options.missingRoutes ?? [];
+  const problem = formSwitchesProblem(startForms) ?? missingRoutesProblem(startMissing);
+  if (problem) throw new Error(`Invalid mock server options: ${problem}`);
+  let forms: V3FormSwitches = { ...startForms };
+  let missingRoutes = new Set<V3Operation>(startMissing);
   const key = options.key ?? DEFAULT_TEST_KEY;
   const latencyMs = options.latencyMs ?? 0;
   const inflightLimit = options.inflightLimit ?? 10;
@@ -59,31 +81,43 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const imageMatch = IMAGE_PATH.exec(path);
     if (imageMatch) return serveImage(req, res, imageMatch[1]);
     const apiMatch = API_PATH.exec(path);
+    const v3Match = matchV3Path(path);
     const dialect: Dialect = path.startsWith('/ideogram/') ? 'crazyrouter' : 'ideogram';
-    if (!apiMatch) {
+    if (!apiMatch && !v3Match) {
       req.resume();
-      return sendError(res, dialect, 404, 'not-found', `Invalid URL (${req.method ?? 'GET'} ${path})`);
+      return sendError(res, dialect, 404, 'not-found', notFoundMessage(req, path));
     }
     if (req.method !== 'POST') {
       req.resume();
       return sendError(res, dialect, 405, 'method', `Use POST for ${path}.`);
     }
-    return handleApi(req, res, apiMatch[2] as Operation, dialect, path);
+    const ctx: RouteContext = { dialect, baseUrl, port, images };
+    if (v3Match) {
+      const { op, relay } = v3Match;
+      return handleApi(req, res, dialect, path, MAX_V3_BODY_BYTES, (body, entry) => planV3(body, { ...ctx, op, relay, path, forms, record: entry }), op);
+    }
+    const op = (apiMatch as RegExpExecArray)[2] as Operation;
+    return handleApi(req, res, dialect, path, MAX_BODY_BYTES, (body) => planOperation(op, body, ctx));
   }
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, op: Operation, dialect: Dialect, path: string): Promise<void> {
+  async function handleApi(
+    req: IncomingMessage, res: ServerResponse, dialect: Dialect, path: string, maxBodyBytes: number, plan: Planner, v3Op?: V3Operation,
+  ): Promise<void> {
     counters.apiRequests++;
     const contentType = req.headers['content-type'] ?? '';
     let body: ParsedBody | undefined;
     let bodyError: BodyError | undefined;
     try {
-      body = await parseBody(contentType, await readBody(req, MAX_BODY_BYTES));
+      body = await parseBody(contentType, await readBody(req, maxBodyBytes));
     } catch (err) {
       if (!(err instanceof BodyError)) throw err;
       bodyError = err;
     }
     const auth = checkAuth(req);
-    requests.push(record(req.method ?? 'POST', path, dialect, auth, contentType, body));
+    const entry = record(req.method ?? 'POST', path, dialect, auth, contentType, body, v3Op);
+    requests.push(entry);
+    // A provider without the operation does not know the path at all, whatever the key.
+    if (v3Op && missingRoutes.has(v3Op)) return sendError(res, dialect, 404, 'not-found', notFoundMessage(req, path));
     if (!auth.ok) {
       const hint = dialect === 'crazyrouter' ? 'Authorization: Bearer <key>' : 'Api-Key: <key>';
       return sendError(res, dialect, 401, 'auth', auth.style === 'none' ? `Missing API key: send ${hint}.` : 'Invalid API key');
@@ -94,27 +128,26 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       const err = bodyError ?? new BodyError(400, 'Empty body.');
       return sendError(res, dialect, err.status, clientErrorKind(err.status), err.message);
     }
-    const ctx: RouteContext = { dialect, baseUrl, port, images };
-    const plan = planOperation(op, body, ctx);
-    if ('status' in plan) {
+    const planned = await plan(body, entry);
+    if ('status' in planned) {
       // Safety rejections come from Ideogram itself; relays pass its body through unchanged.
-      if (plan.status === 422) return sendJson(res, 422, { error: SAFETY_MESSAGE });
-      return sendError(res, dialect, plan.status, clientErrorKind(plan.status), plan.message);
+      if (planned.status === 422) return sendJson(res, 422, { error: SAFETY_MESSAGE });
+      return sendError(res, dialect, planned.status, clientErrorKind(planned.status), planned.message);
     }
-    if (inflight + plan.slots > inflightLimit) {
+    if (inflight + planned.slots > inflightLimit) {
       counters.rateLimited++;
       return sendJson(res, 429, inflightBody(inflightLimit));
     }
-    inflight += plan.slots;
+    inflight += planned.slots;
     counters.inflightImagesMax = Math.max(counters.inflightImagesMax, inflight);
     try {
       if (latencyMs > 0) await delay(latencyMs, undefined, { signal: closing.signal });
-      const planned = plan.respond(fault?.mode === 'unsafe-result');
-      const answer = Buffer.from(JSON.stringify(fault?.mode === 'echo-key' ? echoCredential(planned, presentedCredential(req)) : planned));
+      const answerBody = planned.respond(fault?.mode === 'unsafe-result');
+      const answer = Buffer.from(JSON.stringify(fault?.mode === 'echo-key' ? echoCredential(answerBody, presentedCredential(req)) : answerBody));
       if (fault?.mode === 'truncated-body') sendTruncated(res, 'application/json', answer);
       else send(res, 200, 'application/json', answer);
     } finally {
-      inflight -= plan.slots;
+      inflight -= planned.slots;
     }
   }
 
@@ -205,6 +238,22 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (path === '/__mock/fault' && req.method === 'GET') return sendJson(res, 200, faults.current());
     if (path === '/__mock/requests' && req.method === 'GET') return sendJson(res, 200, requests);
     if (path === '/__mock/stats' && req.method === 'GET') return sendJson(res, 200, counters);
+    if (path === '/__mock/forms' && req.method === 'GET') return sendJson(res, 200, forms);
+    if (path === '/__mock/forms' && req.method === 'POST') {
+      const settings = parseControlJson(raw);
+      const problem = formSwitchesProblem(settings);
+      if (problem) return sendJson(res, 400, { error: problem });
+      forms = { ...forms, ...(settings as Partial<V3FormSwitches>) };
+      return sendJson(res, 200, { ok: true, forms });
+    }
+    if (path === '/__mock/routes' && req.method === 'GET') return sendJson(res, 200, { missing: [...missingRoutes] });
+    if (path === '/__mock/routes' && req.method === 'POST') {
+      const missing = (parseControlJson(raw) as { missing?: unknown } | undefined)?.missing;
+      const problem = missingRoutesProblem(missing);
+      if (problem) return sendJson(res, 400, { error: problem });
+      missingRoutes = new Set(missing as V3Operation[]);
+      return sendJson(res, 200, { ok: true, missing: [...missingRoutes] });
+    }
     if (path === '/__mock/reset' && req.method === 'POST') {
       reset();
       return sendJson(res, 200, { ok: true });
@@ -234,6 +283,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   function reset(): void {
     requests.length = 0;
     faults.set({ mode: 'none' });
+    forms = { ...startForms };
+    missingRoutes = new Set(startMissing);
     counters = { inflightImagesMax: inflight, rateLimited: 0, apiRequests: 0, imageDownloads: 0 };
   }
 
@@ -256,6 +307,16 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       if (problem) throw new Error(`Invalid fault settings: ${problem}`);
       faults.set(fault);
     },
+    setForms: (switches) => {
+      const problem = formSwitchesProblem(switches);
+      if (problem) throw new Error(`Invalid form switches: ${problem}`);
+      forms = { ...forms, ...switches };
+    },
+    setMissingRoutes: (routes) => {
+      const problem = missingRoutesProblem(routes);
+      if (problem) throw new Error(`Invalid missing routes: ${problem}`);
+      missingRoutes = new Set(routes);
+    },
     reset,
     stats: () => ({ ...counters }),
     close: () => new Promise<void>((resolve) => {
@@ -268,19 +329,53 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
 function record(
   method: string, path: string, dialect: Dialect, auth: { style: RecordedRequest['authHeader']; ok: boolean },
-  contentType: string, body: ParsedBody | undefined,
+  contentType: string, body: ParsedBody | undefined, v3Op?: V3Operation,
 ): RecordedRequest {
   const entry: RecordedRequest = { method, path, dialect, authHeader: auth.style, authOk: auth.ok, contentType };
+  if (v3Op) entry.operation = v3Op;
   if (body?.kind === 'json') {
     entry.json = abbreviateDataUrls(body.json);
-    const imageFile = (body.json as { image_file?: unknown } | null)?.image_file;
-    const decoded = typeof imageFile === 'string' ? decodeDataUrl(imageFile) : undefined;
-    if (decoded) entry.files = [{ field: 'image_file', filename: '', contentType: decoded.mime, size: decoded.bytes.length }];
+    // Legacy relay bodies carry image_file; Crazyrouter's 3.0 bodies carry image and mask.
+    const fields = v3Op ? ['image', 'mask'] : ['image_file'];
+    const files = fields.flatMap((field) => {
+      const value = (body.json as Record<string, unknown> | null)?.[field];
+      const decoded = typeof value === 'string' ? decodeEmbeddedImage(value, v3Op !== undefined) : undefined;
+      return decoded ? [withSize({ field, filename: '', contentType: decoded.mime, size: decoded.bytes.length }, decoded.bytes, v3Op)] : [];
+    });
+    if (files.length > 0) entry.files = files;
   } else if (body?.kind === 'multipart') {
     entry.fields = { ...body.fields };
-    entry.files = describeFiles(body.files);
+    entry.files = describeFiles(body.files).map((file, i) => withSize(file, body.files[i].bytes, v3Op));
   }
   return entry;
+}
+
+/** A data: URL, or on the 3.0 routes also bare base64 (Crazyrouter's "URL or Base64"), decoded. */
+function decodeEmbeddedImage(value: string, bareBase64: boolean): { mime: string; bytes: Uint8Array } | undefined {
+  const dataUrl = decodeDataUrl(value);
+  if (dataUrl || !bareBase64 || !/^[A-Za-z0-9+/]{16,}={0,2}$/.test(value)) return dataUrl;
+  const bytes = new Uint8Array(Buffer.from(value, 'base64'));
+  return { mime: imageMime(bytes) ?? 'application/octet-stream', bytes };
+}
+
+/** On 3.0 routes, adds the pixel size from the file's header (legacy entries stay as they were). */
+function withSize(file: RecordedFile, bytes: Uint8Array, v3Op: V3Operation | undefined): RecordedFile {
+  const size = v3Op && imageMime(bytes) ? imageDimensions(bytes) : undefined;
+  return size ? { ...file, width: size.width, height: size.height } : file;
+}
+
+/** What a server says about a path it does not serve (also what a provider lacking an operation says). */
+function notFoundMessage(req: IncomingMessage, path: string): string {
+  return `Invalid URL (${req.method ?? 'GET'} ${path})`;
+}
+
+/** A control route's JSON body, or undefined when it does not parse. */
+function parseControlJson(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function send(res: ServerResponse, status: number, contentType: string, body: Buffer, headers: Record<string, string> = {}): void {
