@@ -88,11 +88,37 @@ describe('mock server CLI', function () {
   });
 
   it('refuses a malformed option with a message and a non-zero exit', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/mock-server/cli.ts', '--port', 'abc']);
-    let err = '';
-    child.stderr.setEncoding('utf8').on('data', (s: string) => { err += s; });
-    const [code] = (await once(child, 'exit')) as [number | null];
-    assert.notEqual(code, 0);
-    assert.match(err, /--port must be a non-negative integer/);
+    for (const [args, message] of [
+      [['--port', 'abc'], /--port must be a non-negative integer/],
+      [['--forms', 'official,json'], /--forms takes official, crazyrouter-json; got "json"/],
+      [['--missing-routes', 'describe'], /Unknown operation "describe"/],
+    ] as [string[], RegExp][]) {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'tools/mock-server/cli.ts', '--port', '0', ...args]);
+      let err = '';
+      child.stderr.setEncoding('utf8').on('data', (s: string) => { err += s; });
+      const [code] = (await once(child, 'exit')) as [number | null];
+      assert.notEqual(code, 0, args.join(' '));
+      assert.match(err, message);
+    }
+  });
+
+  it('--forms and --missing-routes set the 3.0 switches: a Crazyrouter-like server without inpaint', async () => {
+    const cli = await startCli(['--port', '0', '--forms', 'crazyrouter-json', '--missing-routes', 'inpaint,generate-transparent']);
+    try {
+      const headers = { Authorization: 'Bearer test-key' };
+      const multipart = new FormData();
+      multipart.append('prompt', 'p');
+      const official = await fetch(`${cli.baseUrl}/ideogram/v1/ideogram-v3/generate`, { method: 'POST', headers, body: multipart });
+      assert.equal(official.status, 415);
+      const json = await fetch(`${cli.baseUrl}/ideogram/v1/ideogram-v3/generate`, {
+        method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ prompt: 'p', aspect_ratio: 'ASPECT_1_1' }),
+      });
+      assert.equal(json.status, 200);
+      const inpaint = await fetch(`${cli.baseUrl}/ideogram/v1/ideogram-v3/inpaint`, { method: 'POST', headers, body: multipart });
+      assert.equal(inpaint.status, 404);
+      assert.deepEqual(await (await fetch(`${cli.baseUrl}/__mock/forms`)).json(), { official: false, 'crazyrouter-json': true });
+    } finally {
+      assert.equal(await stop(cli, 'SIGTERM'), 0);
+    }
   });
 });
