@@ -96,6 +96,8 @@ describe('mock server CLI', function () {
       const child = spawn(process.execPath, ['--import', 'tsx', 'tools/mock-server/cli.ts', '--port', '0', ...args]);
       let err = '';
       child.stderr.setEncoding('utf8').on('data', (s: string) => { err += s; });
+      // Should it start after all, stop it (exit 0) so the assertion below fails instead of the run hanging.
+      child.stdout.setEncoding('utf8').on('data', (s: string) => { if (LISTENING.test(s)) child.kill('SIGTERM'); });
       const [code] = (await once(child, 'exit')) as [number | null];
       assert.notEqual(code, 0, args.join(' '));
       assert.match(err, message);
