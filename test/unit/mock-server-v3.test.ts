@@ -142,7 +142,7 @@ describe('mock server 3.0: operations on an input image', () => {
   it('inpaint: JPEG inputs are decoded (with sharp), so the unmasked pixels are the JPEG\'s own', async () => {
     useWasmSharp();
     // Loaded here, after useWasmSharp(), so this file never pins the native build for the whole run.
-    const sharp = ((await import('sharp')) as unknown as { default: SharpModule }).default;
+    const sharp = ((await import('sharp')) as unknown as { default: typeof SharpModule }).default;
     const jpeg = await sharp(input).jpeg({ quality: 90 }).toBuffer();
     const decoded = await sharp(jpeg).ensureAlpha().raw().toBuffer();
     const body = await ok(await postParts(server, '/v1/ideogram-v3/inpaint', [
