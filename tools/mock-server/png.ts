@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { PNG } from 'pngjs';
-import { blankRaster, encodePng, type Raster } from './v3/raster';
+import { blankRaster, encodePng, type Raster, type Rgb } from './v3/raster';
 
 /** Pixel size of each aspect ratio (about one megapixel, multiples of 16, like Ideogram's own outputs). */
 export const ASPECT_SIZES: Readonly<Record<string, readonly [number, number]>> = {
@@ -80,10 +80,8 @@ export function parseImageId(id: string): { width: number; height: number; hash:
   return { width, height, hash: m[4], transparent };
 }
 
-type Rgb = [number, number, number];
-
 /** An HSL colour (h in degrees, s and l in 0..1) as RGB bytes. */
-export function hslToRgb(h: number, s: number, l: number): Rgb {
+function hslToRgb(h: number, s: number, l: number): Rgb {
   const c = (1 - Math.abs(2 * l - 1)) * s;
   const x = c * (1 - Math.abs(((h / 60) % 2) - 1));
   const m = l - c / 2;
