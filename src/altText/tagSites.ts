@@ -20,8 +20,10 @@ export type MakeSite = (draft: SiteDraft) => ImageSite;
 const ICON_RELS = ['icon', 'apple-touch-icon', 'apple-touch-icon-precomposed'];
 /** Meta `property`/`name` values whose `content` is an image of the page (itemprop `image` too). */
 const IMAGE_META = ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src', 'image'];
-/** Meta properties that give the size of the og:image before them (Open Graph's structured properties). */
-const OG_IMAGE_SIZE: ReadonlyMap<string, 'width' | 'height'> = new Map([['og:image:width', 'width'], ['og:image:height', 'height']]);
+/** Meta properties that describe the og:image (twitter:image) before them, and the attribute each becomes on its site (Open Graph's structured properties). */
+const IMAGE_META_PROPERTIES: ReadonlyMap<string, 'width' | 'height' | 'alt'> = new Map([
+  ['og:image:width', 'width'], ['og:image:height', 'height'], ['og:image:alt', 'alt'], ['twitter:image:alt', 'alt'],
+]);
 /** Meta properties whose content titles the page, best first. */
 const TITLE_META = ['og:title', 'twitter:title', 'og:site_name'];
 
@@ -39,8 +41,8 @@ export function nextImageComponents(masked: string): string[] {
 export class TagSiteReader {
   readonly sites: ImageSite[] = [];
   private readonly titles = new Map<string, string>();
-  /** The attributes of the last og:image site, which og:image:width/height complete. */
-  private lastOgImage: Map<string, string> | undefined;
+  /** The attributes of the last og:image and twitter:image sites (by prefix), which og:image:width/height/alt complete. */
+  private readonly lastImageMeta = new Map<string, Map<string, string> | undefined>();
   /** The attributes of `<source>`s without a size since the last `<img>`: the `<img>` of their `<picture>` gives it. */
   private pendingSources: Map<string, string>[] = [];
 
@@ -89,11 +91,13 @@ export class TagSiteReader {
     const key = (attributes.get('property') ?? attributes.get('name') ?? attributes.get('itemprop'))?.trim().toLowerCase();
     if (!key) return;
     const content = attributes.get('content')?.trim();
-    const side = OG_IMAGE_SIZE.get(key);
+    const prefix = key.slice(0, key.indexOf(':') + 1); // `og:`, `twitter:`
+    const property = IMAGE_META_PROPERTIES.get(key);
+    const image = this.lastImageMeta.get(prefix);
     if (IMAGE_META.includes(key)) {
       const site = this.single(tag, 'meta', 'content', attributes);
-      if (key.startsWith('og:')) this.lastOgImage = site ? attributes : undefined;
-    } else if (side && this.lastOgImage && content && !this.lastOgImage.has(side)) this.lastOgImage.set(side, content);
+      if (prefix) this.lastImageMeta.set(prefix, site ? attributes : undefined);
+    } else if (property && image && content && !image.has(property)) image.set(property, content);
     else if (TITLE_META.includes(key) && content && !this.titles.has(key)) this.titles.set(key, content);
   }
 

@@ -117,7 +117,8 @@ export interface ImageSite {
    * Literal attribute values by lower-case name (`width`, `height`, `alt`, `title`, `aria-label`,
    * `rel`, `sizes`, `property`…): quoted or bare values, JSX string and number literals, Vue
    * `:width="400"`; expressions are left out. A manifest image has its members (`sizes`, `type`,
-   * `purpose`); an og:image its `og:image:width`/`height` as `width`/`height`; a `<source>`
+   * `purpose`); an og:image its `og:image:width`/`height`/`alt` as `width`/`height`/`alt` (a
+   * twitter:image its `twitter:image:alt`); a `<source>`
    * without a size the `width`/`height` of the `<img>` after it.
    */
   attributes: ReadonlyMap<string, string>;

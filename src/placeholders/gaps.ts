@@ -1,0 +1,71 @@
+// One document's references to local raster images, with everything each says about its image:
+// where the file may be, the size it asks for, what it is for, and the possible subjects of its
+// prompt. Synchronous and linear in the document (the scanner is; the rest is bounded work per
+// reference); whether the file exists is asked later, once per path, by planPlaceholders.
+import { scanDocument, type Heading, type ImageSite } from '../altText';
+import type { ImageFormat } from '../imageOps/formats';
+import { kindSignal, type KindSignal } from './kind';
+import { fileNameWords, subjectCandidates } from './prompt';
+import { deriveSize } from './size';
+import { locateTarget, type TargetCandidate } from './targets';
+import type { IgnoredReference, PixelSize, PlaceholderDocument, SizeDerivation, SubjectCandidate } from './types';
+
+/** One reference to a local raster image; its file may or may not exist. */
+export interface RasterReference {
+  document: PlaceholderDocument;
+  site: ImageSite;
+  /** Where the file may be, best first (see locateTarget). */
+  candidates: TargetCandidate[];
+  format: ImageFormat;
+  size: SizeDerivation;
+  kind: KindSignal;
+  subjects: SubjectCandidate[];
+}
+
+/** Options of {@link findRasterReferences}. */
+export interface RasterReferenceOptions {
+  publicFolders: readonly string[];
+  defaultSize: PixelSize;
+}
+
+/** The references of one document to local PNG, JPEG, WebP and AVIF images, and those that cannot get a placeholder (why). */
+export function findRasterReferences(document: PlaceholderDocument, options: RasterReferenceOptions): { references: RasterReference[]; ignored: IgnoredReference[] } {
+  const scan = scanDocument(document.text, document.syntax, {
+    documentPath: document.path,
+    ...(document.workspaceFolderPath === undefined ? {} : { workspaceFolderPath: document.workspaceFolderPath }),
+  });
+  const references: RasterReference[] = [];
+  const ignored: IgnoredReference[] = [];
+  const headings = new NearestHeading(scan.headings);
+  for (const site of scan.sites) {
+    const location = locateTarget(site, document, options.publicFolders);
+    if (!location) continue;
+    if ('ignored' in location) {
+      ignored.push({ document: document.path, src: site.src, range: site.srcRange, reason: location.ignored });
+      continue;
+    }
+    const words = fileNameWords(location.fileName);
+    references.push({
+      document,
+      site,
+      candidates: location.candidates,
+      format: location.format,
+      size: deriveSize(site, location.fileName, options.defaultSize),
+      kind: kindSignal(site, words, location.format),
+      subjects: subjectCandidates(document, scan, site, headings.before(site.span.start), location.fileName),
+    });
+  }
+  return { references, ignored };
+}
+
+/** The nearest heading before an offset, for offsets asked in ascending order (the scanner's sites are): one pointer, moved forwards only. */
+class NearestHeading {
+  private next = 0;
+
+  constructor(private readonly headings: readonly Heading[]) {}
+
+  before(offset: number): string | undefined {
+    while (this.next < this.headings.length && this.headings[this.next].offset < offset) this.next++;
+    return this.next > 0 ? this.headings[this.next - 1].text : undefined;
+  }
+}
