@@ -45,7 +45,7 @@ export function scanDocument(text: string, syntax: ReferenceSyntax, context: Sca
   const readTags = (masked: string, dialect: TagDialect, components: readonly string[] = []) => {
     const reader = new TagSiteReader(dialect, components, make);
     for (const tag of findTags(masked, imageTagNames(components), { jsx: dialect === 'jsx', svelte: dialect === 'svelte' })) reader.read(tag);
-    sites.push(...reader.sites);
+    for (const site of reader.sites) sites.push(site); // (a spread would exceed the argument limit in a large document)
     return reader.title;
   };
   const readCss = (masked: string) => {

@@ -61,7 +61,8 @@ export function deriveSize(site: ImageSite, fileName: string, defaultSize: Pixel
   const descriptorDensity = descriptor?.endsWith('x') ? Number(descriptor.slice(0, -1)) : undefined;
   const widthDescriptor = descriptor?.endsWith('w') ? parseDimension(descriptor.slice(0, -1)) : undefined;
   const nameDensity = densityInFileName(fileName);
-  const density = descriptorDensity !== undefined && descriptorDensity > 0 && descriptorDensity <= 4 ? descriptorDensity : nameDensity;
+  const givenDensity = descriptorDensity !== undefined && descriptorDensity > 0 && descriptorDensity <= 4 ? descriptorDensity : nameDensity;
+  const density = givenDensity === 1 ? undefined : givenDensity;
   const inName = sizeInFileName(fileName);
   const convention = CONVENTIONS.find((entry) => entry.applies(site))?.size;
   const width = parseDimension(site.attributes.get('width'));

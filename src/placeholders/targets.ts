@@ -46,12 +46,13 @@ export function publicRoots(workspaceFolderPath: string, publicFolders: readonly
  * JPEG, WebP or AVIF, or naming no file): such references are simply not ours.
  */
 export function locateTarget(site: ImageSite, document: PlaceholderDocument, publicFolders: readonly string[]): TargetLocation | undefined {
-  const pathname = referencePathname(site.src);
+  const src = site.src.trim();
+  const pathname = referencePathname(src);
   const format = pathname === undefined ? undefined : formatForFileName(pathname);
+  // Before the path is read as a URL: the `?` of `<?= $x ?>.png` is no query string.
+  if (TEMPLATE_EXPRESSION.test(src)) return format || formatForFileName(src) ? { ignored: 'template-expression' } : undefined;
   if (pathname === undefined || format === undefined) return undefined;
   const fileName = pathname.slice(pathname.lastIndexOf('/') + 1);
-  const src = site.src.trim();
-  if (TEMPLATE_EXPRESSION.test(src)) return { ignored: 'template-expression' };
   if (ALIAS.test(src)) return { ignored: 'alias' };
   if (ABSOLUTE_FILE_PATH.test(pathname)) return { ignored: 'absolute-path' };
   const workspace = document.workspaceFolderPath;
