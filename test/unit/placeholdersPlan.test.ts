@@ -155,6 +155,8 @@ describe('placeholders: one item per file', () => {
     const [item] = (await plan([index, guide, about])).items;
     assert.deepEqual([item.size.width, item.size.height, item.size.source, item.size.reference], [800, 600, 'attributes', 0]);
     assert.deepEqual(item.sizeConflicts.map((conflict) => [conflict.width, conflict.height, conflict.references]), [[800, 600, [0]], [400, 300, [2]]]);
+    const smallerFirst = (await plan([doc('a.html', 'html', '<img src="x.png" width="200" height="100">'), doc('b.html', 'html', '<img src="x.png" width="400" height="200">')])).items[0];
+    assert.deepEqual([smallerFirst.size.width, smallerFirst.size.height, smallerFirst.size.reference], [400, 200, 1]);
     const agreeing = (await plan([index, guide])).items[0];
     assert.deepEqual([agreeing.size.width, agreeing.size.height, agreeing.sizeConflicts], [400, 300, []]);
   });
