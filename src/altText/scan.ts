@@ -15,6 +15,9 @@ import type { DocumentScan, Heading, ImageReference, ImageSite, ReferenceSyntax,
 
 export { scanFileGlob, scanSyntaxFor, syntaxForFileName, syntaxForLanguageId } from './syntaxes';
 
+/** The attributes of sites that have none (Markdown images, CSS url()s): one shared map, as a page may hold very many. */
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
+
 /** Every local image reference that can carry alt text (Markdown images and `<img src>`; remote URLs left out), in document order. */
 export function findImageReferences(text: string, syntax: ReferenceSyntax, context: ScanContext): ImageReference[] {
   return scanDocument(text, syntax, context).sites.flatMap((site) => (site.reference ? [site.reference] : []));
@@ -50,7 +53,7 @@ export function scanDocument(text: string, syntax: ReferenceSyntax, context: Sca
   };
   const readCss = (masked: string) => {
     for (const url of findCssUrls(masked)) {
-      if (!isRemoteReference(url.src)) sites.push(make({ element: 'css-url', via: 'url', src: url.src, span: url.span, srcSpan: url.srcSpan, attributes: new Map() }));
+      if (!isRemoteReference(url.src)) sites.push(make({ element: 'css-url', via: 'url', src: url.src, span: url.span, srcSpan: url.srcSpan, attributes: NO_ATTRIBUTES }));
     }
   };
   /** Headings and `<title>` of masked markup; the meta tags' title wins over `<title>`. */
@@ -64,7 +67,7 @@ export function scanDocument(text: string, syntax: ReferenceSyntax, context: Sca
       const masked = maskMarkdown(text);
       for (const image of findMarkdownImages(masked.markdown, text)) {
         if (isRemoteReference(image.destination)) continue;
-        const site = make({ element: 'markdown-image', via: 'destination', src: image.destination, span: image.span, srcSpan: image.destinationSpan ?? image.span, attributes: new Map() });
+        const site = make({ element: 'markdown-image', via: 'destination', src: image.destination, span: image.span, srcSpan: image.destinationSpan ?? image.span, attributes: NO_ATTRIBUTES });
         const alt = unescapeMarkdown(image.rawAlt);
         site.reference = {
           syntax,

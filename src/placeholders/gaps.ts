@@ -1,14 +1,15 @@
 // One document's references to local raster images, with everything each says about its image:
 // where the file may be, the size it asks for, what it is for, and the possible subjects of its
 // prompt. Synchronous and linear in the document (the scanner is; the rest is bounded work per
-// reference); whether the file exists is asked later, once per path, by planPlaceholders.
+// reference, and a subject is only read when the plan asks for it); whether the file exists is
+// asked later, once per path, by planPlaceholders.
 import { scanDocument, type Heading, type ImageSite } from '../altText';
 import type { ImageFormat } from '../imageOps/formats';
 import { kindSignal, type KindSignal } from './kind';
-import { fileNameWords, subjectCandidates } from './prompt';
+import { fileNameWords, ReferenceSubjects, type SubjectLookup } from './prompt';
 import { deriveSize } from './size';
 import { locateTarget, type TargetCandidate } from './targets';
-import type { IgnoredReference, PixelSize, PlaceholderDocument, SizeDerivation, SubjectCandidate } from './types';
+import type { IgnoredReference, PixelSize, PlaceholderDocument, SizeDerivation } from './types';
 
 /** One reference to a local raster image; its file may or may not exist. */
 export interface RasterReference {
@@ -19,7 +20,8 @@ export interface RasterReference {
   format: ImageFormat;
   size: SizeDerivation;
   kind: KindSignal;
-  subjects: SubjectCandidate[];
+  /** What the reference says its image shows, read on demand (see chooseSubject). */
+  subjects: SubjectLookup;
 }
 
 /** Options of {@link findRasterReferences}. */
@@ -52,7 +54,7 @@ export function findRasterReferences(document: PlaceholderDocument, options: Ras
       format: location.format,
       size: deriveSize(site, location.fileName, options.defaultSize),
       kind: kindSignal(site, words, location.format),
-      subjects: subjectCandidates(document, scan, site, headings.before(site.span.start), location.fileName),
+      subjects: new ReferenceSubjects(document, scan, site, headings.before(site.span.start), words),
     });
   }
   return { references, ignored };

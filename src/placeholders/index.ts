@@ -18,6 +18,6 @@ export { planPlaceholders, chooseSize } from './plan';
 export { findRasterReferences, type RasterReference, type RasterReferenceOptions } from './gaps';
 export { generationShapes, nearestGenerationShape, shapeFit } from './generationShape';
 export { deriveSize, parseDimension, parseSizes, sizeInFileName, densityInFileName } from './size';
-export { fileNameWords, surroundingText, subjectCandidates, chooseSubject, composePrompt } from './prompt';
+export { fileNameWords, surroundingText, ReferenceSubjects, chooseSubject, composePrompt, type SubjectLookup } from './prompt';
 export { kindSignal, strongestKind, wantsAlpha, type KindSignal } from './kind';
 export { locateTarget, isInside, publicRoots, type TargetCandidate, type TargetLocation } from './targets';

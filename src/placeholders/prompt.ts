@@ -3,7 +3,7 @@
 // words), then a hint for its kind and the project's style. Prompts are written in English for the
 // model, whatever the editor's language; the review shows them and lets the user edit them.
 import { plainText, type DocumentScan, type ImageSite, type ReferenceSyntax } from '../altText';
-import type { PlaceholderKind, PromptDerivation, PromptSource, SubjectCandidate } from './types';
+import type { PlaceholderKind, PromptDerivation, PromptSource } from './types';
 
 /** A subject is cut to this length (a whole paragraph of alt text is not a better prompt). */
 const MAX_SUBJECT = 300;
@@ -75,30 +75,65 @@ export function surroundingText(text: string, site: ImageSite, syntax: Reference
   return (prose.match(/\p{L}{2,}/gu) ?? []).length >= MIN_SURROUNDING_WORDS ? subjectText(prose) : undefined;
 }
 
-/** Every subject one reference offers, in no particular order (chooseSubject orders them by kind). */
-export function subjectCandidates(document: { text: string; syntax: ReferenceSyntax }, scan: DocumentScan, site: ImageSite, heading: string | undefined, fileName: string): SubjectCandidate[] {
-  const candidates: SubjectCandidate[] = [];
-  const add = (source: PromptSource, text: string | undefined) => {
-    const subject = text === undefined ? '' : subjectText(text);
-    if (subject !== '') candidates.push({ source, text: subject });
-  };
-  const reference = site.reference;
-  add('alt', reference ? (reference.altState === 'present' ? reference.alt : undefined) : site.attributes.get('alt') ?? site.attributes.get('label'));
-  add('title', reference?.title ?? site.attributes.get('title'));
-  add('aria-label', site.attributes.get('aria-label'));
-  add('surrounding-text', surroundingText(document.text, site, document.syntax));
-  add('heading', heading);
-  add('page-title', scan.title);
-  add('file-name', fileNameWords(fileName));
-  return candidates;
+/**
+ * What one reference offers as its image's subject, per source, read on demand and remembered:
+ * the text around a reference is only read when nothing better (alt text…) says what it shows.
+ */
+export interface SubjectLookup {
+  subject(source: PromptSource): string | undefined;
 }
 
-/** The best subject for an image of `kind` among its references' candidates: the first source in the kind's order that any reference has (the first such reference). */
-export function chooseSubject(kind: PlaceholderKind, perReference: readonly (readonly SubjectCandidate[])[]): { subject: string; source: PromptSource; reference: number } {
+/** The subjects of one reference (a class, not closures: a page may hold tens of thousands of references). */
+export class ReferenceSubjects implements SubjectLookup {
+  private known: Map<PromptSource, string | undefined> | undefined;
+
+  /** `heading` is the nearest heading before the reference, `nameWords` its file name's words. */
+  constructor(
+    private readonly document: { text: string; syntax: ReferenceSyntax },
+    private readonly scan: DocumentScan,
+    private readonly site: ImageSite,
+    private readonly heading: string | undefined,
+    private readonly nameWords: string,
+  ) {}
+
+  subject(source: PromptSource): string | undefined {
+    this.known ??= new Map();
+    if (!this.known.has(source)) {
+      const text = this.read(source);
+      const subject = text === undefined ? '' : subjectText(text);
+      this.known.set(source, subject === '' ? undefined : subject);
+    }
+    return this.known.get(source);
+  }
+
+  private read(source: PromptSource): string | undefined {
+    const { site } = this;
+    switch (source) {
+      case 'alt':
+        // A manifest screenshot's `label` is its accessible name, as alt text is an image's.
+        return site.reference ? (site.reference.altState === 'present' ? site.reference.alt : undefined) : site.attributes.get('alt') ?? site.attributes.get('label');
+      case 'title':
+        return site.reference?.title ?? site.attributes.get('title');
+      case 'aria-label':
+        return site.attributes.get('aria-label');
+      case 'surrounding-text':
+        return surroundingText(this.document.text, site, this.document.syntax);
+      case 'heading':
+        return this.heading;
+      case 'page-title':
+        return this.scan.title;
+      case 'file-name':
+        return this.nameWords;
+    }
+  }
+}
+
+/** The best subject for an image of `kind` among its references: the first source in the kind's order that any reference has (the first such reference). */
+export function chooseSubject(kind: PlaceholderKind, perReference: readonly SubjectLookup[]): { subject: string; source: PromptSource; reference: number } {
   for (const source of SUBJECT_ORDER[kind]) {
     for (let reference = 0; reference < perReference.length; reference++) {
-      const found = perReference[reference].find((candidate) => candidate.source === source);
-      if (found) return { subject: found.text, source, reference };
+      const subject = perReference[reference].subject(source);
+      if (subject !== undefined) return { subject, source, reference };
     }
   }
   return { subject: FALLBACK_SUBJECT, source: 'file-name', reference: 0 };

@@ -44,12 +44,6 @@ export interface SizeDerivation extends PixelSize {
 /** Where a prompt's subject came from, in the order they are tried for most images. */
 export type PromptSource = 'alt' | 'title' | 'aria-label' | 'surrounding-text' | 'heading' | 'page-title' | 'file-name';
 
-/** One possible subject for a reference's image. */
-export interface SubjectCandidate {
-  source: PromptSource;
-  text: string;
-}
-
 /** The prompt planned for an image. */
 export interface PromptDerivation {
   /** The whole prompt: subject, kind hint and project style. */
