@@ -33,6 +33,8 @@ const IMAGE_LISTS: ReadonlyMap<string, string> = new Map([
 /** Deeper paths are never image lists: past this length a path is not built (a `[[[[…` document would make it quadratic). */
 const MAX_PATH_LENGTH = 40;
 const DEEP = '…';
+/** Containers nested deeper than this are only counted, not kept (a `[[[[…` document would hold a frame per level). */
+const MAX_FRAMES = 16;
 
 interface Frame {
   kind: 'object' | 'array';
@@ -65,10 +67,19 @@ export function readManifest(text: string): ManifestContent {
     const top = stack.at(-1);
     if (top?.kind === 'object') top.key = undefined;
   };
+  let uncounted = 0; // containers open beyond MAX_FRAMES: their contents are never images
   let i = 0;
   while (i < text.length) {
     const ch = text[i];
     if (isJsonSpace(ch) || ch === ':' || ch === ',') {
+      i++;
+    } else if (uncounted > 0 && ch !== '"') {
+      if (ch === '{' || ch === '[') uncounted++;
+      else if (ch === '}' || ch === ']') uncounted--;
+      i++;
+      if (uncounted === 0) valueDone();
+    } else if ((ch === '{' || ch === '[') && stack.length >= MAX_FRAMES) {
+      uncounted++;
       i++;
     } else if (ch === '{' || ch === '[') {
       const parent = stack.at(-1);
@@ -95,6 +106,7 @@ export function readManifest(text: string): ManifestContent {
       while (i < text.length && text[i] !== '"' && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
       const end = Math.min(i, text.length);
       i = end + 1;
+      if (uncounted > 0) continue; // a string deep inside: skipped whole, so its brackets do not count
       const value = jsonString(text.slice(start - 1, end + 1));
       const top = stack.at(-1);
       if (top?.kind === 'object' && top.key === undefined) top.key = value ?? '';

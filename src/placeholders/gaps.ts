@@ -8,7 +8,7 @@ import type { ImageFormat } from '../imageOps/formats';
 import { kindSignal, type KindSignal } from './kind';
 import { fileNameWords, ReferenceSubjects, type SubjectLookup } from './prompt';
 import { deriveSize } from './size';
-import { locateTarget, type TargetCandidate } from './targets';
+import { locateTarget, type TargetCandidate, type TargetLocation } from './targets';
 import type { IgnoredReference, PixelSize, PlaceholderDocument, SizeDerivation } from './types';
 
 /** One reference to a local raster image; its file may or may not exist. */
@@ -39,14 +39,22 @@ export function findRasterReferences(document: PlaceholderDocument, options: Ras
   const references: RasterReference[] = [];
   const ignored: IgnoredReference[] = [];
   const headings = new NearestHeading(scan.headings);
+  // A path written many times in one document (icons on every page of a static site, srcset
+  // repeats) is located once: where it may be depends only on how it is written.
+  const located = new Map<string, { location: TargetLocation | undefined; words: string }>();
   for (const site of scan.sites) {
-    const location = locateTarget(site, document, options.publicFolders);
+    let known = located.get(site.src);
+    if (!known) {
+      const location = locateTarget(site, document, options.publicFolders);
+      known = { location, words: location && !('ignored' in location) ? fileNameWords(location.fileName) : '' };
+      located.set(site.src, known);
+    }
+    const { location, words } = known;
     if (!location) continue;
     if ('ignored' in location) {
       ignored.push({ document: document.path, src: site.src, range: site.srcRange, reason: location.ignored });
       continue;
     }
-    const words = fileNameWords(location.fileName);
     references.push({
       document,
       site,

@@ -31,7 +31,14 @@ export async function planPlaceholders(documents: readonly PlaceholderDocument[]
     ignored.push(...found.ignored);
   }
 
-  const existing = await existingPaths(references.flatMap((reference) => reference.candidates.flatMap((candidate) => [candidate.path, ...(candidate.root ? [candidate.root] : [])])), options.exists);
+  const asked = new Set<string>();
+  for (const reference of references) {
+    for (const candidate of reference.candidates) {
+      asked.add(candidate.path);
+      if (candidate.root) asked.add(candidate.root);
+    }
+  }
+  const existing = await existingPaths(asked, options.exists);
   const groups = new Map<string, { targetPath: string; references: RasterReference[] }>();
   for (const reference of references) {
     if (reference.candidates.some((candidate) => existing.has(candidate.path))) continue;
@@ -47,9 +54,9 @@ export async function planPlaceholders(documents: readonly PlaceholderDocument[]
   return { items, ignored };
 }
 
-/** The paths among `paths` that exist, asking `exists` once per distinct path, EXISTS_CONCURRENCY at a time. */
-async function existingPaths(paths: readonly string[], exists: PlaceholderOptions['exists']): Promise<Set<string>> {
-  const distinct = [...new Set(paths)];
+/** The paths among `paths` that exist, asking `exists` once per path, EXISTS_CONCURRENCY at a time. */
+async function existingPaths(paths: ReadonlySet<string>, exists: PlaceholderOptions['exists']): Promise<Set<string>> {
+  const distinct = [...paths];
   const found = new Set<string>();
   let next = 0;
   const worker = async () => {
