@@ -11,7 +11,7 @@ import { maskCss, maskHtml, maskJsx, maskMarkdown, maskVue } from './masking';
 import { PositionMapper } from './positions';
 import { isRemoteReference, resolveReferencePath } from './resolvePath';
 import { imageTagNames, nextImageComponents, TagSiteReader, type MakeSite, type TagDialect } from './tagSites';
-import type { DocumentScan, Heading, ImageReference, ImageSite, ReferenceSyntax, ScanContext } from './types';
+import type { DocumentScan, ImageReference, ImageSite, ReferenceSyntax, ScanContext } from './types';
 
 export { scanFileGlob, scanSyntaxFor, syntaxForFileName, syntaxForLanguageId } from './syntaxes';
 
@@ -30,7 +30,7 @@ export function findMissingAltText(text: string, syntax: ReferenceSyntax, contex
 
 /**
  * Every local image site of a document (remote URLs and `data:` left out), in document order, with
- * its headings and title. Linear in the document, whatever it holds.
+ * its headings and title (read on first access). Linear in the document, whatever it holds.
  */
 export function scanDocument(text: string, syntax: ReferenceSyntax, context: ScanContext): DocumentScan {
   const positions = new PositionMapper(text);
@@ -42,8 +42,8 @@ export function scanDocument(text: string, syntax: ReferenceSyntax, context: Sca
     srcRange: positions.range(draft.srcSpan),
   });
   const sites: ImageSite[] = [];
-  let headings: Heading[] = [];
-  let title: string | undefined;
+  /** Reads the headings and the title; only the placeholders feature asks, so the alt-text scan never pays for them. */
+  let outline: () => Outline = () => ({ headings: [] });
   /** Reads the image tags of masked markup; returns the title their meta tags give. */
   const readTags = (masked: string, dialect: TagDialect, components: readonly string[] = []) => {
     const reader = new TagSiteReader(dialect, components, make);
@@ -57,10 +57,10 @@ export function scanDocument(text: string, syntax: ReferenceSyntax, context: Sca
     }
   };
   /** Headings and `<title>` of masked markup; the meta tags' title wins over `<title>`. */
-  const readMarkup = (masked: string, metaTitle: string | undefined) => {
+  const markupOutline = (masked: string, metaTitle: string | undefined) => () => {
     const markup = markupHeadings(masked, syntax);
-    headings = markup.headings;
-    title = metaTitle ?? markup.title;
+    const title = metaTitle ?? markup.title;
+    return { headings: markup.headings, ...(title === undefined ? {} : { title }) };
   };
   switch (syntax) {
     case 'markdown': {
@@ -85,27 +85,29 @@ export function scanDocument(text: string, syntax: ReferenceSyntax, context: Sca
       }
       // Raw HTML is allowed in Markdown, and <img> is the only way to give an image a size there.
       const metaTitle = readTags(masked.html, 'html');
-      const markdown = markdownHeadings(masked.markdown, text);
-      headings = markdown.headings;
-      title = markdown.title ?? metaTitle;
+      outline = () => {
+        const markdown = markdownHeadings(masked.markdown, text);
+        const title = markdown.title ?? metaTitle;
+        return { headings: markdown.headings, ...(title === undefined ? {} : { title }) };
+      };
       break;
     }
     case 'html':
     case 'svelte': {
       const masked = maskHtml(text);
-      readMarkup(masked, readTags(masked, syntax));
+      outline = markupOutline(masked, readTags(masked, syntax));
       readCss(maskHtml(text, { keepStyles: true }));
       break;
     }
     case 'vue': {
       const masked = maskVue(text);
-      readMarkup(masked, readTags(masked, 'vue'));
+      outline = markupOutline(masked, readTags(masked, 'vue'));
       readCss(maskHtml(text, { keepStyles: true })); // <style> blocks and style attributes of the template
       break;
     }
     case 'jsx': {
       const masked = maskJsx(text);
-      readMarkup(masked, readTags(masked, 'jsx', nextImageComponents(masked)));
+      outline = markupOutline(masked, readTags(masked, 'jsx', nextImageComponents(masked)));
       readCss(masked); // style={{ backgroundImage: 'url(…)' }} and CSS-in-JS
       break;
     }
@@ -118,10 +120,23 @@ export function scanDocument(text: string, syntax: ReferenceSyntax, context: Sca
         if (isRemoteReference(image.src)) continue;
         sites.push(make({ element: 'manifest-image', via: image.member, src: image.src, span: image.span, srcSpan: image.srcSpan, attributes: image.members }));
       }
-      title = manifest.name;
+      outline = () => ({ headings: [], ...(manifest.name === undefined ? {} : { title: manifest.name }) });
       break;
     }
   }
   sites.sort((a, b) => a.span.start - b.span.start || a.srcSpan.start - b.srcSpan.start);
-  return { sites, headings, ...(title === undefined ? {} : { title }) };
+  let read: Outline | undefined;
+  const outlineOnce = () => (read ??= outline());
+  return {
+    sites,
+    get headings() {
+      return outlineOnce().headings;
+    },
+    get title() {
+      return outlineOnce().title;
+    },
+  };
 }
+
+/** A document's headings and title. */
+type Outline = Pick<DocumentScan, 'headings' | 'title'>;

@@ -137,8 +137,8 @@ export interface Heading {
 export interface DocumentScan {
   /** Every local image site, in document order. */
   sites: ImageSite[];
-  /** The headings, in document order (Markdown, HTML, JSX, Vue and Svelte). */
-  headings: Heading[];
-  /** The page's title: og:title, else `<title>`, else twitter:title or og:site_name; a manifest's `name` or `short_name`. */
-  title?: string;
+  /** The headings, in document order (Markdown, HTML, JSX, Vue and Svelte); read on first access. */
+  readonly headings: Heading[];
+  /** The page's title: og:title, else `<title>`, else twitter:title or og:site_name; a Markdown front matter's `title`; a manifest's `name` or `short_name`. Read on first access. */
+  readonly title?: string;
 }

@@ -5,11 +5,11 @@
 // asked later, once per path, by planPlaceholders.
 import { scanDocument, type Heading, type ImageSite } from '../altText';
 import type { ImageFormat } from '../imageOps/formats';
-import { kindSignal, type KindSignal } from './kind';
+import { kindInName, kindSignal, type KindSignal } from './kind';
 import { fileNameWords, ReferenceSubjects, type SubjectLookup } from './prompt';
-import { deriveSize } from './size';
+import { deriveSize, fileNameSize, type FileNameSize } from './size';
 import { locateTarget, type TargetCandidate, type TargetLocation } from './targets';
-import type { IgnoredReference, PixelSize, PlaceholderDocument, SizeDerivation } from './types';
+import type { IgnoredReference, PixelSize, PlaceholderDocument, PlaceholderKind, SizeDerivation } from './types';
 
 /** One reference to a local raster image; its file may or may not exist. */
 export interface RasterReference {
@@ -40,16 +40,12 @@ export function findRasterReferences(document: PlaceholderDocument, options: Ras
   const ignored: IgnoredReference[] = [];
   const headings = new NearestHeading(scan.headings);
   // A path written many times in one document (icons on every page of a static site, srcset
-  // repeats) is located once: where it may be depends only on how it is written.
-  const located = new Map<string, { location: TargetLocation | undefined; words: string }>();
+  // repeats) is read once: where its file may be and what its name says depend only on how it is written.
+  const known = new Map<string, PathFacts>();
   for (const site of scan.sites) {
-    let known = located.get(site.src);
-    if (!known) {
-      const location = locateTarget(site, document, options.publicFolders);
-      known = { location, words: location && !('ignored' in location) ? fileNameWords(location.fileName) : '' };
-      located.set(site.src, known);
-    }
-    const { location, words } = known;
+    let facts = known.get(site.src);
+    if (!facts) known.set(site.src, (facts = pathFacts(site, document, options.publicFolders)));
+    const { location, words, nameSize, nameKind } = facts;
     if (!location) continue;
     if ('ignored' in location) {
       ignored.push({ document: document.path, src: site.src, range: site.srcRange, reason: location.ignored });
@@ -60,12 +56,27 @@ export function findRasterReferences(document: PlaceholderDocument, options: Ras
       site,
       candidates: location.candidates,
       format: location.format,
-      size: deriveSize(site, location.fileName, options.defaultSize),
-      kind: kindSignal(site, words, location.format),
+      size: deriveSize(site, nameSize, options.defaultSize),
+      kind: kindSignal(site, nameKind, location.format),
       subjects: new ReferenceSubjects(document, scan, site, headings.before(site.span.start), words),
     });
   }
   return { references, ignored };
+}
+
+/** What one written path says: where its file may be, and its file name's words, size and kind. */
+interface PathFacts {
+  location: TargetLocation | undefined;
+  words: string;
+  nameSize: FileNameSize;
+  nameKind: PlaceholderKind | undefined;
+}
+
+function pathFacts(site: ImageSite, document: PlaceholderDocument, publicFolders: readonly string[]): PathFacts {
+  const location = locateTarget(site, document, publicFolders);
+  const fileName = location && !('ignored' in location) ? location.fileName : '';
+  const words = fileNameWords(fileName);
+  return { location, words, nameSize: fileNameSize(fileName), nameKind: kindInName(words) };
 }
 
 /** The nearest heading before an offset, for offsets asked in ascending order (the scanner's sites are): one pointer, moved forwards only. */

@@ -20,13 +20,17 @@ const KIND_WORDS: { kind: PlaceholderKind; words: RegExp }[] = [
   { kind: 'background', words: /\b(hero|banner|background|bg|cover|backdrop|wallpaper)\b/ },
 ];
 
-/** What one reference says the image is for; `nameWords` are its file name's words (see fileNameWords). */
-export function kindSignal(site: ImageSite, nameWords: string, format: ImageFormat): KindSignal {
+/** What a file name's words (see fileNameWords) say the image is for, if anything. */
+export function kindInName(nameWords: string): PlaceholderKind | undefined {
+  return KIND_WORDS.find((entry) => entry.words.test(nameWords))?.kind;
+}
+
+/** What one reference says the image is for; `nameKind` is what its file name says (kindInName). */
+export function kindSignal(site: ImageSite, nameKind: PlaceholderKind | undefined, format: ImageFormat): KindSignal {
   if (site.element === 'manifest-image') return { kind: site.via === 'screenshots' ? 'screenshot' : 'icon', strength: 3 };
   if (site.element === 'link') return { kind: 'icon', strength: 3 };
   if (site.element === 'meta') return { kind: 'og', strength: 3 };
-  const named = KIND_WORDS.find((entry) => entry.words.test(nameWords));
-  if (named) return { kind: named.kind, strength: 2 };
+  if (nameKind) return { kind: nameKind, strength: 2 };
   if (site.element === 'css-url') return { kind: 'background', strength: 1 };
   return { kind: format === 'jpeg' ? 'photo' : 'illustration', strength: 0 };
 }

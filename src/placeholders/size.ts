@@ -55,15 +55,27 @@ export function densityInFileName(fileName: string): number | undefined {
   return density !== undefined && density > 0 && density <= 4 ? density : undefined;
 }
 
-/** The size `site` asks for; `fileName` is its file's name, `defaultSize` the setting. */
-export function deriveSize(site: ImageSite, fileName: string, defaultSize: PixelSize): SizeDerivation {
+/** What a file name says about the size (read once per file name, however many references). */
+export interface FileNameSize {
+  inName?: PixelSize & { written: string };
+  density?: number;
+}
+
+/** The size and density written in a file name. */
+export function fileNameSize(fileName: string): FileNameSize {
+  const inName = sizeInFileName(fileName);
+  const density = densityInFileName(fileName);
+  return { ...(inName ? { inName } : {}), ...(density === undefined ? {} : { density }) };
+}
+
+/** The size `site` asks for; `name` is what its file name says (fileNameSize), `defaultSize` the setting. */
+export function deriveSize(site: ImageSite, name: FileNameSize, defaultSize: PixelSize): SizeDerivation {
   const descriptor = site.descriptor?.trim().toLowerCase();
   const descriptorDensity = descriptor?.endsWith('x') ? Number(descriptor.slice(0, -1)) : undefined;
   const widthDescriptor = descriptor?.endsWith('w') ? parseDimension(descriptor.slice(0, -1)) : undefined;
-  const nameDensity = densityInFileName(fileName);
+  const { inName, density: nameDensity } = name;
   const givenDensity = descriptorDensity !== undefined && descriptorDensity > 0 && descriptorDensity <= 4 ? descriptorDensity : nameDensity;
   const density = givenDensity === 1 ? undefined : givenDensity;
-  const inName = sizeInFileName(fileName);
   const convention = CONVENTIONS.find((entry) => entry.applies(site))?.size;
   const width = parseDimension(site.attributes.get('width'));
   const height = parseDimension(site.attributes.get('height'));
