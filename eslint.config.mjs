@@ -50,6 +50,18 @@ export default tseslint.config(
     },
   },
   {
+    // The placeholders core plans over an injected existence check; only src/placeholders/vscode/
+    // may adapt it to the editor (diagnostics, Quick Fix, the command, the review).
+    files: ['src/placeholders/**/*.ts'],
+    ignores: ['src/placeholders/vscode/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/placeholders/ must not depend on the vscode API (adapters go in src/placeholders/vscode/).' }],
+        patterns: [{ regex: '/services(/index)?$', message: 'Import the pure module, not the services barrel, which imports vscode.' }, { regex: '/vscode(/|$)', message: 'Pure code must not import an adapter folder (vscode/).' }],
+      }],
+    },
+  },
+  {
     // The local server checks requests against the vendor's schemas; importing the client's rules
     // would make it agree with the client by construction and hide the client's rule bugs.
     files: ['tools/mock-server/**/*.ts'],

@@ -18,3 +18,22 @@ export class ForwardSearch {
     return this.lastFound;
   }
 }
+
+/** The same for a global regular expression (with no lookbehind): the next match at or after a point, remembering the last search. */
+export class ForwardMatch {
+  private lastFrom = Number.POSITIVE_INFINITY;
+  private lastFound: RegExpExecArray | null = null;
+
+  constructor(private readonly text: string, private readonly pattern: RegExp) {
+    if (!pattern.global) throw new Error('ForwardMatch needs a global pattern');
+  }
+
+  /** The first match starting at or after `from`, or null. */
+  from(from: number): RegExpExecArray | null {
+    if (from >= this.lastFrom && (this.lastFound === null || from <= this.lastFound.index)) return this.lastFound;
+    this.lastFrom = from;
+    this.pattern.lastIndex = from;
+    this.lastFound = this.pattern.exec(this.text);
+    return this.lastFound;
+  }
+}

@@ -1,8 +1,10 @@
-// Public surface of the alt-text scanner (pure: no vscode import; the adapters live in ./vscode).
+// Public surface of the image-reference scanner behind the alt-text and placeholders features
+// (pure: no vscode import; the alt-text adapters live in ./vscode).
 export * from './types';
 export { PositionMapper } from './positions';
 export { normaliseAltText, escapeHtmlAttribute, jsStringLiteral } from './escape';
-export { isRemoteReference, resolveReferencePath } from './resolvePath';
-export { findImageReferences, findMissingAltText, syntaxForFileName, syntaxForLanguageId } from './scan';
+export { isRemoteReference, referencePathname, resolveReferencePath } from './resolvePath';
+export { findImageReferences, findMissingAltText, scanDocument, scanFileGlob, scanSyntaxFor, syntaxForFileName, syntaxForLanguageId } from './scan';
+export { plainText } from './plainText';
 export { altTextEdit, altTextChange, applyAltTextEdits } from './edits';
 export { planAltTextForImage, type AltTextPlan, type AltTextPlanOptions } from './forImage';

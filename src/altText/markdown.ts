@@ -20,6 +20,8 @@ export interface MarkdownImage {
   rawAlt: string;
   /** The destination with Markdown backslash escapes removed. */
   destination: string;
+  /** Where an inline image's destination is written (inside `<…>` when so delimited); a reference image's is in its definition, elsewhere. */
+  destinationSpan?: OffsetSpan;
   /** The title of an inline image, escapes removed; undefined when it has none. */
   title?: string;
 }
@@ -111,7 +113,7 @@ class Brackets {
 const isAsciiSpaceOrControl = (code: number) => code <= 0x20 || code === 0x7f;
 
 /** Parses `(dest "title")` starting at `open` (the `(`) in masked `text`: the destination and title (read from `source`) and the offset after `)`. */
-function readInlineDestination(text: string, source: string, open: number): { destination: string; title?: string; end: number } | undefined {
+function readInlineDestination(text: string, source: string, open: number): { destination: string; destinationSpan: OffsetSpan; title?: string; end: number } | undefined {
   let i = open + 1;
   const skipSpace = () => {
     let newlines = 0;
@@ -123,6 +125,7 @@ function readInlineDestination(text: string, source: string, open: number): { de
   };
   if (!skipSpace()) return undefined;
   let destination: string;
+  let destinationSpan: OffsetSpan;
   if (text[i] === '<') {
     // `<…>`: no line break and no unescaped `<` or `>` inside, so it ends before the next `<`.
     const start = i + 1;
@@ -132,6 +135,7 @@ function readInlineDestination(text: string, source: string, open: number): { de
     }
     if (i >= text.length) return undefined;
     destination = source.slice(start, i);
+    destinationSpan = { start, end: i };
     i++;
   } else {
     const start = i;
@@ -148,6 +152,7 @@ function readInlineDestination(text: string, source: string, open: number): { de
     }
     if (depth !== 0) return undefined;
     destination = source.slice(start, i);
+    destinationSpan = { start, end: i };
   }
   const afterDestination = i;
   if (!skipSpace()) return undefined;
@@ -167,7 +172,7 @@ function readInlineDestination(text: string, source: string, open: number): { de
     if (!skipSpace()) return undefined;
   }
   if (text[i] !== ')') return undefined;
-  return { destination: unescapeMarkdown(destination), ...(title === undefined ? {} : { title }), end: i + 1 };
+  return { destination: unescapeMarkdown(destination), destinationSpan, ...(title === undefined ? {} : { title }), end: i + 1 };
 }
 
 /**
@@ -186,15 +191,18 @@ export function findMarkdownImages(text: string, source = text): MarkdownImage[]
       continue;
     }
     const altSpan = { start: i + 2, end: altEnd - 1 };
-    const found = (form: MarkdownImage['form'], end: number, destination: string, title?: string) => {
-      images.push({ form, span: { start: i, end }, altSpan, rawAlt: source.slice(altSpan.start, altSpan.end), destination, ...(title === undefined ? {} : { title }) });
+    const found = (form: MarkdownImage['form'], end: number, destination: string, title?: string, destinationSpan?: OffsetSpan) => {
+      images.push({
+        form, span: { start: i, end }, altSpan, rawAlt: source.slice(altSpan.start, altSpan.end), destination,
+        ...(destinationSpan === undefined ? {} : { destinationSpan }), ...(title === undefined ? {} : { title }),
+      });
       return end;
     };
     const next = text[altEnd];
     let end: number | undefined;
     if (next === '(') {
       const inline = readInlineDestination(text, source, altEnd);
-      if (inline) end = found('markdown-inline', inline.end, inline.destination, inline.title);
+      if (inline) end = found('markdown-inline', inline.end, inline.destination, inline.title, inline.destinationSpan);
     } else if (next === '[') {
       // `![alt][]` (collapsed) uses the alt text as its label.
       const labelEnd = brackets.close(altEnd);

@@ -289,14 +289,20 @@ class BacktickRuns {
   }
 }
 
+/** Options of {@link maskHtml}. */
+export interface HtmlMaskOptions {
+  /** Keep the contents of `<style>` elements (to read CSS `url()`s in them). */
+  keepStyles?: boolean;
+}
+
 /**
  * Masks HTML comments and the contents of `<script>`, `<style>` and `<textarea>` elements, in one
  * pass from left to right (inside a script `<!--` is script text, as in a browser). An unclosed
  * comment or element runs to the end of the document, as a browser reads it.
  */
-export function maskHtml(text: string): string {
+export function maskHtml(text: string, options: HtmlMaskOptions = {}): string {
   const blanks = new Blanks();
-  const opener = /<!--|<(script|style|textarea)\b/gi;
+  const opener = options.keepStyles ? /<!--|<(script|textarea)\b/gi : /<!--|<(script|style|textarea)\b/gi;
   const greaterThan = new ForwardSearch(text, '>');
   for (let match = opener.exec(text); match; match = opener.exec(text)) {
     let end: number;
@@ -346,8 +352,17 @@ function templateStart(text: string): { start: number; end: number } | undefined
 
 /** Masks JS block comments and whole-line `//` comments in JSX/TSX (commented-out markup is not a reference). */
 export function maskJsx(text: string): string {
+  return maskSlashComments(text);
+}
+
+/** Masks CSS block comments, and whole-line `//` comments (SCSS, Less, Sass). */
+export function maskCss(text: string): string {
+  return maskSlashComments(text);
+}
+
+/** Masks `/* … *\/` comments and `//` comments that start a line: a `//` elsewhere may be inside a URL (`url(http://…)`) or JSX text. */
+function maskSlashComments(text: string): string {
   const withoutBlockComments = maskMatches(text, /\/\*[\s\S]*?(\*\/|$)/g);
-  // Only comments that start a line: a `//` elsewhere may be inside a URL or JSX text.
   return maskMatches(withoutBlockComments, /^[ \t]*\/\/.*$/gm);
 }
 

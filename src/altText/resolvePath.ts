@@ -11,12 +11,11 @@ export function isRemoteReference(src: string): boolean {
 }
 
 /**
- * The absolute POSIX path of a local reference: relative to the document's folder, or to the
- * workspace folder when it starts with `/`. Query strings and fragments are dropped and
- * percent-escapes decoded, as a browser or Markdown preview would. Undefined when it cannot be
- * resolved (remote, empty, or a leading `/` without a workspace folder).
+ * The file path a local reference names, as a browser reads it: query string and fragment dropped,
+ * backslashes turned into slashes, percent-escapes decoded. Undefined when it names no file
+ * (empty, remote, or only a query or fragment).
  */
-export function resolveReferencePath(src: string, context: ScanContext): string | undefined {
+export function referencePathname(src: string): string | undefined {
   let path = src.trim();
   if (path === '' || isRemoteReference(path)) return undefined;
   path = path.replace(/[?#].*$/s, '').replace(/\\/g, '/');
@@ -26,6 +25,18 @@ export function resolveReferencePath(src: string, context: ScanContext): string 
   } catch {
     // A lone '%' is a literal percent sign in a file name; keep the text as written.
   }
+  return path;
+}
+
+/**
+ * The absolute POSIX path of a local reference: relative to the document's folder, or to the
+ * workspace folder when it starts with `/`. Query strings and fragments are dropped and
+ * percent-escapes decoded, as a browser or Markdown preview would. Undefined when it cannot be
+ * resolved (remote, empty, or a leading `/` without a workspace folder).
+ */
+export function resolveReferencePath(src: string, context: ScanContext): string | undefined {
+  const path = referencePathname(src);
+  if (path === undefined) return undefined;
   if (path.startsWith('/')) {
     if (context.workspaceFolderPath === undefined) return undefined;
     return posix.join(context.workspaceFolderPath, path);

@@ -1,79 +1,26 @@
-// Finds local image references and whether they have alt text, for each supported syntax.
-import { decodeHtmlEntities, decodeJsStringLiteral } from './escape';
-import { findImgTags, type ImgTag, type TagAttribute } from './htmlTags';
+// Finds the images a document references, with one scanner per syntax: every local image site
+// with its path, ranges and literal attributes (see ImageSite), the document's headings and its
+// title. The alt-text feature reads the sites that can carry alt text (findImageReferences); the
+// placeholders feature reads the ones whose file is missing.
+import { findCssUrls } from './css';
+import { markdownHeadings, markupHeadings } from './headings';
+import { findTags } from './htmlTags';
+import { readManifest } from './manifest';
 import { findMarkdownImages, unescapeMarkdown } from './markdown';
-import { maskHtml, maskJsx, maskMarkdown, maskVue } from './masking';
+import { maskCss, maskHtml, maskJsx, maskMarkdown, maskVue } from './masking';
 import { PositionMapper } from './positions';
 import { isRemoteReference, resolveReferencePath } from './resolvePath';
-import type { AltState, ImageReference, ReferenceSyntax, ScanContext } from './types';
+import { imageTagNames, nextImageComponents, TagSiteReader, type MakeSite, type TagDialect } from './tagSites';
+import type { DocumentScan, ImageReference, ImageSite, ReferenceSyntax, ScanContext } from './types';
 
-const SYNTAX_BY_LANGUAGE: Record<string, ReferenceSyntax> = {
-  markdown: 'markdown',
-  html: 'html',
-  javascriptreact: 'jsx',
-  typescriptreact: 'jsx',
-  vue: 'vue',
-};
+export { scanFileGlob, scanSyntaxFor, syntaxForFileName, syntaxForLanguageId } from './syntaxes';
 
-const SYNTAX_BY_EXTENSION: Record<string, ReferenceSyntax> = {
-  md: 'markdown',
-  markdown: 'markdown',
-  html: 'html',
-  htm: 'html',
-  jsx: 'jsx',
-  tsx: 'jsx',
-  vue: 'vue',
-};
+/** The attributes of sites that have none (Markdown images, CSS url()s): one shared map, as a page may hold very many. */
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
 
-/** The syntax for a VS Code language id, or undefined when the scanner does not handle it. */
-export function syntaxForLanguageId(languageId: string): ReferenceSyntax | undefined {
-  return SYNTAX_BY_LANGUAGE[languageId];
-}
-
-/** The syntax for a file name by its extension, or undefined. */
-export function syntaxForFileName(fileName: string): ReferenceSyntax | undefined {
-  const match = /\.([a-z0-9]+)$/i.exec(fileName);
-  return match ? SYNTAX_BY_EXTENSION[match[1].toLowerCase()] : undefined;
-}
-
-/** Every local image reference of a document (remote URLs are left out), in document order. */
+/** Every local image reference that can carry alt text (Markdown images and `<img src>`; remote URLs left out), in document order. */
 export function findImageReferences(text: string, syntax: ReferenceSyntax, context: ScanContext): ImageReference[] {
-  const positions = new PositionMapper(text);
-  const references: ImageReference[] = [];
-  switch (syntax) {
-    case 'markdown': {
-      const masked = maskMarkdown(text);
-      for (const image of findMarkdownImages(masked.markdown, text)) {
-        if (isRemoteReference(image.destination)) continue;
-        const alt = unescapeMarkdown(image.rawAlt);
-        references.push({
-          syntax,
-          form: image.form,
-          src: image.destination,
-          resolvedPath: resolveReferencePath(image.destination, context),
-          alt,
-          altState: alt.trim() === '' ? 'empty' : 'present',
-          ...(image.title === undefined ? {} : { title: image.title }),
-          span: image.span,
-          range: positions.range(image.span),
-          slot: { kind: 'markdown-brackets', span: image.altSpan },
-        });
-      }
-      // Raw HTML is allowed in Markdown, and <img> is the only way to give an image a size there.
-      references.push(...tagReferences(findImgTags(masked.html, { jsx: false }), syntax, 'html', context, positions));
-      break;
-    }
-    case 'html':
-      references.push(...tagReferences(findImgTags(maskHtml(text), { jsx: false }), syntax, 'html', context, positions));
-      break;
-    case 'vue':
-      references.push(...tagReferences(findImgTags(maskVue(text), { jsx: false }), syntax, 'vue', context, positions));
-      break;
-    case 'jsx':
-      references.push(...tagReferences(findImgTags(maskJsx(text), { jsx: true }), syntax, 'jsx', context, positions));
-      break;
-  }
-  return references.sort((a, b) => a.span.start - b.span.start);
+  return scanDocument(text, syntax, context).sites.flatMap((site) => (site.reference ? [site.reference] : []));
 }
 
 /** The local image references whose alt text is missing or empty (decorative and bound ones are left alone). */
@@ -81,67 +28,115 @@ export function findMissingAltText(text: string, syntax: ReferenceSyntax, contex
   return findImageReferences(text, syntax, context).filter((ref) => ref.altState === 'missing' || ref.altState === 'empty');
 }
 
-type TagDialect = 'html' | 'vue' | 'jsx';
-
-function tagReferences(tags: ImgTag[], syntax: ReferenceSyntax, dialect: TagDialect, context: ScanContext, positions: PositionMapper): ImageReference[] {
-  const references: ImageReference[] = [];
-  for (const tag of tags) {
-    const reference = tagReference(tag, syntax, dialect, context, positions);
-    if (reference) references.push(reference);
-  }
-  return references;
-}
-
-function tagReference(tag: ImgTag, syntax: ReferenceSyntax, dialect: TagDialect, context: ScanContext, positions: PositionMapper): ImageReference | undefined {
-  const find = (...names: string[]) =>
-    tag.attributes.find((attribute) => names.includes(dialect === 'jsx' ? attribute.name : attribute.name.toLowerCase()));
-  const srcAttribute = find('src');
-  const src = srcAttribute ? literalValue(srcAttribute, dialect) : undefined;
-  // A bound or computed src (`:src`, `src={logo}`) is not a path we can read.
-  if (src === undefined || src.trim() === '' || isRemoteReference(src) || !srcAttribute) return undefined;
-  const altAttribute = find('alt');
-  const boundAlt = dialect === 'vue' ? find(':alt', 'v-bind:alt') : undefined;
-  const hasSpread = tag.attributes.some((attribute) => attribute.name === '...' || attribute.name === 'v-bind');
-  let altState: AltState;
-  let alt: string | undefined;
-  if (boundAlt) altState = 'dynamic';
-  else if (altAttribute) {
-    alt = literalValue(altAttribute, dialect);
-    altState = alt === undefined ? 'dynamic' : alt.trim() === '' ? 'empty' : 'present';
-  } else altState = hasSpread ? 'dynamic' : 'missing'; // a spread (`{...props}`, `v-bind="attrs"`) may carry the alt
-  if ((altState === 'missing' || altState === 'empty') && isDecorative(tag, dialect)) altState = 'decorative';
-  const titleAttribute = find('title');
-  const title = titleAttribute ? literalValue(titleAttribute, dialect) : undefined;
-  return {
+/**
+ * Every local image site of a document (remote URLs and `data:` left out), in document order, with
+ * its headings and title (read on first access). Linear in the document, whatever it holds.
+ */
+export function scanDocument(text: string, syntax: ReferenceSyntax, context: ScanContext): DocumentScan {
+  const positions = new PositionMapper(text);
+  const make: MakeSite = (draft) => ({
     syntax,
-    form: 'html-tag',
-    src,
-    resolvedPath: resolveReferencePath(src, context),
-    alt,
-    altState,
-    ...(title === undefined ? {} : { title }),
-    span: tag.span,
-    range: positions.range(tag.span),
-    slot:
-      altAttribute && !boundAlt
-        ? { kind: 'attribute', span: altAttribute.span, quote: altAttribute.quote ?? 'none' }
-        : { kind: 'insert-attribute', offset: srcAttribute.span.end },
+    ...draft,
+    resolvedPath: resolveReferencePath(draft.src, context),
+    range: positions.range(draft.span),
+    srcRange: positions.range(draft.srcSpan),
+  });
+  const sites: ImageSite[] = [];
+  /** Reads the headings and the title; only the placeholders feature asks, so the alt-text scan never pays for them. */
+  let outline: () => Outline = () => ({ headings: [] });
+  /** Reads the image tags of masked markup; returns the title their meta tags give. */
+  const readTags = (masked: string, dialect: TagDialect, components: readonly string[] = []) => {
+    const reader = new TagSiteReader(dialect, components, make);
+    for (const tag of findTags(masked, imageTagNames(components), { jsx: dialect === 'jsx', svelte: dialect === 'svelte' })) reader.read(tag);
+    for (const site of reader.sites) sites.push(site); // (a spread would exceed the argument limit in a large document)
+    return reader.title;
+  };
+  const readCss = (masked: string) => {
+    for (const url of findCssUrls(masked)) {
+      if (!isRemoteReference(url.src)) sites.push(make({ element: 'css-url', via: 'url', src: url.src, span: url.span, srcSpan: url.srcSpan, attributes: NO_ATTRIBUTES }));
+    }
+  };
+  /** Headings and `<title>` of masked markup; the meta tags' title wins over `<title>`. */
+  const markupOutline = (masked: string, metaTitle: string | undefined) => () => {
+    const markup = markupHeadings(masked, syntax);
+    const title = metaTitle ?? markup.title;
+    return { headings: markup.headings, ...(title === undefined ? {} : { title }) };
+  };
+  switch (syntax) {
+    case 'markdown': {
+      const masked = maskMarkdown(text);
+      for (const image of findMarkdownImages(masked.markdown, text)) {
+        if (isRemoteReference(image.destination)) continue;
+        const site = make({ element: 'markdown-image', via: 'destination', src: image.destination, span: image.span, srcSpan: image.destinationSpan ?? image.span, attributes: NO_ATTRIBUTES });
+        const alt = unescapeMarkdown(image.rawAlt);
+        site.reference = {
+          syntax,
+          form: image.form,
+          src: image.destination,
+          resolvedPath: site.resolvedPath,
+          alt,
+          altState: alt.trim() === '' ? 'empty' : 'present',
+          ...(image.title === undefined ? {} : { title: image.title }),
+          span: image.span,
+          range: site.range,
+          slot: { kind: 'markdown-brackets', span: image.altSpan },
+        };
+        sites.push(site);
+      }
+      // Raw HTML is allowed in Markdown, and <img> is the only way to give an image a size there.
+      const metaTitle = readTags(masked.html, 'html');
+      outline = () => {
+        const markdown = markdownHeadings(masked.markdown, text);
+        const title = markdown.title ?? metaTitle;
+        return { headings: markdown.headings, ...(title === undefined ? {} : { title }) };
+      };
+      break;
+    }
+    case 'html':
+    case 'svelte': {
+      const masked = maskHtml(text);
+      outline = markupOutline(masked, readTags(masked, syntax));
+      readCss(maskHtml(text, { keepStyles: true }));
+      break;
+    }
+    case 'vue': {
+      const masked = maskVue(text);
+      outline = markupOutline(masked, readTags(masked, 'vue'));
+      readCss(maskHtml(text, { keepStyles: true })); // <style> blocks and style attributes of the template
+      break;
+    }
+    case 'jsx': {
+      const masked = maskJsx(text);
+      outline = markupOutline(masked, readTags(masked, 'jsx', nextImageComponents(masked)));
+      readCss(masked); // style={{ backgroundImage: 'url(…)' }} and CSS-in-JS
+      break;
+    }
+    case 'css':
+      readCss(maskCss(text));
+      break;
+    case 'webmanifest': {
+      const manifest = readManifest(text);
+      for (const image of manifest.images) {
+        if (isRemoteReference(image.src)) continue;
+        sites.push(make({ element: 'manifest-image', via: image.member, src: image.src, span: image.span, srcSpan: image.srcSpan, attributes: image.members }));
+      }
+      outline = () => ({ headings: [], ...(manifest.name === undefined ? {} : { title: manifest.name }) });
+      break;
+    }
+  }
+  sites.sort((a, b) => a.span.start - b.span.start || a.srcSpan.start - b.srcSpan.start);
+  let read: Outline | undefined;
+  const outlineOnce = () => (read ??= outline());
+  return {
+    sites,
+    get headings() {
+      return outlineOnce().headings;
+    },
+    get title() {
+      return outlineOnce().title;
+    },
   };
 }
 
-/** The literal text of an attribute value (entities decoded, JSX string literals read), or undefined when it is an expression. */
-function literalValue(attribute: TagAttribute, dialect: TagDialect): string | undefined {
-  if (attribute.value === undefined) return ''; // a bare attribute (`<img alt>`) is an empty one
-  if (attribute.quote === 'brace') return decodeJsStringLiteral(attribute.value);
-  // JSX string attributes decode HTML entities too (Babel and TypeScript both do).
-  return dialect === 'jsx' || attribute.quote !== undefined ? decodeHtmlEntities(attribute.value) : attribute.value;
-}
-
-/** An image marked as decorative on purpose should keep its empty alt (WAI-ARIA: role presentation/none, or hidden). */
-function isDecorative(tag: ImgTag, dialect: TagDialect): boolean {
-  return tag.attributes.some((attribute) => {
-    const name = dialect === 'jsx' ? attribute.name : attribute.name.toLowerCase();
-    const value = literalValue(attribute, dialect)?.trim().toLowerCase();
-    return (name === 'role' && (value === 'presentation' || value === 'none')) || (name === 'aria-hidden' && value === 'true');
-  });
-}
+/** A document's headings and title. */
+type Outline = Pick<DocumentScan, 'headings' | 'title'>;

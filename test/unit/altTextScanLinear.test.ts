@@ -1,5 +1,5 @@
-// The alt-text scanner must stay linear in the document, whatever the document holds. Timed tests
-// are not allowed on the shared machines, so this counts work instead: V8's precise coverage
+// The image scanner (alt text and placeholders) must stay linear in the document, whatever the
+// document holds. Timed tests are not allowed on the shared machines, so this counts work instead: V8's precise coverage
 // reports how many times each block of code ran, which depends only on the code and its input
 // (counted in a child process, see scanWorkChild.ts). Four times the input may cost at most 4.5
 // times the block executions; a scanner that searches again from every opener costs ~16 times.
@@ -14,7 +14,7 @@ import type { ScanWorkRequest } from './scanWorkChild';
 
 const run = promisify(execFile);
 
-/** Block executions inside src/altText for one scan of each length. */
+/** Block executions inside src/altText and src/placeholders for one scan of each length. */
 async function blocksRun(request: ScanWorkRequest): Promise<number[]> {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', join(__dirname, 'scanWorkChild.ts'), JSON.stringify(request)]);
   return JSON.parse(stdout) as number[];
