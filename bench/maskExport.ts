@@ -4,7 +4,7 @@
 // mouse strokes and a rectangle; exportMask (black-and-white PNG of the image's size) is timed in
 // the page, as the Studio will await it, and so is restoring the saved mask (loadMask).
 // Run alone with `npx tsx bench/maskExport.ts` (under the rig lock: it starts Chromium).
-import { launchChromium } from '../scripts/lib/browser';
+import { launchChromium } from '../test/support/rig/browser';
 import { decodeMask } from '../test/webview/harness/images';
 import { openMaskPage, type EditorHandle } from '../test/webview/harness/page';
 import { startMaskHarness } from '../test/webview/harness/server';

@@ -12,17 +12,17 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { paletteTitle } from '../test/e2e/helpers/manifest';
 import { runCommand } from '../test/e2e/helpers/workbench';
-import { parseArgs, stringArg } from './lib/args';
-import { launchChromium } from './lib/browser';
-import { freePort } from './lib/codeServer';
-import { RigError, reportFatal } from './lib/errors';
-import { packageExtension } from './lib/packaging';
-import { withLock } from './lib/lock';
-import { cacheDir, extensionVsixPath, rigLockDir } from './lib/paths';
-import { cleanupAll, delay, onCleanup } from './lib/processes';
-import { startSession, type Session } from './lib/session';
+import { parseArgs, stringArg } from '../test/support/rig/args';
+import { launchChromium } from '../test/support/rig/browser';
+import { freePort } from '../test/support/rig/codeServer';
+import { RigError, reportFatal } from '../test/support/rig/errors';
+import { packageExtension } from '../test/support/rig/packaging';
+import { withLock } from '../test/support/rig/lock';
+import { cacheDir, extensionVsixPath, rigLockDir } from '../test/support/rig/paths';
+import { cleanupAll, delay, onCleanup } from '../test/support/rig/processes';
+import { startSession, type Session } from '../test/support/rig/session';
 import { generateInStudio } from './lib/studioShowcase';
-import { openWorkbench } from './lib/workbench';
+import { openWorkbench } from '../test/support/rig/workbench';
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), []);

@@ -1,6 +1,6 @@
 // `npx tsx scripts/ensure-code-server.ts`: installs Node 24 + code-server into .cache/ when missing.
-import { ensureCodeServer } from './lib/codeServerInstall';
-import { reportFatal } from './lib/errors';
+import { ensureCodeServer } from '../test/support/rig/codeServerInstall';
+import { reportFatal } from '../test/support/rig/errors';
 
 ensureCodeServer()
   .then((install) => console.log(`rig: code-server ready: ${install.codeServerBin}`))

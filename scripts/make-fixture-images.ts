@@ -4,8 +4,8 @@
 // PNG, JPEG and WebP are all drawn and encoded there.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { launchChromium } from './lib/browser';
-import { repoRoot } from './lib/paths';
+import { launchChromium } from '../test/support/rig/browser';
+import { repoRoot } from '../test/support/rig/paths';
 
 /** One fixture: file name, canvas size, encoder type and the gradient colours drawn into it. */
 interface FixtureImage { file: string; width: number; height: number; mime: string; colors: [string, string] }

@@ -1,10 +1,10 @@
 // `npm run package`: production build + .vsix with @vscode/vsce, then a check of what it contains.
 import path from 'node:path';
-import { reportFatal } from './lib/errors';
-import { listZipEntries } from './lib/zipEntries';
-import { packageExtension } from './lib/packaging';
-import { withLock } from './lib/lock';
-import { repoRoot, rigLockDir } from './lib/paths';
+import { reportFatal } from '../test/support/rig/errors';
+import { listZipEntries } from '../test/support/rig/zipEntries';
+import { packageExtension } from '../test/support/rig/packaging';
+import { withLock } from '../test/support/rig/lock';
+import { repoRoot, rigLockDir } from '../test/support/rig/paths';
 
 withLock(rigLockDir, 'rig run (packaging)', packageExtension)
   .then((vsix) => {

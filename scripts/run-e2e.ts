@@ -15,16 +15,16 @@ import Mocha from 'mocha';
 import type { Page } from 'playwright-core';
 import { setE2eContext } from '../test/e2e/helpers/context';
 import { dismissTransientUi } from '../test/e2e/helpers/workbench';
-import { parseArgs, stringArg } from './lib/args';
-import { launchChromium } from './lib/browser';
-import { reportFatal } from './lib/errors';
-import { meaningfulLines } from './lib/logFilter';
-import { packageExtension, verifyExtensionVsix } from './lib/packaging';
-import { withLock } from './lib/lock';
-import { extensionVsixPath, rigLockDir, repoRoot, resultsDir } from './lib/paths';
-import { cleanupAll, exitAfter, onCleanup } from './lib/processes';
-import { startSession } from './lib/session';
-import { openWorkbench } from './lib/workbench';
+import { parseArgs, stringArg } from '../test/support/rig/args';
+import { launchChromium } from '../test/support/rig/browser';
+import { reportFatal } from '../test/support/rig/errors';
+import { meaningfulLines } from '../test/support/rig/logFilter';
+import { packageExtension, verifyExtensionVsix } from '../test/support/rig/packaging';
+import { withLock } from '../test/support/rig/lock';
+import { extensionVsixPath, rigLockDir, repoRoot, resultsDir } from '../test/support/rig/paths';
+import { cleanupAll, exitAfter, onCleanup } from '../test/support/rig/processes';
+import { startSession } from '../test/support/rig/session';
+import { openWorkbench } from '../test/support/rig/workbench';
 
 const e2eDir = path.join(repoRoot, 'test', 'e2e');
 

@@ -9,16 +9,16 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 import { harnessEnv } from '../test/harness/src/protocol';
-import { parseArgs, stringArg } from './lib/args';
-import { RigError, reportFatal } from './lib/errors';
+import { parseArgs, stringArg } from '../test/support/rig/args';
+import { RigError, reportFatal } from '../test/support/rig/errors';
 import { followHarnessEvents, printSummary } from './lib/harnessResults';
 import { buildHarness, harnessDistDir } from './lib/harnessBuild';
-import { startRigMockServer } from './lib/mockServer';
-import { repoRoot, resultsDir } from './lib/paths';
-import { cleanupAll, runProcess } from './lib/processes';
-import { rigApiKey } from './lib/session';
-import { mockServerSettings, writeUserSettings } from './lib/settings';
-import { createSampleWorkspace } from './lib/workspace';
+import { startRigMockServer } from '../test/support/rig/mockServer';
+import { repoRoot, resultsDir } from '../test/support/rig/paths';
+import { cleanupAll, runProcess } from '../test/support/rig/processes';
+import { rigApiKey } from '../test/support/rig/session';
+import { mockServerSettings, writeUserSettings } from '../test/support/rig/settings';
+import { createSampleWorkspace } from '../test/support/rig/workspace';
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), []);

@@ -12,18 +12,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { harnessEnv } from '../test/harness/src/protocol';
-import { parseArgs, stringArg } from './lib/args';
-import { launchChromium } from './lib/browser';
-import { reportFatal } from './lib/errors';
+import { parseArgs, stringArg } from '../test/support/rig/args';
+import { launchChromium } from '../test/support/rig/browser';
+import { reportFatal } from '../test/support/rig/errors';
 import { followHarnessEvents, printSummary } from './lib/harnessResults';
 import { packageHarness } from './lib/harnessBuild';
-import { meaningfulLines } from './lib/logFilter';
-import { packageExtension, verifyExtensionVsix } from './lib/packaging';
-import { withLock } from './lib/lock';
-import { extensionVsixPath, rigLockDir, resultsDir } from './lib/paths';
-import { cleanupAll, exitAfter, onCleanup } from './lib/processes';
-import { rigApiKey, startSession } from './lib/session';
-import { openWorkbench } from './lib/workbench';
+import { meaningfulLines } from '../test/support/rig/logFilter';
+import { packageExtension, verifyExtensionVsix } from '../test/support/rig/packaging';
+import { withLock } from '../test/support/rig/lock';
+import { extensionVsixPath, rigLockDir, resultsDir } from '../test/support/rig/paths';
+import { cleanupAll, exitAfter, onCleanup } from '../test/support/rig/processes';
+import { rigApiKey, startSession } from '../test/support/rig/session';
+import { openWorkbench } from '../test/support/rig/workbench';
 
 async function main(): Promise<number> {
   // One rig run at a time in this working tree: they share out/*.vsix and test-results/.

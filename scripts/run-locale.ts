@@ -6,16 +6,16 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import Mocha from 'mocha';
 import { setE2eContext } from '../test/e2e/helpers/context';
-import { parseArgs } from './lib/args';
-import { launchChromium } from './lib/browser';
-import { reportFatal } from './lib/errors';
-import { withLock } from './lib/lock';
-import { meaningfulLines } from './lib/logFilter';
-import { packageExtension, verifyExtensionVsix, vscePackage } from './lib/packaging';
-import { extensionVsixPath, outDir, repoRoot, resultsDir, rigLockDir } from './lib/paths';
-import { cleanupAll, onCleanup } from './lib/processes';
-import { startSession } from './lib/session';
-import { openWorkbench } from './lib/workbench';
+import { parseArgs } from '../test/support/rig/args';
+import { launchChromium } from '../test/support/rig/browser';
+import { reportFatal } from '../test/support/rig/errors';
+import { withLock } from '../test/support/rig/lock';
+import { meaningfulLines } from '../test/support/rig/logFilter';
+import { packageExtension, verifyExtensionVsix, vscePackage } from '../test/support/rig/packaging';
+import { extensionVsixPath, outDir, repoRoot, resultsDir, rigLockDir } from '../test/support/rig/paths';
+import { cleanupAll, onCleanup } from '../test/support/rig/processes';
+import { startSession } from '../test/support/rig/session';
+import { openWorkbench } from '../test/support/rig/workbench';
 
 const LOCALE = 'zh-cn';
 

@@ -4,9 +4,9 @@
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { RigError } from './errors';
-import { vscePackage } from './packaging';
-import { harnessVsixPath, repoRoot } from './paths';
+import { RigError } from '../../test/support/rig/errors';
+import { vscePackage } from '../../test/support/rig/packaging';
+import { harnessVsixPath, repoRoot } from '../../test/support/rig/paths';
 
 const harnessDir = path.join(repoRoot, 'test', 'harness');
 const integrationDir = path.join(repoRoot, 'test', 'integration');

@@ -1,7 +1,7 @@
-// The packaging check `npm run package` runs on every .vsix it builds (scripts/lib/vsixContents.ts).
+// The packaging check `npm run package` runs on every .vsix it builds (test/support/rig/vsixContents.ts).
 // The real package is checked there, not here: unit tests run before packaging in `npm test`.
 import { strict as assert } from 'node:assert';
-import { checkVsixEntries } from '../../scripts/lib/vsixContents';
+import { checkVsixEntries } from '../support/rig/vsixContents';
 
 const goodEntries = [
   'extension.vsixmanifest',

@@ -7,12 +7,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { answerInputBox, runCommand, webviewFrame } from '../../e2e/helpers/workbench';
-import { launchChromium } from '../../../scripts/lib/browser';
-import { reportFatal } from '../../../scripts/lib/errors';
-import { cacheDir, extensionVsixPath } from '../../../scripts/lib/paths';
-import { cleanupAll, onCleanup } from '../../../scripts/lib/processes';
-import { startSession } from '../../../scripts/lib/session';
-import { openWorkbench } from '../../../scripts/lib/workbench';
+import { launchChromium } from '../../support/rig/browser';
+import { reportFatal } from '../../support/rig/errors';
+import { cacheDir, extensionVsixPath } from '../../support/rig/paths';
+import { cleanupAll, onCleanup } from '../../support/rig/processes';
+import { startSession } from '../../support/rig/session';
+import { openWorkbench } from '../../support/rig/workbench';
 import { THEME_IDS, THEME_LABELS, themeFile, type CapturedTheme, type ThemeName } from './themes';
 
 async function main(): Promise<number> {

@@ -1,8 +1,8 @@
 // Where the rig keeps things. Everything generated lives in git-ignored folders.
 import path from 'node:path';
 
-/** The repository root (scripts/lib/ is two levels below it). */
-export const repoRoot = path.resolve(__dirname, '..', '..');
+/** The repository root (test/support/rig/ is three levels below it). */
+export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
 /** Cache for Node 24 and code-server; kept between runs, git-ignored. IDEOGRAM_RIG_CACHE moves it. */
 export const cacheDir = process.env.IDEOGRAM_RIG_CACHE ?? path.join(repoRoot, '.cache');

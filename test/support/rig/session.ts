@@ -2,7 +2,7 @@
 // local server + settings + sample workspace + packaged extension(s) installed + code-server running.
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { MockServer } from '../../tools/mock-server';
+import type { MockServer } from '../../../tools/mock-server';
 import { ensureCodeServer } from './codeServerInstall';
 import { installExtensions, startCodeServer, type CodeServerInstance } from './codeServer';
 import { startRigMockServer } from './mockServer';
