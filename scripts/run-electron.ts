@@ -8,11 +8,11 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
-import { harnessEnv } from '../test/harness/src/protocol';
+import { harnessEnv } from '../test/support/harness/protocol';
 import { parseArgs, stringArg } from '../test/support/rig/args';
 import { RigError, reportFatal } from '../test/support/rig/errors';
-import { followHarnessEvents, printSummary } from './lib/harnessResults';
-import { buildHarness, harnessDistDir } from './lib/harnessBuild';
+import { followHarnessEvents, printSummary } from '../test/support/harness/results';
+import { buildHarness, harnessDistDir } from '../test/support/harness/build';
 import { startRigMockServer } from '../test/support/rig/mockServer';
 import { repoRoot, resultsDir } from '../test/support/rig/paths';
 import { cleanupAll, runProcess } from '../test/support/rig/processes';

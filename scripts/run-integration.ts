@@ -11,12 +11,12 @@
 // land in test-results/integration/.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { harnessEnv } from '../test/harness/src/protocol';
+import { harnessEnv } from '../test/support/harness/protocol';
 import { parseArgs, stringArg } from '../test/support/rig/args';
 import { launchChromium } from '../test/support/rig/browser';
 import { reportFatal } from '../test/support/rig/errors';
-import { followHarnessEvents, printSummary } from './lib/harnessResults';
-import { packageHarness } from './lib/harnessBuild';
+import { followHarnessEvents, printSummary } from '../test/support/harness/results';
+import { packageHarness } from '../test/support/harness/build';
 import { meaningfulLines } from '../test/support/rig/logFilter';
 import { packageExtension, verifyExtensionVsix } from '../test/support/rig/packaging';
 import { withLock } from '../test/support/rig/lock';

@@ -2,7 +2,7 @@
 // test-electron loads this module and treats a rejected run() as a failed run.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { harnessEnv } from './protocol';
+import { harnessEnv } from '../../support/harness/protocol';
 import { runIntegrationSuite } from './runSuite';
 
 /** Runs the suite; rejects when a test failed. */

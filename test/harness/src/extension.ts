@@ -4,7 +4,7 @@
 // test before any test ran, and the suite checks it activates only on its own events.
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { harnessEnv } from './protocol';
+import { harnessEnv } from '../../support/harness/protocol';
 import { runIntegrationSuite } from './runSuite';
 
 /** Starts the suite in the background when the rig asked for it (IDEOGRAM_RIG_EVENTS set). */

@@ -3,7 +3,7 @@
 import { appendFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Mocha from 'mocha';
-import { activeAtStartupKey, type HarnessEvent } from './protocol';
+import { activeAtStartupKey, type HarnessEvent } from '../../support/harness/protocol';
 
 /** Options for {@link runIntegrationSuite}. */
 export interface SuiteOptions {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import manifest from '../../../package.json';
 import type { ReportedError } from '../../../src/errors';
 import type { IdeogramExtensionApi } from '../../../src/extension';
-import { activeAtStartupKey, harnessEnv } from '../../harness/src/protocol';
+import { activeAtStartupKey, harnessEnv } from '../../support/harness/protocol';
 
 /** `publisher.name` of the extension under test. */
 export const extensionId = `${manifest.publisher}.${manifest.name}`;

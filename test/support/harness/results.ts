@@ -1,7 +1,7 @@
-// Follows the harness's events file (test/harness/src/protocol.ts) and prints mocha-style results.
+// Follows the harness's events file (./protocol.ts) and prints mocha-style results.
 import { existsSync, readFileSync } from 'node:fs';
-import type { HarnessEvent } from '../../test/harness/src/protocol';
-import { delay } from '../../test/support/rig/processes';
+import type { HarnessEvent } from './protocol';
+import { delay } from '../rig/processes';
 
 /** Outcome of a suite run inside VS Code. */
 export interface SuiteOutcome {

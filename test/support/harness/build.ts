@@ -4,9 +4,9 @@
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { RigError } from '../../test/support/rig/errors';
-import { vscePackage } from '../../test/support/rig/packaging';
-import { harnessVsixPath, repoRoot } from '../../test/support/rig/paths';
+import { RigError } from '../rig/errors';
+import { vscePackage } from '../rig/packaging';
+import { harnessVsixPath, repoRoot } from '../rig/paths';
 
 const harnessDir = path.join(repoRoot, 'test', 'harness');
 const integrationDir = path.join(repoRoot, 'test', 'integration');
