@@ -13,8 +13,8 @@ import { extensionVsixPath, resultsDir, rigLockDir } from '../test/support/rig/p
 import { cleanupAll, delay, onCleanup } from '../test/support/rig/processes';
 import { startSession } from '../test/support/rig/session';
 import { openWorkbench } from '../test/support/rig/workbench';
-import { paletteTitle } from '../test/e2e/helpers/manifest';
-import { paletteRow, runCommand, webviewFrame } from '../test/e2e/helpers/workbench';
+import { paletteTitle } from '../test/support/ui/manifest';
+import { paletteRow, runCommand, webviewFrame } from '../test/support/ui/workbench';
 import { writeHistoryFixture } from './lib/historyFixture';
 import { median } from './lib/stats';
 

@@ -10,8 +10,8 @@
 //   --port N            code-server port (default 8080, or a free one when 8080 is taken)
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { paletteTitle } from '../test/e2e/helpers/manifest';
-import { runCommand } from '../test/e2e/helpers/workbench';
+import { paletteTitle } from '../test/support/ui/manifest';
+import { runCommand } from '../test/support/ui/workbench';
 import { parseArgs, stringArg } from '../test/support/rig/args';
 import { launchChromium } from '../test/support/rig/browser';
 import { freePort } from '../test/support/rig/codeServer';
@@ -21,7 +21,7 @@ import { withLock } from '../test/support/rig/lock';
 import { cacheDir, extensionVsixPath, rigLockDir } from '../test/support/rig/paths';
 import { cleanupAll, delay, onCleanup } from '../test/support/rig/processes';
 import { startSession, type Session } from '../test/support/rig/session';
-import { generateInStudio } from './lib/studioShowcase';
+import { generateInStudio } from '../test/support/ui/studioShowcase';
 import { openWorkbench } from '../test/support/rig/workbench';
 
 async function main(): Promise<number> {

@@ -4,17 +4,17 @@
 // always captured in test-results/e2e/failures/), --keep-open (leave it running after the tests).
 //
 // Adding a test: drop `test/e2e/<topic>.test.ts` with mocha `describe`/`it`; get the page, the
-// workspace folder and the local server with `e2e()` from test/e2e/helpers/context.ts, and drive the
-// UI with test/e2e/helpers/workbench.ts (runCommand, answerInputBox, pickQuickPickItem,
-// explorerContextMenu, webviewFrame, waitForNotification) and helpers/files.ts (waitForWorkspaceFile).
+// workspace folder and the local server with `e2e()` from test/support/ui/context.ts, and drive the
+// UI with test/support/ui/workbench.ts (runCommand, answerInputBox, pickQuickPickItem,
+// explorerContextMenu, webviewFrame, waitForNotification) and test/support/ui/files.ts (waitForWorkspaceFile).
 // All files share one code-server and one page, run in file-name order; leave the UI as you found
 // it (close what you opened). Nothing to register.
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Mocha from 'mocha';
 import type { Page } from 'playwright-core';
-import { setE2eContext } from '../test/e2e/helpers/context';
-import { dismissTransientUi } from '../test/e2e/helpers/workbench';
+import { setE2eContext } from '../test/support/ui/context';
+import { dismissTransientUi } from '../test/support/ui/workbench';
 import { parseArgs, stringArg } from '../test/support/rig/args';
 import { launchChromium } from '../test/support/rig/browser';
 import { reportFatal } from '../test/support/rig/errors';

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Mocha from 'mocha';
-import { setE2eContext } from '../test/e2e/helpers/context';
+import { setE2eContext } from '../test/support/ui/context';
 import { parseArgs } from '../test/support/rig/args';
 import { launchChromium } from '../test/support/rig/browser';
 import { reportFatal } from '../test/support/rig/errors';

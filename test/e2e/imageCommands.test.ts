@@ -5,11 +5,11 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { e2e } from './helpers/context';
-import { listFiles, waitForWorkspaceFile } from './helpers/files';
-import { hostedImage } from './helpers/hostedImage';
-import { waitUntilEquals } from './helpers/wait';
-import { activateMenuItem, activeEditorTitle, answerInputBox, dismissTransientUi, hasListFocus, menuItem, pickQuickPickItem, quickPickRow, revealInExplorer, runCommand, runExtensionCommand, waitForNotification, waitForNotificationInCenter, waitForQuickInputStep } from './helpers/workbench';
+import { e2e } from '../support/ui/context';
+import { listFiles, waitForWorkspaceFile } from '../support/ui/files';
+import { hostedImage } from '../support/ui/hostedImage';
+import { waitUntilEquals } from '../support/ui/wait';
+import { activateMenuItem, activeEditorTitle, answerInputBox, dismissTransientUi, hasListFocus, menuItem, pickQuickPickItem, quickPickRow, revealInExplorer, runCommand, runExtensionCommand, waitForNotification, waitForNotificationInCenter, waitForQuickInputStep } from '../support/ui/workbench';
 
 const quickInputTitle = (page: Page) => page.locator('.quick-input-widget .quick-input-title');
 

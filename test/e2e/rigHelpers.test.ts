@@ -3,10 +3,10 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { e2e } from './helpers/context';
-import { waitForWorkspaceFile } from './helpers/files';
-import { waitUntilEquals } from './helpers/wait';
-import { activeEditorTitle, answerInputBox, closeAllEditors, explorerContextMenu, openWorkspaceFile, runCommand } from './helpers/workbench';
+import { e2e } from '../support/ui/context';
+import { waitForWorkspaceFile } from '../support/ui/files';
+import { waitUntilEquals } from '../support/ui/wait';
+import { activeEditorTitle, answerInputBox, closeAllEditors, explorerContextMenu, openWorkspaceFile, runCommand } from '../support/ui/workbench';
 
 describe('rig UI helpers', () => {
   after(async () => {

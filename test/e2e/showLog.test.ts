@@ -1,9 +1,9 @@
 // The command palette reaches the extension: "Ideogram: Show Log" opens its output channel.
 import { strict as assert } from 'node:assert';
-import { e2e } from './helpers/context';
-import { waitUntilEquals } from './helpers/wait';
-import { paletteTitle } from './helpers/manifest';
-import { runCommand, visibleOutputChannel } from './helpers/workbench';
+import { e2e } from '../support/ui/context';
+import { waitUntilEquals } from '../support/ui/wait';
+import { paletteTitle } from '../support/ui/manifest';
+import { runCommand, visibleOutputChannel } from '../support/ui/workbench';
 
 describe('command palette', () => {
   it('"Ideogram: Show Log" opens the Ideogram output channel', async () => {

@@ -6,10 +6,10 @@ import { existsSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FrameLocator, Page } from 'playwright-core';
-import { e2e } from './helpers/context';
-import { listFiles, waitForWorkspaceFile } from './helpers/files';
-import { hostedImage } from './helpers/hostedImage';
-import { pickQuickPickItem, revealInExplorer, runCommand, waitForNotification, webviewFrame } from './helpers/workbench';
+import { e2e } from '../support/ui/context';
+import { listFiles, waitForWorkspaceFile } from '../support/ui/files';
+import { hostedImage } from '../support/ui/hostedImage';
+import { pickQuickPickItem, revealInExplorer, runCommand, waitForNotification, webviewFrame } from '../support/ui/workbench';
 
 const OUTPUT = /^assets\/ideogram\/[^/]+\.png$/;
 const SCREENSHOTS = process.env.IDEOGRAM_SCREENSHOTS_DIR ?? path.join('test-results', 'screenshots');

@@ -4,8 +4,8 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { e2e } from '../e2e/helpers/context';
-import { runCommand, webviewFrame } from '../e2e/helpers/workbench';
+import { e2e } from '../support/ui/context';
+import { runCommand, webviewFrame } from '../support/ui/workbench';
 
 const nlsZh = JSON.parse(readFileSync('package.nls.zh-cn.json', 'utf8')) as Record<string, string>;
 const bundleZh = JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'utf8')) as Record<string, string>;

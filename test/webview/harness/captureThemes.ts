@@ -6,7 +6,7 @@
 //   flock /tmp/ideogram-rig.lock npx tsx test/webview/harness/captureThemes.ts [path/to.vsix]
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { answerInputBox, runCommand, webviewFrame } from '../../e2e/helpers/workbench';
+import { answerInputBox, runCommand, webviewFrame } from '../../support/ui/workbench';
 import { launchChromium } from '../../support/rig/browser';
 import { reportFatal } from '../../support/rig/errors';
 import { cacheDir, extensionVsixPath } from '../../support/rig/paths';

@@ -1,7 +1,7 @@
 // Puts the Studio into the state a README screenshot should show: a prompt in the form and a
 // finished generate (against the local server) with its thumbnails in the results grid.
 import type { Page } from 'playwright-core';
-import { webviewFrame } from '../../test/e2e/helpers/workbench';
+import { webviewFrame } from './workbench';
 
 /** The prompt the screenshots show. */
 export const SHOWCASE_PROMPT = 'A paper lighthouse on a calm sea at dusk, flat illustration, soft pastel colours';
