@@ -6,7 +6,7 @@
 import { findMissingAltText } from '../src/altText';
 import { ASPECT_RATIOS } from '../src/ideogram/schemas';
 import { generationShapes, planPlaceholders } from '../src/placeholders';
-import { ISSUE_SHAPES, PLACEHOLDER_SHAPES, adversarialDocument, type AdversarialShape } from './lib/adversarialDocuments';
+import { ISSUE_SHAPES, PLACEHOLDER_SHAPES, adversarialDocument, type AdversarialShape } from '../test/support/fixtures/adversarialDocuments';
 import { interleave, median, ms, ratio } from './lib/stats';
 import { markdownTable, type ResultRow } from './lib/table';
 

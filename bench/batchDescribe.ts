@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { renderPng } from '../tools/mock-server/png';
 import { IdeogramError, InflightLimiter } from '../src/ideogram';
 import { BENCH_KEY, benchClient, makeTempDir, removeDir } from './lib/env';
-import { startServerProcess } from './lib/serverProcess';
+import { startServerProcess } from '../test/support/server/serverProcess';
 import { median, timed } from './lib/stats';
 
 /** Settings of the batch-describe bench. */

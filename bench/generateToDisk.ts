@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import { request } from 'undici';
 import type { GenerateRequest } from '../src/ideogram';
 import { BENCH_KEY, benchClient, makeTempDir, removeDir } from './lib/env';
-import { prepareFolder, saveResultToFolder } from './lib/savePipeline';
-import { startServerProcess, type RemoteServer } from './lib/serverProcess';
+import { prepareFolder, saveResultToFolder } from '../test/support/save/saveToFolder';
+import { startServerProcess, type RemoteServer } from '../test/support/server/serverProcess';
 import { interleave, median, timed } from './lib/stats';
 
 /** Settings of the generate-to-disk bench. */

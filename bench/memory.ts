@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { renderPng } from '../tools/mock-server/png';
 import { MAX_IMAGE_BYTES } from '../src/ideogram';
 import { BENCH_KEY, makeTempDir, removeDir } from './lib/env';
-import { startServerProcess } from './lib/serverProcess';
+import { startServerProcess } from '../test/support/server/serverProcess';
 import { median } from './lib/stats';
 import type { MemoryChildInput, MemoryChildReport } from './memoryChild';
 

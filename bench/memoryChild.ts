@@ -5,7 +5,7 @@
 import { rm, stat } from 'node:fs/promises';
 import type { RemixRequest } from '../src/ideogram';
 import { benchClient, makeTempDir } from './lib/env';
-import { saveResultToFolder } from './lib/savePipeline';
+import { saveResultToFolder } from '../test/support/save/saveToFolder';
 
 /** What the parent sends (as one JSON argument). */
 export interface MemoryChildInput {

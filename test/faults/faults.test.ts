@@ -17,7 +17,7 @@ import {
   type ClientOptions, type GenerateRequest, type IdeogramErrorKind, type RemixRequest, type RequestLogEntry,
 } from '../../src/ideogram';
 import { DEFAULT_FILE_NAME_TEMPLATE, expandFileNameTemplate } from '../../src/services/naming';
-import { prepareFolder, saveResultToFolder, type SaveOutcome } from '../../bench/lib/savePipeline';
+import { prepareFolder, saveResultToFolder, type SaveOutcome } from '../support/save/saveToFolder';
 import { ErrorBoundary, UserFacingError } from '../../src/errors';
 import { UnsavedImagesError, type UnsavedImages } from '../../src/services/savePipeline';
 import { folderProblems, hashFolder } from './folderCheck';

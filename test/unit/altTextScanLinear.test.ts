@@ -9,7 +9,7 @@ import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ADVERSARIAL_SHAPES } from '../../bench/lib/adversarialDocuments';
+import { ADVERSARIAL_SHAPES } from '../support/fixtures/adversarialDocuments';
 import type { ScanWorkRequest } from './scanWorkChild';
 
 const run = promisify(execFile);

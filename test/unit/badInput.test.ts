@@ -17,7 +17,7 @@ import { startMockServer, type MockServer } from '../../tools/mock-server';
 import {
   IdeogramClient, IdeogramError, InflightLimiter, providerDefaults, type IdeogramErrorKind, type ImageInput,
 } from '../../src/ideogram';
-import { saveResultToFolder } from '../../bench/lib/savePipeline';
+import { saveResultToFolder } from '../support/save/saveToFolder';
 
 const KEY = 'sk-badinput-SECRET-4d8e1f';
 

@@ -4,7 +4,7 @@
 // a function when it is first called: so this runs in a fresh process where no scanner function
 // has run before coverage starts.
 import { Session } from 'node:inspector/promises';
-import { adversarialDocument } from '../../bench/lib/adversarialDocuments';
+import { adversarialDocument } from '../support/fixtures/adversarialDocuments';
 import { findImageReferences, type ReferenceSyntax } from '../../src/altText';
 import { ASPECT_RATIOS } from '../../src/ideogram/schemas';
 import { generationShapes, planPlaceholders } from '../../src/placeholders';

@@ -1,7 +1,7 @@
 // The local server in its own process for the bench, so the server's CPU work (PNG padding,
 // multipart parsing, 10 MB bodies) neither slows nor inflates the client being measured.
 // Options arrive as one JSON argument; it exits when its parent goes away (IPC disconnect).
-import { startMockServer, type MockServerOptions } from '../tools/mock-server';
+import { startMockServer, type MockServerOptions } from '../../../tools/mock-server';
 
 async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2] ?? '{}') as MockServerOptions;

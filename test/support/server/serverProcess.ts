@@ -1,7 +1,7 @@
-// Starts bench/serverChild.ts and talks to it over the server's HTTP control routes.
+// Starts ./serverChild.ts and talks to it over the server's HTTP control routes.
 import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import type { FaultSettings, MockServerOptions, MockServerStats, RecordedRequest } from '../../tools/mock-server';
+import type { FaultSettings, MockServerOptions, MockServerStats, RecordedRequest } from '../../../tools/mock-server';
 
 /** A local server running in a child process. */
 export interface RemoteServer {
@@ -13,7 +13,7 @@ export interface RemoteServer {
   close(): Promise<void>;
 }
 
-const CHILD = path.join(__dirname, '..', 'serverChild.ts');
+const CHILD = path.join(__dirname, 'serverChild.ts');
 
 async function control(baseUrl: string, route: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`${baseUrl}/__mock/${route}`, body === undefined ? {} : {
