@@ -5,9 +5,9 @@
 // the page, as the Studio will await it, and so is restoring the saved mask (loadMask).
 // Run alone with `npx tsx bench/maskExport.ts` (under the rig lock: it starts Chromium).
 import { launchChromium } from '../test/support/rig/browser';
-import { decodeMask } from '../test/webview/harness/images';
-import { openMaskPage, type EditorHandle } from '../test/webview/harness/page';
-import { startMaskHarness } from '../test/webview/harness/server';
+import { decodeMask } from '../test/support/webview/images';
+import { openMaskPage, type EditorHandle } from '../test/support/webview/page';
+import { startMaskHarness } from '../test/support/webview/server';
 import { photoLikePng } from './lib/photoFixture';
 import { median, ms } from './lib/stats';
 import type { ResultRow } from './lib/table';

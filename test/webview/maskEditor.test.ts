@@ -12,10 +12,10 @@ import { launchChromium } from '../support/rig/browser';
 import { resultsDir } from '../support/rig/paths';
 import { MaskModel } from '../../src/webview/mask/core/model';
 import { FILL_ALPHA } from '../../src/webview/mask/core/overlay';
-import { decodeMask, testImagePng } from './harness/images';
-import { openMaskPage, type EditorHandle, type MaskPage } from './harness/page';
-import { startMaskHarness, type MaskHarness } from './harness/server';
-import { applyTheme, type ThemeName } from './harness/themes';
+import { decodeMask, testImagePng } from '../support/webview/images';
+import { openMaskPage, type EditorHandle, type MaskPage } from '../support/webview/page';
+import { startMaskHarness, type MaskHarness } from '../support/webview/server';
+import { applyTheme, type ThemeName } from '../support/webview/themes';
 
 const WIDTH = 640;
 const HEIGHT = 480;

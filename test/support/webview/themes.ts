@@ -1,5 +1,6 @@
-// VS Code's default themes as a webview sees them (captured by captureThemes.ts), and how the
-// harness page puts one on: the variables on <html style>, the classes on <body>, as VS Code does.
+// VS Code's default themes as a webview sees them (captured by scripts/capture-webview-themes.ts),
+// and how the harness page puts one on: the variables on <html style>, the classes on <body>, as
+// VS Code does.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';

@@ -3,17 +3,17 @@
 // Markdown preview: every webview gets the same). The harness page replays them, so the mask
 // editor is tested and screenshotted in real theme colours without a VS Code around it.
 // Re-run after a VS Code update (under the rig lock):
-//   flock /tmp/ideogram-rig.lock npx tsx test/webview/harness/captureThemes.ts [path/to.vsix]
+//   flock /tmp/ideogram-rig.lock npx tsx scripts/capture-webview-themes.ts [path/to.vsix]
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { answerInputBox, runCommand, webviewFrame } from '../../support/ui/workbench';
-import { launchChromium } from '../../support/rig/browser';
-import { reportFatal } from '../../support/rig/errors';
-import { cacheDir, extensionVsixPath } from '../../support/rig/paths';
-import { cleanupAll, onCleanup } from '../../support/rig/processes';
-import { startSession } from '../../support/rig/session';
-import { openWorkbench } from '../../support/rig/workbench';
-import { THEME_IDS, THEME_LABELS, themeFile, type CapturedTheme, type ThemeName } from './themes';
+import { answerInputBox, runCommand, webviewFrame } from '../test/support/ui/workbench';
+import { launchChromium } from '../test/support/rig/browser';
+import { reportFatal } from '../test/support/rig/errors';
+import { cacheDir, extensionVsixPath } from '../test/support/rig/paths';
+import { cleanupAll, onCleanup } from '../test/support/rig/processes';
+import { startSession } from '../test/support/rig/session';
+import { openWorkbench } from '../test/support/rig/workbench';
+import { THEME_IDS, THEME_LABELS, themeFile, type CapturedTheme, type ThemeName } from '../test/support/webview/themes';
 
 async function main(): Promise<number> {
   const session = await startSession({
