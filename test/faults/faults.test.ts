@@ -5,7 +5,7 @@
 // re-runnable once the fault is gone; images the API made but that could not be saved savable
 // again without a new request). "Lost" operations — anything else — must stay at 0.
 // The stand-in must be in place before src/errors (which imports vscode) is loaded.
-import { installVscodeStandIn } from './vscodeStandIn';
+import { installVscodeStandIn } from '../support/vscode/standIn';
 import { strict as assert } from 'node:assert';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

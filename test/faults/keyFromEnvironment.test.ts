@@ -2,7 +2,7 @@
 // client sends the key trimmed, so the log must know the key in that form, or a relay that echoes
 // it puts it into log lines. The real key store and log run on the vscode stand-in.
 // The stand-in must be in place before src/secrets and src/log (which import vscode) are loaded.
-import { outputLines } from './vscodeStandIn';
+import { outputLines } from '../support/vscode/standIn';
 import { strict as assert } from 'node:assert';
 import { IdeogramClient, providerDefaults } from '../../src/ideogram';
 import { IdeogramLog } from '../../src/log';
