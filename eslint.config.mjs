@@ -3,6 +3,24 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+// Test code imports one way: the suites (test/*), bench/ and scripts/ use test/support/ (rig, local
+// server adapter, harness glue, save adapter, fixtures, UI helpers, vscode stand-in); nothing
+// imports bench/ or scripts/, and test/support/ imports no suite. Matched on the specifier, so
+// each folder gets the patterns for where its files sit.
+const intoBench = { regex: '(^|/)bench(/|$)', message: 'Nothing imports bench/: move what is shared to test/support/.' };
+const intoScripts = { regex: '(^|/)scripts(/|$)', message: 'Nothing imports scripts/: move what is shared to test/support/.' };
+const intoSuite = { regex: '(^|/)test/(?!support/)', message: 'bench/ and scripts/ import test code from test/support/ only.' };
+// From a file `depth` folders below test/, a specifier that climbs exactly to test/ and then goes
+// anywhere but support/ reaches a suite (test/unit, test/e2e, test/harness…).
+const supportIntoSuite = (depth) => ({
+  regex: `^(\\.\\./){${depth}}(?!\\.\\./|support/)`,
+  message: 'test/support/ is imported by the suites, never the other way: move the shared part into test/support/.',
+});
+const testSupportBoundaries = [1, 2, 3, 4].map((depth) => ({
+  files: [`test/support/${'*/'.repeat(depth - 1)}*.ts`],
+  rules: { 'no-restricted-imports': ['error', { patterns: [intoBench, intoScripts, supportIntoSuite(depth)] }] },
+}));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', '.vscode-test/**', 'test-results/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
@@ -66,7 +84,10 @@ export default tseslint.config(
     // would make it agree with the client by construction and hide the client's rule bugs.
     files: ['tools/mock-server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/**', '**/src'], message: 'tools/mock-server/ must not use the client (src/): validate against tools/mock-server/schemas instead.' }] }],
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/src/**', '**/src'], message: 'tools/mock-server/ must not use the client (src/): validate against tools/mock-server/schemas instead.' },
+        { regex: '(^|/)(test|bench|scripts)(/|$)', message: 'tools/mock-server/ is the server itself: the tests, bench and scripts use it, not the other way.' },
+      ] }],
     },
   },
   {
@@ -85,4 +106,9 @@ export default tseslint.config(
     files: ['src/webview/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  { files: ['test/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [intoBench, intoScripts] }] } },
+  { files: ['bench/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [intoScripts, intoSuite] }] } },
+  { files: ['scripts/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [intoBench, intoSuite] }] } },
+  // After the test/** block: these replace its patterns for test/support/ with stricter ones.
+  ...testSupportBoundaries,
 );
