@@ -3,7 +3,7 @@ import { formatImageReference, referenceFormatFor, relativeImagePath } from '../
 import { readImageSize } from '../../src/services/imageSize';
 import { PNG } from 'pngjs';
 
-describe('image references (commands)', () => {
+describe('image references', () => {
   it('computes relative paths from the document directory', () => {
     assert.equal(relativeImagePath('/w/docs/readme.md', '/w/assets/ideogram/a.png'), '../assets/ideogram/a.png');
     assert.equal(relativeImagePath('/w/readme.md', '/w/assets/a.png'), 'assets/a.png');

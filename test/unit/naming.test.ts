@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { candidateName, expandFileNameTemplate, sanitizeFileName, slugify } from '../../src/services/naming';
 
-describe('file naming (commands)', () => {
+describe('file naming', () => {
   const date = new Date(2026, 10, 24, 9, 5, 7);
 
   it('slugifies prompts to lower-case words joined by dashes', () => {

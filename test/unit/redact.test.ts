@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { redactStrings, redactText, redactUrlSecrets } from '../../src/services/redact';
 
-describe('redaction (commands)', () => {
+describe('redaction', () => {
   it('removes known keys, also URL-encoded', () => {
     assert.equal(redactText('key sk-abc/123 and sk-abc%2F123', ['sk-abc/123']), 'key [redacted] and [redacted]');
   });
