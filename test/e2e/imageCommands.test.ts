@@ -8,7 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { e2e } from '../support/ui/context';
 import { listFiles, waitForWorkspaceFile } from '../support/ui/files';
 import { hostedImage } from '../support/ui/hostedImage';
-import { waitUntilEquals } from '../support/ui/wait';
+import { waitUntilEquals } from '../support/wait';
 import { activateMenuItem, activeEditorTitle, answerInputBox, dismissTransientUi, hasListFocus, menuItem, pickQuickPickItem, quickPickRow, revealInExplorer, runCommand, runExtensionCommand, waitForNotification, waitForNotificationInCenter, waitForQuickInputStep } from '../support/ui/workbench';
 
 const quickInputTitle = (page: Page) => page.locator('.quick-input-widget .quick-input-title');

@@ -5,7 +5,7 @@ import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { e2e } from '../support/ui/context';
 import { waitForWorkspaceFile } from '../support/ui/files';
-import { waitUntilEquals } from '../support/ui/wait';
+import { waitUntilEquals } from '../support/wait';
 import { activeEditorTitle, answerInputBox, closeAllEditors, explorerContextMenu, openWorkspaceFile, runCommand } from '../support/ui/workbench';
 
 describe('rig UI helpers', () => {

@@ -1,7 +1,7 @@
 // The command palette reaches the extension: "Ideogram: Show Log" opens its output channel.
 import { strict as assert } from 'node:assert';
 import { e2e } from '../support/ui/context';
-import { waitUntilEquals } from '../support/ui/wait';
+import { waitUntilEquals } from '../support/wait';
 import { paletteTitle } from '../support/ui/manifest';
 import { runCommand, visibleOutputChannel } from '../support/ui/workbench';
 
