@@ -1,39 +1,151 @@
-// Just enough of the `vscode` module for the extension's error boundary (src/errors.ts), key store
-// (src/secrets.ts) and log (src/log.ts) to run in plain Node, so the fault suite can check which
-// action each failure offers and what reaches the log. Messages resolve to "dismissed"; everything
-// not listed here is absent on purpose, so a new dependency fails loudly.
+// A small `vscode` module for running the extension's VS Code adapters in plain Node (commands,
+// the Studio panel host, ImageService, the error boundary, the key store and log): `require('vscode')`
+// returns it once this module is loaded (mocha loads it first through register.ts). It records
+// what the extension shows and lets a test play the user (`vscodeStandIn.window.user`), the
+// settings, the workspace folders and the webview. What the extension does not use is absent on
+// purpose, so a new dependency on the editor fails loudly here instead of being faked by accident.
 import Module from 'node:module';
+import {
+  CancellationError, CancellationTokenSource, Disposable, enums, EventEmitter, FilePermission, FileSystemError, FileType, formatMessage,
+  LanguageModelTextPart, LanguageModelToolResult, MarkdownString, Position, Range, TabInputCustom, TabInputText, ThemeIcon, Uri,
+} from './basics';
+import { backButton, StandInWindow } from './window';
+import { createWorkspaceApi, StandInWorkspace } from './workspace';
 
-class EventEmitter<T> {
-  private listeners: ((value: T) => void)[] = [];
-  readonly event = (listener: (value: T) => void): { dispose(): void } => {
-    this.listeners.push(listener);
-    return { dispose: () => { this.listeners = this.listeners.filter((l) => l !== listener); } };
-  };
-  fire(value: T): void { for (const listener of this.listeners) listener(value); }
-  dispose(): void { this.listeners = []; }
+/** A command the extension ran that it did not register (vscode.open, revealInExplorer…). */
+export interface ExecutedCommand { command: string; args: unknown[] }
+
+class StandInCommands {
+  readonly registered = new Map<string, (...args: unknown[]) => unknown>();
+  /** Built-in commands the extension executed, in order. */
+  readonly executed: ExecutedCommand[] = [];
+
+  reset(): void {
+    this.registered.clear();
+    this.executed.length = 0;
+  }
+
+  api(): Record<string, unknown> {
+    return {
+      registerCommand: (id: string, handler: (...args: unknown[]) => unknown, thisArg?: unknown) => {
+        // VS Code refuses a second registration of an id; so does the stand-in.
+        if (this.registered.has(id)) throw new Error(`command '${id}' already exists`);
+        this.registered.set(id, thisArg === undefined ? handler : handler.bind(thisArg));
+        return new Disposable(() => this.registered.delete(id));
+      },
+      executeCommand: async (id: string, ...args: unknown[]) => {
+        const handler = this.registered.get(id);
+        if (handler) return handler(...args);
+        this.executed.push({ command: id, args });
+        return undefined;
+      },
+      getCommands: () => Promise.resolve([...this.registered.keys()]),
+    };
+  }
 }
 
-class CancellationTokenSource {
-  readonly token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
-  cancel(): void { this.token.isCancellationRequested = true; }
-  dispose(): void {}
+/** What the extension wrote to the clipboard, opened externally, and the UI language. */
+class StandInEnv {
+  clipboard = '';
+  language = 'en';
+  readonly opened: string[] = [];
+  reset(): void {
+    this.clipboard = '';
+    this.language = 'en';
+    this.opened.length = 0;
+  }
+  api(): Record<string, unknown> {
+    const language = (): string => this.language;
+    return {
+      get language() { return language(); },
+      appName: 'Visual Studio Code (stand-in)',
+      uriScheme: 'vscode',
+      clipboard: {
+        readText: () => Promise.resolve(this.clipboard),
+        writeText: (text: string) => { this.clipboard = text; return Promise.resolve(); },
+      },
+      openExternal: (uri: { toString(): string }) => { this.opened.push(uri.toString()); return Promise.resolve(true); },
+    };
+  }
 }
+
+class StandInLanguageModels {
+  readonly tools = new Map<string, unknown>();
+  reset(): void { this.tools.clear(); }
+  api(): Record<string, unknown> {
+    return {
+      registerTool: (name: string, tool: unknown) => {
+        if (this.tools.has(name)) throw new Error(`tool '${name}' is already registered`);
+        this.tools.set(name, tool);
+        return new Disposable(() => this.tools.delete(name));
+      },
+    };
+  }
+}
+
+const workspace = new StandInWorkspace();
+const window = new StandInWindow();
+const commands = new StandInCommands();
+const env = new StandInEnv();
+const lm = new StandInLanguageModels();
+
+/** The test-facing side of the stand-in: state to set up, UI to inspect, a user to script. */
+export const vscodeStandIn = {
+  workspace,
+  window,
+  commands,
+  env,
+  lm,
+  /** Back to an empty workspace, default settings, a user who dismisses everything, nothing recorded. */
+  reset(): void {
+    workspace.reset();
+    window.reset();
+    commands.reset();
+    env.reset();
+    lm.reset();
+  },
+};
 
 /** Every line written to an output channel, in order (the log's redaction is checked on them). */
-export const outputLines: string[] = [];
+export const outputLines = window.outputLines;
 
-function createOutputChannel(): Record<string, unknown> {
-  const write = (line: string): void => { outputLines.push(line); };
-  return { info: write, warn: write, error: write, show: () => undefined, dispose: () => undefined };
-}
+const l10n = {
+  bundle: undefined,
+  uri: undefined,
+  t: (first: string | { message: string; args?: unknown[] | Record<string, unknown> }, ...args: unknown[]): string => {
+    if (typeof first === 'string') return formatMessage(first, args);
+    const given = first.args;
+    return formatMessage(first.message, Array.isArray(given) ? given : given ? [given] : []);
+  },
+};
 
+/** The module `require('vscode')` returns. */
 const standIn = {
+  version: '1.99.0',
+  Disposable,
   EventEmitter,
   CancellationTokenSource,
-  CancellationError: class CancellationError extends Error {},
-  l10n: { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) },
-  window: { showErrorMessage: () => Promise.resolve(undefined), showWarningMessage: () => Promise.resolve(undefined), createOutputChannel },
+  CancellationError,
+  Uri,
+  FileType,
+  FilePermission,
+  FileSystemError,
+  Position,
+  Range,
+  ThemeIcon,
+  MarkdownString,
+  TabInputText,
+  TabInputCustom,
+  LanguageModelTextPart,
+  LanguageModelToolResult,
+  ...enums,
+  QuickInputButtons: { Back: backButton },
+  l10n,
+  env: env.api(),
+  commands: commands.api(),
+  window: window.api(),
+  workspace: createWorkspaceApi(workspace),
+  lm: lm.api(),
 };
 
 type Load = (request: string, parent: unknown, isMain: boolean) => unknown;
