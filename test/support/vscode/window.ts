@@ -95,6 +95,19 @@ export class StandInQuickPick extends QuickInputBase {
   canSelectMany = false;
   matchOnDescription = false;
   matchOnDetail = false;
+  private readonly itemButton = new EventEmitter<{ button: { tooltip?: string }; item: QuickPickItemLike }>();
+  private readonly activeChanged = new EventEmitter<readonly QuickPickItemLike[]>();
+  private readonly selectionChanged = new EventEmitter<readonly QuickPickItemLike[]>();
+  readonly onDidTriggerItemButton = this.itemButton.event;
+  readonly onDidChangeActive = this.activeChanged.event;
+  readonly onDidChangeSelection = this.selectionChanged.event;
+  /** The user presses the button with this tooltip on the item with this label. */
+  pressItemButton(label: string, tooltip: string): void {
+    const item = this.items.find((i) => i.label === label);
+    const button = (item?.buttons as { tooltip?: string }[] | undefined)?.find((b) => b.tooltip === tooltip);
+    if (!item || !button) throw new Error(`no button "${tooltip}" on item "${label}" in "${this.title ?? ''}"`);
+    this.itemButton.fire({ button, item });
+  }
   /** The user picks the item with this label (exact, or with its `$(icon) ` prefix) and presses Enter. */
   pick(label: string): void {
     const item = this.items.find((i) => i.label === label || i.label.replace(/^\$\([^)]*\)\s*/, '') === label);
@@ -132,6 +145,33 @@ export interface ScriptedUser {
   /** Acts on a shown quick pick or input box (pick, enter, press, hide). */
   quickInput(input: StandInQuickPick | StandInInputBox): void;
 }
+
+/** What the user does on one shown quick input (for StandInWindow.answerQuickInputs). */
+export type QuickInputStep = (input: StandInQuickPick | StandInInputBox) => void;
+
+function quickPickOf(input: StandInQuickPick | StandInInputBox): StandInQuickPick {
+  if (input.kind !== 'quickPick') throw new Error(`expected a quick pick at "${input.title ?? ''}" ${input.stepText ?? ''}, got an input box: ${input.prompt ?? ''}`);
+  return input;
+}
+
+function inputBoxOf(input: StandInQuickPick | StandInInputBox): StandInInputBox {
+  if (input.kind !== 'inputBox') throw new Error(`expected an input box at "${input.title ?? ''}" ${input.stepText ?? ''}, got a quick pick: ${input.placeholder ?? ''}`);
+  return input;
+}
+
+/** Steps for answerQuickInputs: each checks it meets the kind of input it expects. */
+export const quickInputSteps = {
+  /** Picks the item with this label. */
+  pick: (label: string): QuickInputStep => (input) => quickPickOf(input).pick(label),
+  /** Presses Enter on the active item (the preselected default). */
+  acceptActive: (): QuickInputStep => (input) => quickPickOf(input).accept(),
+  /** Types `text` into the input box and presses Enter. */
+  enter: (text: string): QuickInputStep => (input) => inputBoxOf(input).enter(text),
+  /** Presses the title-bar button with this tooltip. */
+  press: (tooltip: string): QuickInputStep => (input) => input.press(tooltip),
+  /** Presses Escape. */
+  dismiss: (): QuickInputStep => (input) => input.hide(),
+};
 
 function dismissingUser(): ScriptedUser {
   return {
@@ -233,6 +273,12 @@ export class StandInWindow {
   readonly channelLines = new Map<string, string[]>();
   readonly messageShown = new EventEmitter<ShownMessage>();
   readonly activeEditorChanged = new EventEmitter<unknown>();
+
+  /** The user answers the next quick inputs with these steps, in order, and dismisses any after them. */
+  answerQuickInputs(...steps: QuickInputStep[]): void {
+    const queue = [...steps];
+    this.user.quickInput = (input) => (queue.shift() ?? quickInputSteps.dismiss())(input);
+  }
 
   reset(): void {
     this.user = dismissingUser();
