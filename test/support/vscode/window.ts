@@ -137,7 +137,8 @@ export class StandInInputBox extends QuickInputBase {
 
 /** What the scripted user does; every answer defaults to dismissing. */
 export interface ScriptedUser {
-  message(shown: ShownMessage): string | undefined;
+  /** The chosen item; a promise that never settles leaves the message open. */
+  message(shown: ShownMessage): string | undefined | Promise<string | undefined>;
   inputBox(options: { title?: string; prompt?: string; value?: string; validateInput?(value: string): unknown }): string | undefined;
   quickPick(items: QuickPickItemLike[], options: { title?: string; placeHolder?: string }): QuickPickItemLike | undefined;
   openDialog(options: Record<string, unknown>): URI[] | undefined;
@@ -239,8 +240,8 @@ export class StandInWebviewPanel {
   }
 }
 
-/** A LogOutputChannel whose lines are recorded. */
-function createOutputChannel(name: string, lines: string[], channelLines: Map<string, string[]>): Record<string, unknown> {
+/** A LogOutputChannel whose lines are recorded; `show` records the channel's name in `revealed`. */
+function createOutputChannel(name: string, lines: string[], channelLines: Map<string, string[]>, revealed: string[]): Record<string, unknown> {
   const own: string[] = [];
   channelLines.set(name, own);
   const write = (level: string) => (message: string, ...args: unknown[]): void => {
@@ -254,7 +255,7 @@ function createOutputChannel(name: string, lines: string[], channelLines: Map<st
     onDidChangeLogLevel: () => new Disposable(() => undefined),
     trace: write('trace'), debug: write('debug'), info: write('info'), warn: write('warning'), error: write('error'),
     append: write('info'), appendLine: write('info'), replace: () => undefined, clear: () => undefined,
-    show: () => undefined, hide: () => undefined, dispose: () => undefined,
+    show: () => { revealed.push(name); }, hide: () => undefined, dispose: () => undefined,
   };
 }
 
@@ -271,6 +272,8 @@ export class StandInWindow {
   readonly outputLines: string[] = [];
   /** Lines per output channel name, with their level: "[warning] …". */
   readonly channelLines = new Map<string, string[]>();
+  /** Names of the output channels the extension revealed, in order. */
+  readonly revealedChannels: string[] = [];
   readonly messageShown = new EventEmitter<ShownMessage>();
   readonly activeEditorChanged = new EventEmitter<unknown>();
 
@@ -282,7 +285,7 @@ export class StandInWindow {
 
   reset(): void {
     this.user = dismissingUser();
-    for (const list of [this.messages, this.quickInputs, this.progress, this.panels, this.statusBarMessages, this.outputLines]) list.length = 0;
+    for (const list of [this.messages, this.quickInputs, this.progress, this.panels, this.statusBarMessages, this.outputLines, this.revealedChannels]) list.length = 0;
     this.serializers.clear();
     this.channelLines.clear();
   }
@@ -331,7 +334,7 @@ export class StandInWindow {
         this.statusBarMessages.push(text);
         return new Disposable(() => undefined);
       },
-      createOutputChannel: (name: string) => createOutputChannel(name, this.outputLines, this.channelLines),
+      createOutputChannel: (name: string) => createOutputChannel(name, this.outputLines, this.channelLines, this.revealedChannels),
       createWebviewPanel: (viewType: string, title: string, column: number | { viewColumn: number }, options: Record<string, unknown> = {}) => {
         const panel = new StandInWebviewPanel(viewType, title, typeof column === 'number' ? column : column.viewColumn, options);
         this.panels.push(panel);
