@@ -30,7 +30,7 @@ export interface ActivationOptions {
   noWorkspace?: boolean;
 }
 
-/** An activated extension; dispose() deactivates it and stops the server. */
+/** An activated extension; dispose() (idempotent) deactivates it and stops the server. */
 export interface ActivatedExtension {
   api: IdeogramExtensionApi;
   context: StandInExtensionContext;
@@ -50,23 +50,34 @@ export async function activateForTest(options: ActivationOptions = {}): Promise<
   delete process.env[KEY_ENV];
   const server = await startMockServer({ ...options.server, port: 0, key: UNIT_API_KEY });
   const root = mkdtempSync(path.join(tmpdir(), 'ideogram-unit-'));
-  const workspaceDir = options.noWorkspace ? '' : createSampleWorkspace(path.join(root, 'workspace'));
-  if (workspaceDir) vscodeStandIn.workspace.setFolders([workspaceDir]);
-  vscodeStandIn.workspace.setSettings({ ...mockServerSettings(server.baseUrl), ...options.settings });
   const context = createExtensionContext();
-  const api = activate(context as never);
-  const run = <T>(command: string, ...args: unknown[]): Promise<T> => runCommand(command, args) as Promise<T>;
-  if (options.withKey ?? true) await run('ideogram.setApiKey', UNIT_API_KEY);
-  return {
-    api, context, server, workspaceDir, run,
-    dispose: async () => {
+  // Whatever happens (a failed activation, a subscription that fails to dispose), the server is
+  // closed and the folders and environment restored, so a failing test cannot hang the run.
+  let cleaned = false;
+  const cleanUp = async (): Promise<void> => {
+    if (cleaned) return;
+    cleaned = true;
+    try {
       context.dispose();
+    } finally {
       await server.close();
       rmSync(root, { recursive: true, force: true });
       if (savedEnvKey === undefined) delete process.env[KEY_ENV];
       else process.env[KEY_ENV] = savedEnvKey;
-    },
+    }
   };
+  try {
+    const workspaceDir = options.noWorkspace ? '' : createSampleWorkspace(path.join(root, 'workspace'));
+    if (workspaceDir) vscodeStandIn.workspace.setFolders([workspaceDir]);
+    vscodeStandIn.workspace.setSettings({ ...mockServerSettings(server.baseUrl), ...options.settings });
+    const api = activate(context as never);
+    const run = <T>(command: string, ...args: unknown[]): Promise<T> => runCommand(command, args) as Promise<T>;
+    if (options.withKey ?? true) await run('ideogram.setApiKey', UNIT_API_KEY);
+    return { api, context, server, workspaceDir, run, dispose: cleanUp };
+  } catch (err) {
+    await cleanUp();
+    throw err;
+  }
 }
 
 function runCommand(command: string, args: unknown[]): Promise<unknown> {

@@ -56,7 +56,7 @@ export interface StandInExtensionContext {
   globalStorageUri: URI;
   extensionMode: number;
   asAbsolutePath(relative: string): string;
-  /** Disposes every subscription (last first) and removes the temp folder. */
+  /** Disposes every subscription (last first) and removes the temp folder; throws if a subscription's dispose failed. */
   dispose(): void;
 }
 
@@ -80,8 +80,17 @@ export function createExtensionContext(): StandInExtensionContext {
     extensionMode: 3, // ExtensionMode.Test
     asAbsolutePath: (relative) => path.join(repoRoot, relative),
     dispose: () => {
-      for (const subscription of subscriptions.splice(0).reverse()) subscription.dispose();
+      // Every subscription is disposed even when one throws; the failures are reported together.
+      const failures: unknown[] = [];
+      for (const subscription of subscriptions.splice(0).reverse()) {
+        try {
+          subscription.dispose();
+        } catch (err) {
+          failures.push(err);
+        }
+      }
       rmSync(dir, { recursive: true, force: true });
+      if (failures.length) throw new AggregateError(failures, `${failures.length} subscription(s) failed to dispose`);
     },
   };
 }
