@@ -6,20 +6,12 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { URI } from 'vscode-uri';
-import type { RecordedRequest } from '../../tools/mock-server';
+import { imageRequestOf } from '../support/server/imageRequest';
 import { Uri } from '../support/vscode/basics';
 import { activateForTest, UNIT_API_KEY, type ActivatedExtension } from '../support/vscode/activate';
 import { vscodeStandIn } from '../support/vscode/standIn';
 import { quickInputSteps as step, type QuickPickItemLike, type StandInQuickPick, type StandInWebviewPanel } from '../support/vscode/window';
 import { waitUntilEquals } from '../support/wait';
-
-/** The image_request a request carried (JSON body, or the multipart text part). */
-function imageRequest(request: RecordedRequest | undefined): Record<string, unknown> {
-  if (!request) throw new Error('no request reached the server');
-  const json = request.json as { image_request?: Record<string, unknown> } | undefined;
-  if (json?.image_request) return json.image_request;
-  return JSON.parse(request.fields?.image_request ?? '{}') as Record<string, unknown>;
-}
 
 function sidecarOf(uri: URI): Record<string, unknown> {
   return JSON.parse(readFileSync(uri.fsPath.replace(/\.[^.]+$/, '.json'), 'utf8')) as Record<string, unknown>;
@@ -36,7 +28,7 @@ describe('commands (vscode stand-in, local server)', () => {
       const uris = await ext.run<URI[]>('ideogram.generate', { prompt: 'a paper lighthouse', num_images: 2, seed: 42 });
       assert.deepEqual(vscodeStandIn.window.quickInputs, [], 'no quick input');
       assert.equal(ext.server.requests.length, 1);
-      const sent = imageRequest(ext.server.requests[0]);
+      const sent = imageRequestOf(ext.server.requests[0]);
       assert.equal(ext.server.requests[0].path, '/ideogram/generate');
       assert.deepEqual([sent.prompt, sent.num_images, sent.seed, sent.model, sent.aspect_ratio], ['a paper lighthouse', 2, 42, 'V_2_TURBO', 'ASPECT_16_9']);
       assert.equal(uris.length, 2);
@@ -69,7 +61,7 @@ describe('commands (vscode stand-in, local server)', () => {
       const steps = vscodeStandIn.window.quickInputs.map((input) => input.stepText);
       // V_2 (the default) has a style step, so the flow counts 7 steps until V_1 is picked.
       assert.deepEqual(steps, ['1/7', '2/7', '3/6', '4/6', '5/6', '6/6']);
-      const sent = imageRequest(ext.server.requests[0]);
+      const sent = imageRequestOf(ext.server.requests[0]);
       assert.deepEqual([sent.prompt, sent.model, sent.num_images, 'style_type' in sent], ['a paper boat', 'V_1', 2, false]);
       assert.equal(uris.length, 2);
     });
@@ -82,7 +74,7 @@ describe('commands (vscode stand-in, local server)', () => {
       const [request] = ext.server.requests;
       assert.equal(request?.path, '/ideogram/remix');
       assert.deepEqual(request.files?.map((f) => [f.field, f.size]), [['image_file', 6380]]);
-      const sent = imageRequest(request);
+      const sent = imageRequestOf(request);
       assert.deepEqual([sent.prompt, sent.image_weight], ['as a watercolour', 30]);
       assert.equal(uris.length, 1);
       assert.equal(sidecarOf(uris[0]).source_image, 'images/sunset.png');
@@ -90,8 +82,8 @@ describe('commands (vscode stand-in, local server)', () => {
 
     it('take the explorer\'s (clicked, selected) arguments: every selected image, once', async () => {
       ext = await activateForTest();
-      const sunset = Uri.file(path.join(ext.workspaceDir, 'images', 'sunset.png'));
-      const forest = Uri.file(path.join(ext.workspaceDir, 'images', 'forest.jpg'));
+      const sunset = ext.workspaceImage('sunset.png');
+      const forest = ext.workspaceImage('forest.jpg');
       const uris = await ext.run<URI[]>('ideogram.upscale', sunset, [sunset, forest, sunset], {});
       assert.deepEqual(ext.server.requests.map((r) => r.path), ['/ideogram/upscale', '/ideogram/upscale']);
       assert.deepEqual(ext.server.requests.map((r) => r.files?.[0]?.size).sort(), [1205, 6380]);
@@ -113,7 +105,7 @@ describe('commands (vscode stand-in, local server)', () => {
     it('returns the descriptions of the given image and lists them in a quick pick whose Copy button copies one', async () => {
       ext = await activateForTest();
       vscodeStandIn.window.user.quickInput = () => undefined; // leaves the pick open
-      const forest = Uri.file(path.join(ext.workspaceDir, 'images', 'forest.jpg'));
+      const forest = ext.workspaceImage('forest.jpg');
       const results = await ext.run<{ uri: URI; descriptions: string[] }[]>('ideogram.describe', forest);
       assert.equal(results.length, 1);
       assert.equal(results[0].uri.toString(), forest.toString());
@@ -154,8 +146,8 @@ describe('commands (vscode stand-in, local server)', () => {
   describe('ideogram.openInStudio', () => {
     it('opens the Studio in remix mode on the clicked image, not the whole selection', async () => {
       ext = await activateForTest();
-      const forest = Uri.file(path.join(ext.workspaceDir, 'images', 'forest.jpg'));
-      const logo = Uri.file(path.join(ext.workspaceDir, 'images', 'logo.webp'));
+      const forest = ext.workspaceImage('forest.jpg');
+      const logo = ext.workspaceImage('logo.webp');
       await ext.run('ideogram.openInStudio', logo, [forest, logo]);
       const [panel] = vscodeStandIn.window.panels as StandInWebviewPanel[];
       assert.ok(panel, 'a Studio panel');

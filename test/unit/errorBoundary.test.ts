@@ -5,15 +5,11 @@
 // through the commands on the vscode stand-in against the local server.
 import { strict as assert } from 'node:assert';
 import type { URI } from 'vscode-uri';
-import type { RecordedRequest } from '../../tools/mock-server';
+import { imageRequestOf } from '../support/server/imageRequest';
 import { activateForTest, UNIT_API_KEY, type ActivatedExtension } from '../support/vscode/activate';
 import { vscodeStandIn } from '../support/vscode/standIn';
 import type { ShownMessage } from '../support/vscode/window';
 import { waitUntilEquals } from '../support/wait';
-
-function imageRequest(request: RecordedRequest): unknown {
-  return (request.json as { image_request: unknown }).image_request;
-}
 
 /** The one message a failed command showed (more than one is a defect too). */
 function theMessage(): ShownMessage {
@@ -82,7 +78,7 @@ describe('error boundary (commands on the vscode stand-in, local server)', () =>
       };
       const uris = await generate(ext, { prompt: 'a kite', num_images: 2, model: 'V_2_TURBO' });
       assert.equal(uris?.length, 2);
-      const bodies = ext.server.requests.map((r) => JSON.stringify(imageRequest(r)));
+      const bodies = ext.server.requests.map((r) => JSON.stringify(imageRequestOf(r)));
       assert.ok(bodies.length >= 2);
       assert.equal(new Set(bodies).size, 1, `every attempt sent the same request: ${bodies.join('\n')}`);
     });

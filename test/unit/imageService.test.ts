@@ -2,28 +2,14 @@
 // API on the vscode stand-in, saving into a temp workspace from the local server: what lands on
 // disk, what is sent, and that every check that can fail before the paid request does.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PNG } from 'pngjs';
-import type { URI } from 'vscode-uri';
-import { CancellationTokenSource, Uri } from '../support/vscode/basics';
+import { CancellationTokenSource } from '../support/vscode/basics';
 import { activateForTest, UNIT_API_KEY, type ActivatedExtension } from '../support/vscode/activate';
 import { vscodeStandIn } from '../support/vscode/standIn';
 import { waitUntilEquals } from '../support/wait';
-
-/** Files in the default output folder (empty when it does not exist). */
-function outputFiles(ext: ActivatedExtension): string[] {
-  try {
-    return readdirSync(path.join(ext.workspaceDir, 'assets', 'ideogram')).sort();
-  } catch {
-    return [];
-  }
-}
-
-function imageUri(ext: ActivatedExtension, name: string): URI {
-  return Uri.file(path.join(ext.workspaceDir, 'images', name));
-}
 
 /** Rejection checks on the properties the boundary reads (kind, settingHint), not on classes. */
 function failsWith(expected: { kind?: string; settingHint?: string; message?: RegExp }): (err: unknown) => boolean {
@@ -46,7 +32,7 @@ describe('ImageService (through the extension API, vscode stand-in, local server
     const result = await ext.api.generate({ prompt: 'a red kite over a harbour', num_images: 2, seed: 7 }, { onProgress: (m) => progress.push(m) });
     assert.equal(result.saved.length, 2);
     assert.deepEqual(progress, ['Waiting for Ideogram…', 'Downloading 2 image(s)…', 'Saved 1 of 2', 'Saved 2 of 2']);
-    const files = outputFiles(ext);
+    const files = ext.outputFiles();
     assert.equal(files.length, 4);
     for (const saved of result.saved) {
       assert.match(saved.relativePath, /^assets\/ideogram\/[^/]+\.png$/);
@@ -61,7 +47,7 @@ describe('ImageService (through the extension API, vscode stand-in, local server
 
   it('remix uploads the workspace image and records it as the source', async () => {
     ext = await activateForTest();
-    const result = await ext.api.remix({ prompt: 'at night', image_weight: 40, num_images: 1 }, imageUri(ext, 'sunset.png'));
+    const result = await ext.api.remix({ prompt: 'at night', image_weight: 40, num_images: 1 }, ext.workspaceImage('sunset.png'));
     assert.deepEqual(ext.server.requests.map((r) => [r.path, r.files?.map((f) => f.size)]), [['/ideogram/remix', [6380]]]);
     assert.equal(result.saved[0]?.sidecar.source_image, 'images/sunset.png');
   });
@@ -69,13 +55,13 @@ describe('ImageService (through the extension API, vscode stand-in, local server
   it('upscale saves the larger image and knows its size', async () => {
     ext = await activateForTest();
     const input = PNG.sync.read(readFileSync(path.join(ext.workspaceDir, 'images', 'sunset.png')));
-    const result = await ext.api.upscale({}, imageUri(ext, 'sunset.png'));
+    const result = await ext.api.upscale({}, ext.workspaceImage('sunset.png'));
     assert.deepEqual(result.saved[0]?.size, { width: input.width * 2, height: input.height * 2 });
   });
 
   it('describe answers every image; one that cannot be read fails alone', async () => {
     ext = await activateForTest();
-    const items = await ext.api.describe([imageUri(ext, 'sunset.png'), imageUri(ext, 'missing.png'), imageUri(ext, 'forest.jpg')]);
+    const items = await ext.api.describe([ext.workspaceImage('sunset.png'), ext.workspaceImage('missing.png'), ext.workspaceImage('forest.jpg')]);
     assert.deepEqual(items.map((i) => [path.basename(i.uri.path), i.descriptions.length > 0, i.error !== undefined]),
       [['sunset.png', true, false], ['missing.png', false, true], ['forest.jpg', true, false]]);
     assert.match(String((items[1].error as Error).message), /missing\.png was not found/);
@@ -137,7 +123,7 @@ describe('ImageService (through the extension API, vscode stand-in, local server
     await waitUntilEquals('the request at the server', () => Promise.resolve(ext.server.requests.length), 1);
     cancel.cancel();
     await assert.rejects(pending, failsWith({ kind: 'cancelled' }));
-    assert.deepEqual(outputFiles(ext), []);
+    assert.deepEqual(ext.outputFiles(), []);
   });
 
   it('cancelled while the images download: rejects as cancelled and leaves no partial file', async () => {
@@ -147,10 +133,10 @@ describe('ImageService (through the extension API, vscode stand-in, local server
     const progress: string[] = [];
     const pending = ext.api.generate({ prompt: 'a slow kite', num_images: 2 }, { token: cancel.token as never, onProgress: (m) => progress.push(m) });
     await waitUntilEquals('the downloads', () => Promise.resolve(progress.includes('Downloading 2 image(s)…')), true);
-    await waitUntilEquals('a file being written', () => Promise.resolve(outputFiles(ext).length > 0), true);
+    await waitUntilEquals('a file being written', () => Promise.resolve(ext.outputFiles().length > 0), true);
     cancel.cancel();
     await assert.rejects(pending, failsWith({ kind: 'cancelled' }));
-    assert.deepEqual(outputFiles(ext), [], 'no image, sidecar or temporary file');
+    assert.deepEqual(ext.outputFiles(), [], 'no image, sidecar or temporary file');
   });
 
   it('writes no key into sidecars or file names, even from a relay that echoes it', async () => {
@@ -158,7 +144,7 @@ describe('ImageService (through the extension API, vscode stand-in, local server
     ext.server.setFault({ mode: 'echo-key' });
     const result = await ext.api.generate({ prompt: 'a kite', num_images: 1 });
     assert.equal(result.saved.length, 1);
-    for (const file of outputFiles(ext)) {
+    for (const file of ext.outputFiles()) {
       assert.ok(!file.includes(UNIT_API_KEY), file);
       assert.ok(!readFileSync(path.join(ext.workspaceDir, 'assets', 'ideogram', file)).includes(UNIT_API_KEY), `${file} contains the key`);
     }

@@ -3,7 +3,7 @@
 // validated (the webview is untrusted input), runs against the local server, actions only on
 // files the panel showed, and the panel restored from validated state after a reload.
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { URI } from 'vscode-uri';
 import { DEFAULT_FORM } from '../../src/shared/studioForm';
@@ -45,15 +45,6 @@ function types(panel: StandInWebviewPanel): (string | undefined)[] {
   return panel.webview.posted.map((m) => m.type);
 }
 
-function outputFiles(ext: ActivatedExtension): string[] {
-  const dir = path.join(ext.workspaceDir, 'assets', 'ideogram');
-  return existsSync(dir) ? readdirSync(dir) : [];
-}
-
-function image(ext: ActivatedExtension, name: string): URI {
-  return Uri.file(path.join(ext.workspaceDir, 'images', name));
-}
-
 /** A Studio panel whose webview has said `ready`. */
 async function readyStudio(ext: ActivatedExtension): Promise<StandInWebviewPanel> {
   const panel = await openStudio(ext);
@@ -86,7 +77,7 @@ describe('Studio panel host (vscode stand-in, local server)', () => {
   it('queues what the host posts until the webview says ready, then sends init first; a reloaded webview gets init again', async () => {
     ext = await activateForTest();
     const panel = await openStudio(ext);
-    await ext.run('ideogram.openStudio', { uri: image(ext, 'sunset.png').toString(), mode: 'upscale' });
+    await ext.run('ideogram.openStudio', { uri: ext.workspaceImage('sunset.png').toString(), mode: 'upscale' });
     panel.webview.send({ type: 'copyText', text: 'hello' });
     await new Promise((resolve) => setImmediate(resolve));
     assert.deepEqual(types(panel), [], 'nothing before ready');
@@ -157,7 +148,7 @@ describe('Studio panel host (vscode stand-in, local server)', () => {
     panel.webview.send({ type: 'cancel' });
     await nextPost(panel, 'runCancelled', from);
     assert.equal(ext.server.requests.length, 1);
-    assert.deepEqual(outputFiles(ext), []);
+    assert.deepEqual(ext.outputFiles(), []);
   });
 
   it('reports a failed run inline, with nothing written', async () => {
@@ -168,7 +159,7 @@ describe('Studio panel host (vscode stand-in, local server)', () => {
     panel.webview.send({ type: 'run', form: { ...DEFAULT_FORM, prompt: 'a forbidden crane' } });
     const failed = await nextPost(panel, 'runFailed', from);
     assert.match(String(failed.message), /safety filter/);
-    assert.deepEqual(outputFiles(ext), []);
+    assert.deepEqual(ext.outputFiles(), []);
   });
 
   it('acts only on files it showed: Open on a result opens it, on any other file nothing happens', async () => {
@@ -176,7 +167,7 @@ describe('Studio panel host (vscode stand-in, local server)', () => {
     const panel = await readyStudio(ext);
     panel.webview.send({ type: 'run', form: { ...DEFAULT_FORM, prompt: 'a crane' } });
     const [result] = (await nextPost(panel, 'runFinished')).results as { uri: string }[];
-    panel.webview.send({ type: 'fileAction', action: 'open', uri: image(ext, 'sunset.png').toString() });
+    panel.webview.send({ type: 'fileAction', action: 'open', uri: ext.workspaceImage('sunset.png').toString() });
     panel.webview.send({ type: 'fileAction', action: 'open', uri: result.uri });
     const opened = (): string[] => vscodeStandIn.commands.executed.filter((c) => c.command === 'vscode.open').map((c) => String(c.args[0]));
     await new Promise((resolve) => setImmediate(resolve));
@@ -194,7 +185,7 @@ describe('Studio panel host (vscode stand-in, local server)', () => {
     from = panel.webview.posted.length;
     panel.webview.send({ type: 'dropUris', uris: [Uri.file(path.join(ext.workspaceDir, 'README.md')).toString()] });
     assert.match(String((await nextPost(panel, 'notice', from)).message), /^Drop a PNG, JPEG or WebP file/);
-    panel.webview.send({ type: 'dropUris', uris: [Uri.file('/elsewhere/outside.png').toString(), image(ext, 'forest.jpg').toString()] });
+    panel.webview.send({ type: 'dropUris', uris: [Uri.file('/elsewhere/outside.png').toString(), ext.workspaceImage('forest.jpg').toString()] });
     const reference = (await nextPost(panel, 'setReference', from)).reference as { label: string };
     assert.equal(reference.label, 'images/forest.jpg');
   });
@@ -224,7 +215,7 @@ describe('Studio panel host (vscode stand-in, local server)', () => {
     const ended = (): boolean => vscodeStandIn.window.outputLines.some((line) => line.startsWith('POST ') && line.includes('/ideogram/generate'));
     await waitUntilEquals('the request ended', () => Promise.resolve(ended()), true);
     assert.match(vscodeStandIn.window.outputLines.find((line) => line.startsWith('POST ')) ?? '', /no response/);
-    assert.deepEqual(outputFiles(ext), []);
+    assert.deepEqual(ext.outputFiles(), []);
     await openStudio(ext);
     assert.equal(vscodeStandIn.window.panels.length, 2, 'a closed Studio opens anew');
   });
@@ -240,7 +231,7 @@ describe('Studio panel host (vscode stand-in, local server)', () => {
       panel.webview.send({ type: 'ready' });
       return nextPost(panel, 'init', 0);
     };
-    const good = await restore({ form: { ...DEFAULT_FORM, mode: 'remix', prompt: 'kept' }, reference: image(ext, 'logo.webp').toString() });
+    const good = await restore({ form: { ...DEFAULT_FORM, mode: 'remix', prompt: 'kept' }, reference: ext.workspaceImage('logo.webp').toString() });
     assert.deepEqual([(good.form as { prompt?: string }).prompt, (good.reference as { label?: string }).label], ['kept', 'images/logo.webp']);
     const bad = await restore({ form: { mode: 'format-disk' }, reference: 'javascript:alert(1)' });
     assert.deepEqual([bad.form && (bad.form as { prompt?: string }).prompt, bad.reference], [undefined, undefined]);

@@ -2,7 +2,7 @@
 // the local Ideogram-compatible server (same settings), a fresh copy of the sample workspace, and
 // the key set through the extension's own command. For unit tests of commands, the Studio panel
 // host, ImageService and the error boundary over real HTTP on loopback.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 // The stand-in first: src/extension imports vscode at load.
@@ -11,6 +11,8 @@ import { activate, type IdeogramExtensionApi } from '../../../src/extension';
 import { startMockServer, type MockServer, type MockServerOptions } from '../../../tools/mock-server';
 import { mockServerSettings } from '../rig/settings';
 import { createSampleWorkspace } from '../rig/workspace';
+import type { URI } from 'vscode-uri';
+import { Uri } from './basics';
 import { createExtensionContext, type StandInExtensionContext } from './context';
 
 /** The key the local server accepts in these tests. */
@@ -39,6 +41,10 @@ export interface ActivatedExtension {
   workspaceDir: string;
   /** Runs a command by id, as the palette, a menu or another extension does, and returns its result. */
   run<T = unknown>(command: string, ...args: unknown[]): Promise<T>;
+  /** The Uri of a picture of the sample workspace (images/<name>). */
+  workspaceImage(name: string): URI;
+  /** The file names in the default output folder (assets/ideogram), sorted; [] when it does not exist. */
+  outputFiles(): string[];
   dispose(): Promise<void>;
 }
 
@@ -73,7 +79,12 @@ export async function activateForTest(options: ActivationOptions = {}): Promise<
     const api = activate(context as never);
     const run = <T>(command: string, ...args: unknown[]): Promise<T> => runCommand(command, args) as Promise<T>;
     if (options.withKey ?? true) await run('ideogram.setApiKey', UNIT_API_KEY);
-    return { api, context, server, workspaceDir, run, dispose: cleanUp };
+    const outputDir = path.join(workspaceDir, 'assets', 'ideogram');
+    return {
+      api, context, server, workspaceDir, run, dispose: cleanUp,
+      workspaceImage: (name) => Uri.file(path.join(workspaceDir, 'images', name)),
+      outputFiles: () => (existsSync(outputDir) ? readdirSync(outputDir).sort() : []),
+    };
   } catch (err) {
     await cleanUp();
     throw err;
