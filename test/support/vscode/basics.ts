@@ -164,7 +164,6 @@ export const enums = {
   ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
   QuickPickItemKind: { Separator: -1, Default: 0 },
   EndOfLine: { LF: 1, CRLF: 2 },
-  ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
 } as const;
 
 /** vscode.l10n.t's placeholder filling ({0}, {1}… and named {name}); English only. */

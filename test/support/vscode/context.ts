@@ -12,7 +12,6 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..');
 /** vscode.Memento over a Map. */
 class Memento {
   private readonly values = new Map<string, unknown>();
-  keys(): readonly string[] { return [...this.values.keys()]; }
   get<T>(key: string, fallback?: T): T | undefined {
     return this.values.has(key) ? this.values.get(key) as T : fallback;
   }
@@ -21,7 +20,6 @@ class Memento {
     else this.values.set(key, structuredClone(value));
     return Promise.resolve();
   }
-  setKeysForSync(): void {}
 }
 
 /** vscode.SecretStorage in memory; `onDidChange` fires as VS Code's does, also for changes made by the test. */
@@ -47,15 +45,10 @@ export interface StandInExtensionContext {
   subscriptions: { dispose(): unknown }[];
   secrets: StandInSecrets;
   globalState: Memento;
-  workspaceState: Memento;
   extensionUri: URI;
-  extensionPath: string;
   extension: { id: string; extensionUri: URI; packageJSON: Record<string, unknown> };
   logUri: URI;
   storageUri: URI;
-  globalStorageUri: URI;
-  extensionMode: number;
-  asAbsolutePath(relative: string): string;
   /** Disposes every subscription (last first) and removes the temp folder; throws if a subscription's dispose failed. */
   dispose(): void;
 }
@@ -70,15 +63,10 @@ export function createExtensionContext(): StandInExtensionContext {
     subscriptions,
     secrets: new StandInSecrets(),
     globalState: new Memento(),
-    workspaceState: new Memento(),
     extensionUri,
-    extensionPath: repoRoot,
     extension: { id: `${String(packageJSON.publisher)}.${String(packageJSON.name)}`, extensionUri, packageJSON },
     logUri: Uri.file(path.join(dir, 'log')),
     storageUri: Uri.file(path.join(dir, 'workspaceStorage')),
-    globalStorageUri: Uri.file(path.join(dir, 'globalStorage')),
-    extensionMode: 3, // ExtensionMode.Test
-    asAbsolutePath: (relative) => path.join(repoRoot, relative),
     dispose: () => {
       // Every subscription is disposed even when one throws; the failures are reported together.
       const failures: unknown[] = [];

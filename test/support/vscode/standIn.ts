@@ -39,32 +39,25 @@ class StandInCommands {
         this.executed.push({ command: id, args });
         return undefined;
       },
-      getCommands: () => Promise.resolve([...this.registered.keys()]),
     };
   }
 }
 
-/** What the extension wrote to the clipboard, opened externally, and the UI language. */
+/** What the extension wrote to the clipboard, and the UI language. */
 class StandInEnv {
   clipboard = '';
   language = 'en';
-  readonly opened: string[] = [];
   reset(): void {
     this.clipboard = '';
     this.language = 'en';
-    this.opened.length = 0;
   }
   api(): Record<string, unknown> {
     const language = (): string => this.language;
     return {
       get language() { return language(); },
-      appName: 'Visual Studio Code (stand-in)',
-      uriScheme: 'vscode',
       clipboard: {
-        readText: () => Promise.resolve(this.clipboard),
         writeText: (text: string) => { this.clipboard = text; return Promise.resolve(); },
       },
-      openExternal: (uri: { toString(): string }) => { this.opened.push(uri.toString()); return Promise.resolve(true); },
     };
   }
 }

@@ -222,9 +222,7 @@ export class StandInWebviewPanel {
   reveals = 0;
   disposed = false;
   private readonly disposeEmitter = new EventEmitter<void>();
-  private readonly viewStateEmitter = new EventEmitter<unknown>();
   readonly onDidDispose = this.disposeEmitter.event;
-  readonly onDidChangeViewState = this.viewStateEmitter.event;
 
   constructor(readonly viewType: string, public title: string, public viewColumn: number | undefined, readonly options: Record<string, unknown>) {}
 
@@ -274,7 +272,6 @@ export class StandInWindow {
   readonly channelLines = new Map<string, string[]>();
   /** Names of the output channels the extension revealed, in order. */
   readonly revealedChannels: string[] = [];
-  readonly messageShown = new EventEmitter<ShownMessage>();
   readonly activeEditorChanged = new EventEmitter<unknown>();
 
   /** The user answers the next quick inputs with these steps, in order, and dismisses any after them. */
@@ -296,7 +293,6 @@ export class StandInWindow {
       const items = rest.map((item) => (typeof item === 'string' ? item : (item as { title: string }).title));
       const shown: ShownMessage = { severity, message, items, modal: options?.modal ?? false, ...(options?.detail !== undefined ? { detail: options.detail } : {}) };
       this.messages.push(shown);
-      this.messageShown.fire(shown);
       // Answered on a later turn, as a real notification is.
       return new Promise((resolve) => setImmediate(() => resolve(this.user.message(shown))));
     };

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { URI } from 'vscode-uri';
-import { Disposable, EventEmitter, FileSystemError, FileType, Uri, type CancellationToken } from './basics';
+import { EventEmitter, FileSystemError, FileType, Uri, type CancellationToken } from './basics';
 
 /** A workspace folder as the API hands it out. */
 export interface WorkspaceFolder { uri: URI; name: string; index: number }
@@ -74,7 +74,6 @@ export class StandInWorkspace {
     };
     return {
       get,
-      has: (key: string) => get(key) !== undefined,
       inspect,
       update: (key: string, value: unknown, target?: boolean | number) => {
         this.setSettings({ [full(key)]: value }, target === true || target === 1 || target === undefined ? 'user' : 'workspace');
@@ -180,8 +179,6 @@ export const workspaceFs = {
     if (!options?.overwrite && await fs.stat(target.fsPath).then(() => true, () => false)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
     await fs.rename(file, target.fsPath);
   }),
-  copy: (source: URI, target: URI, options?: { overwrite?: boolean }) => onDisk(source, (file) =>
-    fs.copyFile(file, target.fsPath, options?.overwrite ? 0 : fs.constants.COPYFILE_EXCL)),
   isWritableFileSystem: (scheme: string) => (scheme === 'file' ? true : undefined),
 };
 
@@ -189,8 +186,6 @@ export const workspaceFs = {
 export function createWorkspaceApi(state: StandInWorkspace): Record<string, unknown> {
   return {
     get workspaceFolders() { return state.folders.length ? state.folders : undefined; },
-    get name() { return state.folders[0]?.name; },
-    isTrusted: true,
     textDocuments: [],
     fs: workspaceFs,
     getConfiguration: (section?: string) => state.getConfiguration(section),
@@ -199,6 +194,5 @@ export function createWorkspaceApi(state: StandInWorkspace): Record<string, unkn
     findFiles: (include: string, exclude?: string | null, maxResults?: number, token?: CancellationToken) => state.findFiles(include, exclude, maxResults, token),
     onDidChangeConfiguration: state.configurationChanged.event,
     onDidChangeWorkspaceFolders: state.foldersChanged.event,
-    onDidGrantWorkspaceTrust: () => new Disposable(() => undefined),
   };
 }
