@@ -71,13 +71,13 @@ export default tseslint.config(
   },
   {
     // Notifications render markdown links, and messages carry text from outside (server bodies, file
-    // names, prompts): src/notifications.ts makes every message plain text, so nothing else shows one.
+    // names, prompts): src/common/vscode/notifications.ts makes every message plain text, so nothing else shows one.
     files: ['src/**/*.ts'],
-    ignores: ['src/notifications.ts'],
+    ignores: ['src/common/vscode/notifications.ts'],
     rules: {
       'no-restricted-syntax': ['error',
-        { selector: 'MemberExpression[property.name=/^show(Error|Warning|Information)Message$/]', message: 'Use showError/showWarning/showInformation from src/notifications.ts: they show the message as plain text.' },
-        { selector: "MemberExpression[object.property.name='ProgressLocation'][property.name='Notification']", message: 'Use withNotificationProgress from src/notifications.ts: it shows the title and messages as plain text.' },
+        { selector: 'MemberExpression[property.name=/^show(Error|Warning|Information)Message$/]', message: 'Use showError/showWarning/showInformation from src/common/vscode/notifications.ts: they show the message as plain text.' },
+        { selector: "MemberExpression[object.property.name='ProgressLocation'][property.name='Notification']", message: 'Use withNotificationProgress from src/common/vscode/notifications.ts: it shows the title and messages as plain text.' },
       ],
     },
   },

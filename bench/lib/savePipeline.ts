@@ -3,11 +3,11 @@
 // ImageService uses for every `file:` workspace folder. Only the adapter to the callers' shape
 // lives here, so what is measured and tortured is exactly what the commands run.
 import type { IdeogramClient, IdeogramError, ImageResult } from '../../src/ideogram';
-import { DEFAULT_FILE_NAME_TEMPLATE } from '../../src/services/naming';
-import { createNodeFileStorage } from '../../src/services/nodeFileStorage';
-import { redactText } from '../../src/services/redact';
-import { mapUnsaved, saveImages, UnsavedImagesError, type SaveOutcome as PipelineOutcome, type UnsavedImages } from '../../src/services/savePipeline';
-import type { ImageOperation } from '../../src/services/sidecar';
+import { DEFAULT_FILE_NAME_TEMPLATE } from '../../src/common/naming';
+import { createNodeFileStorage } from '../../src/storage/node/nodeFileStorage';
+import { redactText } from '../../src/common/redact';
+import { mapUnsaved, saveImages, UnsavedImagesError, type SaveOutcome as PipelineOutcome, type UnsavedImages } from '../../src/storage/savePipeline';
+import type { ImageOperation } from '../../src/common/sidecar';
 
 /** One image written by saveResultToFolder. */
 export interface SavedFile { imagePath: string; sidecarPath: string; bytes: number }

@@ -4,17 +4,17 @@
 import * as l10n from '@vscode/l10n';
 import type { Dispatcher } from 'undici';
 import { backoffDelay, sleep } from './backoff';
-import { authHeaders, endpointUrl, isOfficialApi, urlForLog, type Operation, type ProviderConfig } from './dialects';
-import { errorFromResponse, IdeogramError, looksLikeHtml, redactSecrets, SETTINGS } from './errors';
+import { authHeaders, endpointUrl, isOfficialApi, urlForLog, type Operation, type ProviderConfig } from '../common/provider';
+import { errorFromResponse, IdeogramError, looksLikeHtml, redactSecrets, SETTINGS } from '../common/errors';
 import { classifyTransportError, createDeadline, postOnce, type RequestBody } from './http';
 import { prepareImage, toDataUrl, type ImageInput, type PreparedImage } from './imageInput';
 import { InflightLimiter } from './limiter';
-import { operationLabel, requestLabel } from './operationLabel';
+import { operationLabel, requestLabel } from '../common/operationLabel';
 import { createDispatcher } from './proxy';
 import { parseDescribeResult, parseImageResult, type DescribeResult, type ImageResult } from './responses';
-import type { GenerateRequest, RemixRequest, UpscaleRequest } from './schemas';
+import type { GenerateRequest, RemixRequest, UpscaleRequest } from '../common/request/schemas';
 import { undici } from './undici';
-import { checkDescribeOptions, checkGenerateRequest, checkRemixRequest, checkUpscaleRequest, formatIssues, type ValidationIssue } from './validation';
+import { checkDescribeOptions, checkGenerateRequest, checkRemixRequest, checkUpscaleRequest, formatIssues, type ValidationIssue } from '../common/request/validation';
 
 /** Default deadline per attempt: image models can take minutes. */
 export const DEFAULT_TIMEOUT_MS = 300_000;

@@ -6,10 +6,10 @@ import { link, mkdir, open, rename, unlink, type FileHandle } from 'node:fs/prom
 import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import type { Dispatcher } from 'undici';
-import { urlForLog } from './dialects';
-import { IdeogramError, SETTINGS } from './errors';
+import { urlForLog } from '../common/provider';
+import { IdeogramError, SETTINGS } from '../common/errors';
 import { classifyTransportError, createDeadline } from './http';
-import { SNIFF_BYTES, sniffImageType } from './imageType';
+import { SNIFF_BYTES, sniffImageType } from '../common/imageType';
 import { undici } from './undici';
 
 /** Where one downloaded image goes. */

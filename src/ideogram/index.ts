@@ -1,9 +1,9 @@
 // Public surface of the Ideogram client: everything other folders may import.
-export * from './schemas';
-export * from './validation';
-export * from './imageType';
-export * from './dialects';
-export * from './errors';
+export * from '../common/request/schemas';
+export * from '../common/request/validation';
+export * from '../common/imageType';
+export * from '../common/provider';
+export * from '../common/errors';
 export * from './limiter';
 export * from './imageInput';
 export * from './responses';

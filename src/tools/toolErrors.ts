@@ -2,8 +2,8 @@
 // Deliberately English and not vscode.l10n: the reader is the model, not the user (the chat shows
 // the model's own answer). The client's messages inside come in the UI language, which models read too.
 import { formatIssues, IdeogramError } from '../ideogram';
-import { UserFacingError } from '../errors';
-import { UnsavedImagesError } from '../services/savePipeline';
+import { UserFacingError } from '../common/vscode/errorBoundary';
+import { UnsavedImagesError } from '../storage/savePipeline';
 
 /** The error text a tool returns for a failed operation; `redact` removes secrets. */
 export function toolErrorText(err: unknown, redact: (text: string) => string): string {

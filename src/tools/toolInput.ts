@@ -4,7 +4,7 @@ import {
   ASPECT_RATIOS, DESCRIBE_MODEL_VERSIONS, MAGIC_PROMPT_OPTIONS, MODELS, STYLE_TYPES,
   checkDescribeOptions, checkGenerateRequest, isV1Model, type GenerateRequest, type ValidationIssue,
 } from '../ideogram';
-import { workspaceRelativeSegments } from '../services/containment';
+import { workspaceRelativeSegments } from '../common/node/containment';
 
 /** Registered name of the generate tool. */
 export const GENERATE_TOOL_NAME = 'ideogram_generateImage';

@@ -1,8 +1,8 @@
 // The Studio page: mode tabs, reference picker, form, run bar, results and history, wired to the
 // host through the shared protocol. Nothing here talks to the network; the host does all HTTP.
-import type { FormState, HostMessage, ImageRef, ResultItem, StudioMode, StudioStrings } from '../shared/protocol';
-import { assertNever, FormStateSchema, STUDIO_MODES } from '../shared/protocol';
-import { buildStudioRequest, checkStudioRequest, DEFAULT_FORM, formFromParameters, modeNeedsImage } from '../shared/studioForm';
+import type { FormState, HostMessage, ImageRef, ResultItem, StudioMode, StudioStrings } from '../common/protocol';
+import { assertNever, FormStateSchema, STUDIO_MODES } from '../common/protocol';
+import { buildStudioRequest, checkStudioRequest, DEFAULT_FORM, formFromParameters, modeNeedsImage } from '../common/request/studioForm';
 import { h } from './dom';
 import { StudioForm } from './form';
 import { HistoryView } from './history';

@@ -1,10 +1,10 @@
 // The parameter form of all four modes. It reads and writes a FormState, hides the fields a mode
 // does not use, disables the ones the model forbids (with the reason), and shows the client's own
 // validation messages under each field as the user types.
-import { ASPECT_RATIOS, DESCRIBE_MODEL_VERSIONS, MAGIC_PROMPT_OPTIONS, MODELS, RESOLUTIONS, STYLE_TYPES } from '../ideogram/schemas';
-import type { ValidationIssue } from '../ideogram/validation';
-import type { FormState, StudioMode, StudioStrings } from '../shared/protocol';
-import { DEFAULT_FORM, disabledFields } from '../shared/studioForm';
+import { ASPECT_RATIOS, DESCRIBE_MODEL_VERSIONS, MAGIC_PROMPT_OPTIONS, MODELS, RESOLUTIONS, STYLE_TYPES } from '../common/request/schemas';
+import type { ValidationIssue } from '../common/request/validation';
+import type { FormState, StudioMode, StudioStrings } from '../common/protocol';
+import { DEFAULT_FORM, disabledFields } from '../common/request/studioForm';
 import { format, h } from './dom';
 import type { VscodeCheckbox, VscodeSingleSelect, VscodeTextarea, VscodeTextfield } from './elements';
 import { choices, fieldRow, select, setDisabledReason, setError, textArea, textField } from './fields';

@@ -1,6 +1,6 @@
 // History: every earlier result in the output folder, newest first. The host reads the sidecars
 // and pages them, so the webview only ever holds the pages the user has scrolled to.
-import type { HistoryPage, ResultItem, StudioStrings } from '../shared/protocol';
+import type { HistoryPage, ResultItem, StudioStrings } from '../common/protocol';
 import { debounce, format, h } from './dom';
 import type { VscodeTextfield } from './elements';
 import { textField } from './fields';

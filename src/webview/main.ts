@@ -2,9 +2,9 @@
 // the page when the host's `init` brings the strings and the starting form.
 import * as l10n from '@vscode/l10n';
 import * as z from 'zod';
-import type { FormState, HostMessage } from '../shared/protocol';
-import { parsePersistedState } from '../shared/protocol';
-import { DEFAULT_FORM } from '../shared/studioForm';
+import type { FormState, HostMessage } from '../common/protocol';
+import { parsePersistedState } from '../common/protocol';
+import { DEFAULT_FORM } from '../common/request/studioForm';
 import { StudioApp } from './app';
 import './elements';
 import { loadState, post } from './host';

@@ -1,6 +1,6 @@
 // Colour palette editor: none, one of the API's presets, or up to 8 custom swatches with weights.
-import { PALETTE_PRESETS } from '../ideogram/schemas';
-import type { PaletteChoice, StudioStrings, Swatch } from '../shared/protocol';
+import { PALETTE_PRESETS } from '../common/request/schemas';
+import type { PaletteChoice, StudioStrings, Swatch } from '../common/protocol';
 import { h, replaceChildren } from './dom';
 import type { VscodeSingleSelect, VscodeTextfield } from './elements';
 import { choices, select, textField } from './fields';

@@ -2,8 +2,8 @@
 // workspace's images (the host searches; thumbnails come through asWebviewUri), an http(s) link
 // pasted into the search box (a hosted image: no thumbnail, the page loads nothing from the
 // network), and a drop zone for files dragged from the explorer.
-import { isHttpUrl } from '../ideogram/dialects';
-import type { ImageRef, StudioStrings } from '../shared/protocol';
+import { isHttpUrl } from '../common/provider';
+import type { ImageRef, StudioStrings } from '../common/protocol';
 import { debounce, h, replaceChildren } from './dom';
 import type { VscodeTextfield } from './elements';
 import { textField } from './fields';

@@ -1,6 +1,6 @@
 // Results grid: one card per saved file, thumbnail loaded through asWebviewUri, with the actions
 // the issue lists. File actions go to the host; the "… this" actions refill the form here.
-import type { ImageRef, ResultItem, StudioStrings } from '../shared/protocol';
+import type { ImageRef, ResultItem, StudioStrings } from '../common/protocol';
 import { format, h, replaceChildren } from './dom';
 
 /** What a card's buttons do. */

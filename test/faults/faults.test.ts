@@ -16,10 +16,10 @@ import {
   IdeogramClient, IdeogramError, InflightLimiter, providerDefaults,
   type ClientOptions, type GenerateRequest, type IdeogramErrorKind, type RemixRequest, type RequestLogEntry,
 } from '../../src/ideogram';
-import { DEFAULT_FILE_NAME_TEMPLATE, expandFileNameTemplate } from '../../src/services/naming';
+import { DEFAULT_FILE_NAME_TEMPLATE, expandFileNameTemplate } from '../../src/common/naming';
 import { prepareFolder, saveResultToFolder, type SaveOutcome } from '../../bench/lib/savePipeline';
-import { ErrorBoundary, UserFacingError } from '../../src/errors';
-import { UnsavedImagesError, type UnsavedImages } from '../../src/services/savePipeline';
+import { ErrorBoundary, UserFacingError } from '../../src/common/vscode/errorBoundary';
+import { UnsavedImagesError, type UnsavedImages } from '../../src/storage/savePipeline';
 import { folderProblems, hashFolder } from './folderCheck';
 
 const OPS = Math.max(1, Number(process.env.IDEOGRAM_FAULT_OPS ?? '20'));

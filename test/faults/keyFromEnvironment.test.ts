@@ -5,8 +5,8 @@
 import { outputLines } from './vscodeStandIn';
 import { strict as assert } from 'node:assert';
 import { IdeogramClient, providerDefaults } from '../../src/ideogram';
-import { IdeogramLog } from '../../src/log';
-import { API_KEY_ENV, ApiKeyStore } from '../../src/secrets';
+import { IdeogramLog } from '../../src/common/vscode/log';
+import { API_KEY_ENV, ApiKeyStore } from '../../src/common/vscode/secrets';
 import { startMockServer, type MockServer } from '../../tools/mock-server';
 
 const KEY = 'sk-env-newline-SECRET-5d2e';

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { parseSettings, toProviderConfig } from '../../src/services/settingsSchema';
-import { applyModelRules, fillGenerateDefaults } from '../../src/services/requestDefaults';
-import { buildSidecar, pageHistory, parseSidecar, serializeSidecar, type Sidecar } from '../../src/services/sidecar';
+import { parseSettings, toProviderConfig } from '../../src/common/settingsSchema';
+import { applyModelRules, fillGenerateDefaults } from '../../src/common/request/defaults';
+import { buildSidecar, pageHistory, parseSidecar, serializeSidecar, type Sidecar } from '../../src/common/sidecar';
 
 describe('settings (commands)', () => {
   it('fills every default from an empty configuration', () => {

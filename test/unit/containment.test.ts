@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { isPathInside, realPathInside, resolveRealPath, workspaceRelativeSegments } from '../../src/services/containment';
+import { isPathInside, realPathInside, resolveRealPath, workspaceRelativeSegments } from '../../src/common/node/containment';
 
 describe('containment: workspace-relative paths', () => {
   it('splits on / and \\ alike, dropping empty and dot segments', () => {

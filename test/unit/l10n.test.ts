@@ -64,7 +64,7 @@ describe('localisation: two languages', () => {
   }
 
   it('the Studio webview strings are in the bundle (host-built string table)', () => {
-    const studio = readFileSync('src/studio/strings.ts', 'utf8');
+    const studio = readFileSync('src/studio/vscode/strings.ts', 'utf8');
     const studioKeys = [...studio.matchAll(/vscode\.l10n\.t\('((?:[^'\\]|\\.)*)'/g)].map((match) => match[1].replace(/\\'/g, "'"));
     assert.ok(studioKeys.length > 30, 'the Studio string table was not found');
     assert.deepEqual(studioKeys.filter((key) => !(key in bundle)), []);

@@ -10,10 +10,10 @@ import { promisify } from 'node:util';
 import { renderPng } from '../../tools/mock-server/png';
 import { startMockServer, type MockServer } from '../../tools/mock-server';
 import { IdeogramClient, IdeogramError, InflightLimiter, providerDefaults, type GenerateRequest } from '../../src/ideogram';
-import { createNodeFileStorage } from '../../src/services/nodeFileStorage';
-import { saveImages, UnsavedImagesError, type SaveJob } from '../../src/services/savePipeline';
-import { redactText } from '../../src/services/redact';
-import { parseSidecar } from '../../src/services/sidecar';
+import { createNodeFileStorage } from '../../src/storage/node/nodeFileStorage';
+import { saveImages, UnsavedImagesError, type SaveJob } from '../../src/storage/savePipeline';
+import { redactText } from '../../src/common/redact';
+import { parseSidecar } from '../../src/common/sidecar';
 
 const KEY = 'sk-pipeline-SECRET-7a1c';
 /** What the extension passes: its log's redaction with the keys it knows. */
@@ -137,7 +137,7 @@ describe('save pipeline (Node fs storage)', () => {
     await sink.write(renderPng(4, 4, 'abcdefabcdef'));
     await sink.commit({ mime: 'image/png', ext: 'png' });
     const script = [
-      `const { createNodeFileStorage } = require(${JSON.stringify(path.resolve('src/services/nodeFileStorage.ts'))});`,
+      `const { createNodeFileStorage } = require(${JSON.stringify(path.resolve('src/storage/node/nodeFileStorage.ts'))});`,
       `const storage = createNodeFileStorage(${JSON.stringify(dir)});`,
       `const sink = storage.createSink('shot');`,
       `sink.write(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))`,

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { parsePersistedState, parseWebviewMessage, STUDIO_STRING_KEYS } from '../../src/shared/protocol';
-import { buildStudioRequest, checkStudioRequest, DEFAULT_FORM, disabledFields, formFromParameters } from '../../src/shared/studioForm';
+import { parsePersistedState, parseWebviewMessage, STUDIO_STRING_KEYS } from '../../src/common/protocol';
+import { buildStudioRequest, checkStudioRequest, DEFAULT_FORM, disabledFields, formFromParameters } from '../../src/common/request/studioForm';
 
 describe('Studio protocol: messages from the webview', () => {
   it('accepts every well-formed message type', () => {

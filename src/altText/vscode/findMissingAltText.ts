@@ -3,10 +3,10 @@
 // every fix as one WorkspaceEdit that needs confirmation, so VS Code shows the refactor preview and
 // nothing changes without the user's review.
 import * as vscode from 'vscode';
-import { showInformation, withNotificationProgress } from '../../notifications';
+import { showInformation, withNotificationProgress } from '../../common/vscode/notifications';
 import { altTextEdit, findMissingAltText, type ImageReference } from '..';
-import type { IdeogramServices } from '../../services';
-import { isImagePath, isInsideWorkspace } from '../../services/assets';
+import type { IdeogramServices } from '../../common/vscode/services';
+import { isImagePath, isInsideWorkspace } from '../../common/vscode/workspace';
 import { documentSyntax, imageUriFor, readDocumentText, scanContextFor, toRange } from './documents';
 
 /** Command id of the workspace scan. */

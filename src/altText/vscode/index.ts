@@ -1,6 +1,6 @@
 // The VS Code side of the alt-text features: the workspace scan command and "write as alt text".
 import type * as vscode from 'vscode';
-import type { IdeogramServices } from '../../services';
+import type { IdeogramServices } from '../../common/vscode/services';
 import { registerFindMissingAltText } from './findMissingAltText';
 import { registerWriteAltText } from './writeAltText';
 

@@ -2,7 +2,7 @@
 // active document. The user asked for it explicitly, so it edits the editor directly (one undo
 // step); replacing an alt text that already says something is confirmed first.
 import * as vscode from 'vscode';
-import { showInformation, showWarning } from '../../notifications';
+import { showInformation, showWarning } from '../../common/vscode/notifications';
 import { planAltTextForImage } from '..';
 import { documentSyntax, pathsIgnoreCase, scanContextFor, toRange } from './documents';
 
