@@ -1,5 +1,15 @@
 // Redaction for everything the extension logs or shows. Pure, so it is unit-tested in plain Node.
-import { redactSecrets } from './errors';
+
+/** Replaces every occurrence of each secret (and its URL-encoded form) with '[redacted]'. */
+export function redactSecrets(text: string, secrets: string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    // Very short strings would redact ordinary words; real keys are long.
+    if (!secret || secret.length < 4) continue;
+    for (const form of new Set([secret, encodeURIComponent(secret)])) out = out.split(form).join('[redacted]');
+  }
+  return out;
+}
 
 // Header-shaped credentials are masked even when the key itself is unknown to us (e.g. a key that
 // was replaced while a request was in flight, or one a relay echoes back in an error).

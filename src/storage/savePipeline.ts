@@ -6,8 +6,9 @@
 // without a new (paid) request. No `vscode` here, so it runs (and is measured) in plain Node;
 // where the files go is the storage's business.
 import type { Dispatcher } from 'undici';
-import { downloadAll, IdeogramError, urlForLog, type GeneratedImage, type ImageResult, type ImageSink } from '../ideogram';
-import { OUTPUT_FOLDER_SETTING } from '../common/userFacingError';
+import { downloadAll, type GeneratedImage, type ImageResult, type ImageSink } from '../ideogram';
+import { IdeogramError, UnsavedImagesError, type UnsavedImages } from '../common/errors';
+import { urlForLog } from '../common/provider';
 import { readImageSize, type ImageSize } from '../common/imageSize';
 import { expandFileNameTemplate } from '../common/naming';
 import { redactStrings } from '../common/redact';
@@ -72,27 +73,6 @@ export interface SaveOutcome<L> {
   unsaved?: UnsavedImages<SaveOutcome<L>>;
 }
 
-/** Options of a second attempt to save. */
-export interface SaveAgainOptions {
-  signal?: AbortSignal;
-  /** Called after each image and its sidecar are in place. */
-  onSaved?(done: number, total: number): void;
-}
-
-/** Images the API made that are not saved, and how to save them without a new request. */
-export interface UnsavedImages<R> {
-  count: number;
-  /** Why the last attempt failed (the first failure). */
-  cause: IdeogramError;
-  /**
-   * Every failure happened on this machine (the folder, the disk), not in the download: a new
-   * paid request would fail the same way; saving again once the folder is fixed will not.
-   */
-  local: boolean;
-  /** Downloads the same result links again (they live for a while) into the same folder; rejects with UnsavedImagesError again if that fails too. */
-  saveAgain(options?: SaveAgainOptions): Promise<R>;
-}
-
 /** The same pending images with `saveAgain` resolving to `map(result)`, also for later attempts. */
 export function mapUnsaved<R, S>(unsaved: UnsavedImages<R>, map: (result: R) => S): UnsavedImages<S> {
   return {
@@ -101,21 +81,6 @@ export function mapUnsaved<R, S>(unsaved: UnsavedImages<R>, map: (result: R) => 
       throw err instanceof UnsavedImagesError ? new UnsavedImagesError(mapUnsaved(err.unsaved as UnsavedImages<R>, map)) : err;
     }),
   };
-}
-
-/**
- * Thrown when the API answered but none of its images could be saved: the error of the first
- * image (kind, message, status) with the images kept for "Save again".
- */
-export class UnsavedImagesError extends IdeogramError {
-  constructor(readonly unsaved: UnsavedImages<unknown>) {
-    const { cause, local } = unsaved;
-    super(cause.kind, cause.message, {
-      cause, status: cause.status, retryable: !local && cause.retryable,
-      settingHint: local ? OUTPUT_FOLDER_SETTING : cause.settingHint,
-    });
-    this.name = 'UnsavedImagesError';
-  }
 }
 
 /** A failure of the storage (folder, disk), as opposed to the download: marks a local failure. */

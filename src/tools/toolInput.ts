@@ -1,10 +1,8 @@
 // The language model tools' inputs: their JSON schemas (also declared in package.json, a unit test
 // keeps the two equal), and checking what a model sent before anything costs money. Pure: no vscode.
-import {
-  ASPECT_RATIOS, DESCRIBE_MODEL_VERSIONS, MAGIC_PROMPT_OPTIONS, MODELS, STYLE_TYPES,
-  checkDescribeOptions, checkGenerateRequest, isV1Model, type GenerateRequest, type ValidationIssue,
-} from '../ideogram';
-import { workspaceRelativeSegments } from '../common/node/containment';
+import { ASPECT_RATIOS, DESCRIBE_MODEL_VERSIONS, MAGIC_PROMPT_OPTIONS, MODELS, STYLE_TYPES, type GenerateRequest } from '../common/request/schemas';
+import { checkDescribeOptions, checkGenerateRequest, isV1Model, type ValidationIssue } from '../common/request/validation';
+import { workspaceRelativeSegments } from '../common/workspacePath';
 
 /** Registered name of the generate tool. */
 export const GENERATE_TOOL_NAME = 'ideogram_generateImage';

@@ -12,14 +12,15 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { renderPng } from '../../tools/mock-server/png';
 import { startMockServer, type FaultSettings, type MockServer } from '../../tools/mock-server';
-import {
-  IdeogramClient, IdeogramError, InflightLimiter, providerDefaults,
-  type ClientOptions, type GenerateRequest, type IdeogramErrorKind, type RemixRequest, type RequestLogEntry,
-} from '../../src/ideogram';
+import { IdeogramClient, InflightLimiter, type ClientOptions, type RequestLogEntry } from '../../src/ideogram';
+import { IdeogramError, type IdeogramErrorKind } from '../../src/common/errors';
+import { providerDefaults } from '../../src/common/provider';
+import type { GenerateRequest, RemixRequest } from '../../src/common/request/schemas';
 import { DEFAULT_FILE_NAME_TEMPLATE, expandFileNameTemplate } from '../../src/common/naming';
 import { prepareFolder, saveResultToFolder, type SaveOutcome } from '../../bench/lib/savePipeline';
-import { ErrorBoundary, UserFacingError } from '../../src/common/vscode/errorBoundary';
-import { UnsavedImagesError, type UnsavedImages } from '../../src/storage/savePipeline';
+import { ErrorBoundary } from '../../src/common/vscode/errorBoundary';
+import { UserFacingError } from '../../src/common/userFacingError';
+import { UnsavedImagesError, type UnsavedImages } from '../../src/common/errors';
 import { folderProblems, hashFolder } from './folderCheck';
 
 const OPS = Math.max(1, Number(process.env.IDEOGRAM_FAULT_OPS ?? '20'));

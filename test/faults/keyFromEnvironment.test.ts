@@ -4,7 +4,8 @@
 // The stand-in must be in place before src/secrets and src/log (which import vscode) are loaded.
 import { outputLines } from './vscodeStandIn';
 import { strict as assert } from 'node:assert';
-import { IdeogramClient, providerDefaults } from '../../src/ideogram';
+import { IdeogramClient } from '../../src/ideogram';
+import { providerDefaults } from '../../src/common/provider';
 import { IdeogramLog } from '../../src/common/vscode/log';
 import { API_KEY_ENV, ApiKeyStore } from '../../src/common/vscode/secrets';
 import { startMockServer, type MockServer } from '../../tools/mock-server';

@@ -4,7 +4,8 @@ import { strict as assert } from 'node:assert';
 import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { isPathInside, realPathInside, resolveRealPath, workspaceRelativeSegments } from '../../src/common/node/containment';
+import { isPathInside, realPathInside, resolveRealPath } from '../../src/common/node/containment';
+import { workspaceRelativeSegments } from '../../src/common/workspacePath';
 
 describe('containment: workspace-relative paths', () => {
   it('splits on / and \\ alike, dropping empty and dot segments', () => {

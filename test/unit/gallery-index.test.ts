@@ -7,7 +7,8 @@ import { readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promis
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { encodeIndex } from '../../src/gallery/indexFile';
-import { IdeogramClient, InflightLimiter, providerDefaults } from '../../src/ideogram';
+import { IdeogramClient, InflightLimiter } from '../../src/ideogram';
+import { providerDefaults } from '../../src/common/provider';
 import { createNodeFileStorage } from '../../src/storage/node/nodeFileStorage';
 import { redactText } from '../../src/common/redact';
 import { saveImages } from '../../src/storage/savePipeline';

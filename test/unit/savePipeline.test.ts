@@ -9,9 +9,13 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { renderPng } from '../../tools/mock-server/png';
 import { startMockServer, type MockServer } from '../../tools/mock-server';
-import { IdeogramClient, IdeogramError, InflightLimiter, providerDefaults, type GenerateRequest } from '../../src/ideogram';
+import { IdeogramClient, InflightLimiter } from '../../src/ideogram';
+import { IdeogramError } from '../../src/common/errors';
+import { providerDefaults } from '../../src/common/provider';
+import type { GenerateRequest } from '../../src/common/request/schemas';
 import { createNodeFileStorage } from '../../src/storage/node/nodeFileStorage';
-import { saveImages, UnsavedImagesError, type SaveJob } from '../../src/storage/savePipeline';
+import { UnsavedImagesError } from '../../src/common/errors';
+import { saveImages, type SaveJob } from '../../src/storage/savePipeline';
 import { redactText } from '../../src/common/redact';
 import { parseSidecar } from '../../src/common/sidecar';
 

@@ -1,9 +1,8 @@
 // Every local validation rule of the client, and the pure helpers next to it (no network here).
 import { strict as assert } from 'node:assert';
-import {
-  ASPECT_RATIOS, checkDescribeOptions, checkGenerateRequest, checkRemixRequest, checkUpscaleRequest, DESCRIBE_MODEL_VERSIONS,
-  MAGIC_PROMPT_OPTIONS, MODELS, PALETTE_PRESETS, RESOLUTIONS, sniffImageType, STYLE_TYPES, type ValidationIssue,
-} from '../../src/ideogram';
+import { ASPECT_RATIOS, DESCRIBE_MODEL_VERSIONS, MAGIC_PROMPT_OPTIONS, MODELS, PALETTE_PRESETS, RESOLUTIONS, STYLE_TYPES } from '../../src/common/request/schemas';
+import { checkDescribeOptions, checkGenerateRequest, checkRemixRequest, checkUpscaleRequest, type ValidationIssue } from '../../src/common/request/validation';
+import { sniffImageType } from '../../src/common/imageType';
 
 const fields = (issues: ValidationIssue[]): string[] => issues.map((i) => i.field);
 const only = (issues: ValidationIssue[], field: string): ValidationIssue => {

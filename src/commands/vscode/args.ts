@@ -2,7 +2,7 @@
 // title passes its Uri, keybindings/tasks/other extensions pass a Uri, a Uri[], a path string or an
 // http(s) link to a hosted image.
 import * as vscode from 'vscode';
-import { isHttpUrl } from '../../ideogram';
+import { isHttpUrl } from '../../common/provider';
 import { isImagePath } from '../../common/vscode/workspace';
 import { isHostedImageUri } from '../../common/vscode/inputImage';
 

@@ -2,9 +2,7 @@
 // otherwise a multi-step quick input asks for the prompt (the editor selection, if any) and the
 // parameters, remembering the last choices.
 import * as vscode from 'vscode';
-import {
-  ASPECT_RATIOS, MAGIC_PROMPT_OPTIONS, MAX_SEED, MODELS, PALETTE_PRESETS, RESOLUTIONS, STYLE_TYPES, type GenerateRequest,
-} from '../../ideogram';
+import { ASPECT_RATIOS, MAGIC_PROMPT_OPTIONS, MAX_SEED, MODELS, PALETTE_PRESETS, RESOLUTIONS, STYLE_TYPES, type GenerateRequest } from '../../common/request/schemas';
 import type { IdeogramServices } from '../../common/vscode/services';
 import { applyModelRules, aspectLabel, fillGenerateDefaults, modelAllows, resolutionLabel, type RememberedChoices } from '../../common/request/defaults';
 import { BACK, inputStep, pickStep, type StepInfo, type ValueItem } from './quickInput';

@@ -2,7 +2,7 @@
 // the palette (asks for an image) or automation with (uri | uri[], options) where options use
 // the API's field names. Several images run in parallel within the in-flight limit.
 import * as vscode from 'vscode';
-import { MODELS, type RemixRequest, type UpscaleRequest } from '../../ideogram';
+import { MODELS, type RemixRequest, type UpscaleRequest } from '../../common/request/schemas';
 import type { IdeogramServices, OperationOptions, OperationResult } from '../../common/vscode/services';
 import { combineResults } from '../../common/vscode/imageService';
 import { fillGenerateDefaults } from '../../common/request/defaults';

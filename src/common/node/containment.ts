@@ -2,25 +2,13 @@
 // read, uploaded or written without the user choosing it" (the alt-text scan, the describe tool,
 // the output folder, sidecar source paths). Links are resolved first, because a committed
 // symbolic link (`assets/hero.png -> ../../private.png`) looks inside but is not. No `vscode`
-// here, so the rules are unit-tested in plain Node; assets.ts applies them to Uris.
+// here, so the rules are unit-tested in plain Node; common/vscode/workspace.ts applies them to Uris.
+// Splitting a workspace-relative path is browser-safe: common/workspacePath.ts.
 import { readlink, realpath } from 'node:fs/promises';
 import * as path from 'node:path';
 
 // Links are followed at most this deep (the kernel's own limit is similar), so a cycle ends.
 const MAX_LINK_DEPTH = 40;
-
-/**
- * Splits a workspace-relative path into its segments, taking `\` as a separator too (a Windows
- * path can reach any platform through a sidecar or a setting). Undefined for anything that is not
- * relative or climbs out: an absolute path, a drive (`C:`), a URL scheme, `~`, or a `..` segment.
- * `.` and empty segments are dropped, so '' and '.' give [] (the folder itself).
- */
-export function workspaceRelativeSegments(text: string): string[] | undefined {
-  const trimmed = text.trim();
-  if (/^([a-z][a-z0-9+.-]*:|[\\/~])/i.test(trimmed)) return undefined;
-  const segments = trimmed.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
-  return segments.includes('..') ? undefined : segments;
-}
 
 /**
  * True when `target` is `folder` or lies below it. Both must be absolute and already resolved;

@@ -5,15 +5,13 @@
 // images could not be saved, "Save Again" saves them from the same links without a new request.
 import * as vscode from 'vscode';
 import { showError, showWarning, withNotificationProgress } from './notifications';
-import { formatIssues, IdeogramError, type IdeogramErrorKind } from '../../ideogram';
+import { formatIssues } from '../request/validation';
+import { IdeogramError, UnsavedImagesError, type IdeogramErrorKind } from '../errors';
 import { withAbortSignal } from './cancellation';
 import { openSettings } from './config';
 import type { IdeogramLog } from './log';
 import type { ApiKeyStore } from './secrets';
-import { UnsavedImagesError } from '../../storage/savePipeline';
 import { UserFacingError } from '../userFacingError';
-
-export { UserFacingError } from '../userFacingError';
 
 /** What the boundary showed, for the Studio and for tests (the message is already redacted). */
 export interface ReportedError {

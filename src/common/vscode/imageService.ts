@@ -3,19 +3,19 @@
 // them behave the same. UI (progress, messages) stays with the callers.
 import * as vscode from 'vscode';
 import type { Dispatcher } from 'undici';
-import {
-  checkGenerateRequest, checkRemixRequest, checkUpscaleRequest, createDispatcher, IdeogramClient,
-  IdeogramError, InflightLimiter, invalidRequest, type GenerateRequest, type ImageResult, type RemixRequest, type UpscaleRequest, type ValidationIssue,
-} from '../../ideogram';
+import { checkGenerateRequest, checkRemixRequest, checkUpscaleRequest, type ValidationIssue } from '../request/validation';
+import { createDispatcher, IdeogramClient, InflightLimiter, invalidRequest, type ImageResult } from '../../ideogram';
+import { IdeogramError, UnsavedImagesError, type UnsavedImages } from '../errors';
+import type { GenerateRequest, RemixRequest, UpscaleRequest } from '../request/schemas';
 import { readSettings, type IdeogramSettings } from './config';
 import { withAbortSignal } from './cancellation';
-import { UserFacingError } from './errorBoundary';
+import { UserFacingError } from '../userFacingError';
 import type { IdeogramLog } from './log';
 import type { ApiKeyStore } from './secrets';
 import { chooseWorkspaceFolder, outputFolderUri, workspaceRelativePath } from './workspace';
 import type { ImageSize } from '../imageSize';
 import { readInputImage, sourceImageLabel } from './inputImage';
-import { mapUnsaved, saveImages, UnsavedImagesError, type SaveOutcome, type SaveStorage, type UnsavedImages } from '../../storage/savePipeline';
+import { mapUnsaved, saveImages, type SaveOutcome, type SaveStorage } from '../../storage/savePipeline';
 import { toProviderConfig } from '../settingsSchema';
 import type { ImageOperation, Sidecar } from '../sidecar';
 import { storageFor } from '../../storage/vscode/storageFor';

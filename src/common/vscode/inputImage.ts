@@ -3,8 +3,10 @@
 // can only be read whole through workspace.fs (see storageFor.ts for why `file:` is right remotely).
 import { open } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { MAX_IMAGE_BYTES, SNIFF_BYTES, sniffImageType, urlForLog, type ImageInput } from '../../ideogram';
-import { UserFacingError } from './errorBoundary';
+import { MAX_IMAGE_BYTES, SNIFF_BYTES, sniffImageType } from '../imageType';
+import { urlForLog } from '../provider';
+import type { ImageInput } from '../../ideogram';
+import { UserFacingError } from '../userFacingError';
 import { workspaceRelativePath } from './workspace';
 
 async function readHead(file: string): Promise<{ head: Uint8Array; size: number }> {

@@ -3,8 +3,9 @@
 // storage chosen per folder scheme (storageFor.ts).
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import { UserFacingError } from './errorBoundary';
-import { isPathInside, realPathInside, workspaceRelativeSegments } from '../node/containment';
+import { UserFacingError } from '../userFacingError';
+import { isPathInside, realPathInside } from '../node/containment';
+import { workspaceRelativeSegments } from '../workspacePath';
 
 /** The workspace folder results are saved into: given, else the active file's, else the only one, else the user picks. */
 export async function chooseWorkspaceFolder(preferred?: vscode.WorkspaceFolder, nearUri?: vscode.Uri): Promise<vscode.WorkspaceFolder> {

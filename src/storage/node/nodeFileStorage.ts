@@ -10,7 +10,7 @@
 import { constants } from 'node:fs';
 import { access, lstat, open, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { createNodeFileSink, isPartialFileName, moveNoOverwrite, partialFileName } from '../../ideogram';
+import { createNodeFileSink, isPartialFileName, moveNoOverwrite, partialFileName } from './fileSink';
 import { realPathInside, resolveRealPath } from '../../common/node/containment';
 import { outputFolderError } from '../outputFolderProblems';
 import type { SaveStorage, StorageSink, StoredImage } from '../savePipeline';

@@ -6,7 +6,7 @@
 // existing file is never replaced (a counter is added instead).
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import { UserFacingError } from '../../common/vscode/errorBoundary';
+import { UserFacingError } from '../../common/userFacingError';
 import { deleteQuietly } from '../../common/vscode/workspace';
 import { isPathInside } from '../../common/node/containment';
 import { candidateName } from '../../common/naming';

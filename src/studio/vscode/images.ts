@@ -1,7 +1,7 @@
 // Images the Studio may show or use: workspace search for the reference picker, conversion to
 // webview URIs, and the checks on URIs that come back from the (untrusted) webview.
 import * as vscode from 'vscode';
-import { isHttpUrl, urlForLog } from '../../ideogram';
+import { isHttpUrl, urlForLog } from '../../common/provider';
 import { isImagePath, workspaceRelativePath } from '../../common/vscode/workspace';
 import { isHostedImageUri } from '../../common/vscode/inputImage';
 import type { ImageRef } from '../../common/protocol';

@@ -2,7 +2,7 @@
 import type * as vscode from 'vscode';
 import type { HistoryEntry, SavedImage, Sidecar } from '../../common/vscode/services';
 import type { ResultItem } from '../../common/protocol';
-import { isHttpUrl } from '../../ideogram';
+import { isHttpUrl } from '../../common/provider';
 import { isImagePath, uriFromWorkspaceRelativePath } from '../../common/vscode/workspace';
 import { toImageRef } from './images';
 

@@ -1,7 +1,7 @@
 // Runs one Studio request through the same ImageService and error boundary as the commands, so
 // validation, progress, files, sidecars and error messages are identical wherever a run starts.
 import * as vscode from 'vscode';
-import type { GenerateRequest, RemixRequest, UpscaleRequest } from '../../ideogram';
+import type { GenerateRequest, RemixRequest, UpscaleRequest } from '../../common/request/schemas';
 import type { IdeogramServices, OperationResult } from '../../common/vscode/services';
 import { isCancellation, type ErrorOutcome } from '../../common/vscode/errorBoundary';
 import type { FormState } from '../../common/protocol';

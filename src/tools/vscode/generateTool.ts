@@ -1,11 +1,10 @@
 // The "generate an image" language model tool: a chat agent makes placeholder art through the same
 // ImageService as the commands, so settings, output folder, naming and sidecars are the user's own.
 import * as vscode from 'vscode';
-import { IdeogramError } from '../../ideogram';
+import { IdeogramError, UnsavedImagesError } from '../../common/errors';
 import { isCancellation } from '../../common/vscode/errorBoundary';
 import type { IdeogramServices, OperationResult } from '../../common/vscode/services';
 import { workspaceRelativePath } from '../../common/vscode/workspace';
-import { UnsavedImagesError } from '../../storage/savePipeline';
 import { buildGenerateRequest, invalidInputText, type GenerateDefaults } from '../toolInput';
 import { toolErrorText } from '../toolErrors';
 
