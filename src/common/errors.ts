@@ -2,12 +2,14 @@
 // maps to an action (Set API Key, Open Settings, Retry…) and, when a setting is the likely
 // cause, the name of that setting. How an HTTP answer becomes one is the client's business
 // (src/ideogram/responseErrors.ts).
-import type { ValidationIssue } from './request/validation';
 import { OUTPUT_FOLDER_SETTING } from './userFacingError';
 
 /** What went wrong, in terms the extension can act on. */
 export type IdeogramErrorKind = 'missing-key' | 'auth' | 'billing' | 'safety' | 'rate-limit' | 'server' | 'network'
   | 'timeout' | 'cancelled' | 'invalid-response' | 'invalid-request' | 'not-found' | 'download';
+
+/** One problem with a request; `field` is the API field name ('' for the whole request). */
+export interface ValidationIssue { field: string; message: string }
 
 /** Extra facts attached to an IdeogramError. */
 export interface IdeogramErrorDetails {

@@ -82,34 +82,14 @@ export interface ResultItem extends ImageRef {
 /** A page of history as the host sends it. */
 export interface HistoryPage { query: string; offset: number; total: number; entries: ResultItem[] }
 
-/** The English (or translated) strings the webview shows; the host builds them with vscode.l10n.t. */
-export type StudioStrings = Record<StudioStringKey, string>;
-
-/** Every string key the webview uses. */
-export const STUDIO_STRING_KEYS = [
-  'title', 'modeGenerate', 'modeRemix', 'modeUpscale', 'modeDescribe', 'modesLabel',
-  'prompt', 'promptPlaceholder', 'promptOptional', 'charCount', 'model', 'sizeKind', 'aspectRatio', 'resolution',
-  'styleType', 'magicPrompt', 'negativePrompt', 'seed', 'randomSeed', 'numImages',
-  'palette', 'paletteNone', 'palettePreset', 'paletteCustom', 'addSwatch', 'removeSwatch', 'swatchColor', 'swatchWeight',
-  'imageWeight', 'resemblance', 'detail', 'describeModelVersion', 'defaultOption',
-  'reference', 'referenceNone', 'referenceSearch', 'referenceUseLink', 'referenceDrop', 'referenceClear', 'referenceChoose', 'referenceRequired',
-  'run', 'runHint', 'cancel', 'running', 'cancelled', 'results', 'resultsEmpty', 'blocked',
-  'open', 'reveal', 'insert', 'copyPrompt', 'remixThis', 'upscaleThis', 'describeThis', 'generateAgain',
-  'history', 'historySearch', 'historyEmpty', 'historyMore', 'historyCount', 'historyUse', 'refresh',
-  'descriptions', 'copy', 'useAsPrompt', 'writeAltText', 'copied', 'errorTitle', 'dismiss',
-  'disabledNegativeV2A', 'disabledPaletteModel', 'disabledStyleV1', 'disabledResolutionV1', 'options', 'advanced',
-] as const;
-/** One string key. */
-export type StudioStringKey = (typeof STUDIO_STRING_KEYS)[number];
-
 /** A translation bundle as vscode.l10n.bundle gives it: English source string → translation. */
 export type L10nBundle = Record<string, string>;
 
 /** Host → webview. */
 export type HostMessage =
-  // `l10n`: the extension's translation bundle (vscode.l10n.bundle; absent in English), for the
-  // client's validation messages, which the webview computes itself as the user types.
-  | { type: 'init'; strings: StudioStrings; form?: Partial<FormState>; reference?: ImageRef; defaults: Partial<FormState>; l10n?: L10nBundle }
+  // `l10n`: the extension's translation bundle (vscode.l10n.bundle; absent in English): the one
+  // channel for every string the webview shows (it calls @vscode/l10n's l10n.t itself).
+  | { type: 'init'; form?: Partial<FormState>; reference?: ImageRef; defaults: Partial<FormState>; l10n?: L10nBundle }
   | { type: 'setForm'; form: Partial<FormState>; reference?: ImageRef }
   | { type: 'setReference'; reference: ImageRef | undefined }
   | { type: 'workspaceImages'; query: string; images: ImageRef[]; truncated: boolean }

@@ -1,8 +1,6 @@
 // Provider dialects: where each operation lives and how the key is presented. Chosen by
 // configuration, because relays differ in path prefix and auth header and none is documented fully.
 
-/** The four legacy operations. */
-export type Operation = 'generate' | 'remix' | 'upscale' | 'describe';
 /** Known providers; 'custom' takes every value from settings. */
 export type ProviderName = 'crazyrouter' | 'ideogram' | 'custom';
 /** `Authorization: Bearer <key>` or `Api-Key: <key>`. */
@@ -51,10 +49,10 @@ export function normalizePathPrefix(prefix: string): string {
   return trimmed === '' ? '' : `/${trimmed}`;
 }
 
-/** Full URL of an operation, e.g. https://crazyrouter.com/ideogram/generate. */
-export function endpointUrl(config: ProviderConfig, op: Operation): string {
+/** Full URL of an operation's path (capability table), e.g. https://crazyrouter.com/ideogram/generate. */
+export function endpointUrl(config: ProviderConfig, path: string): string {
   const base = config.baseUrl.trim().replace(/\/+$/, '');
-  return `${base}${normalizePathPrefix(config.pathPrefix)}/${op}`;
+  return `${base}${normalizePathPrefix(config.pathPrefix)}/${path}`;
 }
 
 /** The header that carries the key in this auth style. */

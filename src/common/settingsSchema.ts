@@ -3,7 +3,7 @@
 // Namespace import: unlike `{ z }`, it lets esbuild drop unused zod parts (all locales: ~260 KB) from the host bundle.
 import * as z from 'zod';
 import { providerDefaults, type ProviderConfig } from './provider';
-import { ASPECT_RATIOS, MAGIC_PROMPT_OPTIONS, STYLE_TYPES } from './request/schemas';
+import { ASPECT_RATIOS, LEGACY_DEFAULTS, MAGIC_PROMPT_OPTIONS, MODELS, RANGES, STYLE_TYPES } from './request/legacy';
 import { DEFAULT_FILE_NAME_TEMPLATE } from './naming';
 import { redactUrlSecrets } from './redact';
 
@@ -25,6 +25,16 @@ const httpUrl = z.string().trim().refine((s) => s === '' || /^https?:\/\/[^\s/]+
 /** A base URL that is set but not http(s): kept (not replaced by the provider's), so nothing is sent elsewhere. */
 export interface RejectedBaseUrl { rejected: string }
 
+// `ideogram.defaults.*`: the capability table's enums, ranges and defaults (package.json declares
+// the same; a unit test keeps the two equal).
+const GenerationDefaultsSchema = z.object({
+  model: withDefault(z.enum(MODELS), LEGACY_DEFAULTS.model),
+  aspectRatio: withDefault(z.enum(ASPECT_RATIOS), LEGACY_DEFAULTS.aspect_ratio),
+  styleType: withDefault(z.enum(STYLE_TYPES), LEGACY_DEFAULTS.style_type),
+  magicPrompt: withDefault(z.enum(MAGIC_PROMPT_OPTIONS), LEGACY_DEFAULTS.magic_prompt_option),
+  numImages: withDefault(z.number().int().min(RANGES.num_images.min).max(RANGES.num_images.max), LEGACY_DEFAULTS.num_images),
+});
+
 /** Schema of the settings object; every field has a default. */
 export const SettingsSchema = z.object({
   provider: withDefault(z.enum(PROVIDERS), 'crazyrouter'),
@@ -36,14 +46,7 @@ export const SettingsSchema = z.object({
   imageTransport: withDefault(z.enum(IMAGE_TRANSPORTS), 'multipart'),
   outputFolder: withDefault(z.string(), 'assets/ideogram'),
   fileNameTemplate: withDefault(z.string(), DEFAULT_FILE_NAME_TEMPLATE),
-  defaults: z.object({
-    // Free text: newer model ids must remain selectable without an extension update.
-    model: withDefault(z.string().trim().regex(/^[A-Za-z0-9_.-]+$/), 'V_2'),
-    aspectRatio: withDefault(z.enum(ASPECT_RATIOS), 'ASPECT_1_1'),
-    styleType: withDefault(z.enum(STYLE_TYPES), 'AUTO'),
-    magicPrompt: withDefault(z.enum(MAGIC_PROMPT_OPTIONS), 'AUTO'),
-    numImages: withDefault(z.number().int().min(1).max(8), 1),
-  }).catch({ model: 'V_2', aspectRatio: 'ASPECT_1_1', styleType: 'AUTO', magicPrompt: 'AUTO', numImages: 1 }),
+  defaults: GenerationDefaultsSchema.catch(() => GenerationDefaultsSchema.parse({})),
   requestTimeoutSeconds: withDefault(z.number().min(5).max(3600), 300),
   proxy: withDefault(httpUrl, ''),
   maxImagesInFlight: withDefault(z.number().int().min(1).max(100), 10),

@@ -7,6 +7,6 @@ export * from './responses';
 export * from './responseErrors';
 export * from './backoff';
 export * from './proxy';
-export { DEFAULT_INFLIGHT_IMAGES, DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BASE_DELAY_MS, DEFAULT_TIMEOUT_MS, IdeogramClient, invalidRequest } from './client';
+export { DEFAULT_INFLIGHT_IMAGES, DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BASE_DELAY_MS, DEFAULT_TIMEOUT_MS, IdeogramClient } from './client';
 export type { ClientOptions, DescribeOptions, RequestLogEntry } from './client';
 export * from './download';

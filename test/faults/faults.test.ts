@@ -77,7 +77,7 @@ function createBoundaryProbe(): (err: unknown) => Promise<Report> {
 
 // Four seeds and one input image keep the server's image ids (and its PNG cache) small.
 function requestFor(op: number): { kind: OpKind; req: GenerateRequest | RemixRequest } {
-  const base = { prompt: PROMPT, model: 'V_2', seed: 1000 + (op % 4), num_images: 1 + (op % 2) };
+  const base = { prompt: PROMPT, model: 'V_2' as const, seed: 1000 + (op % 4), num_images: 1 + (op % 2) };
   return op % 4 === 3 ? { kind: 'remix', req: { ...base, image_weight: 40 } } : { kind: 'generate', req: base };
 }
 

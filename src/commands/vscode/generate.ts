@@ -2,9 +2,12 @@
 // otherwise a multi-step quick input asks for the prompt (the editor selection, if any) and the
 // parameters, remembering the last choices.
 import * as vscode from 'vscode';
-import { ASPECT_RATIOS, MAGIC_PROMPT_OPTIONS, MAX_SEED, MODELS, PALETTE_PRESETS, RESOLUTIONS, STYLE_TYPES, type GenerateRequest } from '../../common/request/schemas';
+import { aspectShape, fieldLabel, magicPromptHint, modelHint, valueLabel } from '../../common/request/labels';
+import { ASPECT_RATIOS, LEGACY_DEFAULTS, MAGIC_PROMPT_OPTIONS, MAX_SEED, MODELS, PALETTE_PRESETS, RANGES, RESOLUTIONS, STYLE_TYPES } from '../../common/request/legacy';
+import { applyModelRules, modelAllows, resolve, type RememberedChoices } from '../../common/request/resolve';
+import type { GenerateRequest } from '../../common/request/schemas';
+import { fieldProblem, requireValid } from '../../common/request/validation';
 import type { IdeogramServices } from '../../common/vscode/services';
-import { applyModelRules, aspectLabel, fillGenerateDefaults, modelAllows, resolutionLabel, type RememberedChoices } from '../../common/request/defaults';
 import { BACK, inputStep, pickStep, type StepInfo, type ValueItem } from './quickInput';
 import { announceResult, withOperationProgress } from './results';
 
@@ -29,10 +32,13 @@ export async function runGenerate(
   partial: Partial<GenerateRequest> & { prompt: string },
   complete = false,
 ): Promise<vscode.Uri[] | undefined> {
-  const request = complete ? partial as GenerateRequest : fillGenerateDefaults(partial, services.settings(), lastChoices(context));
+  const request = complete ? partial as GenerateRequest : resolve('generate', partial, services.settings().defaults, lastChoices(context)) as GenerateRequest;
   // The closure keeps the request: Retry and "Set API Key" send exactly the same parameters.
-  const result = await services.boundary.run(vscode.l10n.t('Generate'), () =>
-    withOperationProgress(vscode.l10n.t('Ideogram: generating {0} image(s)', request.num_images ?? 1), (opts) => services.images.generate(request, opts)));
+  // Checked here, where the request was made (the palette's steps or a caller's options); the client checks again.
+  const result = await services.boundary.run(vscode.l10n.t('Generate'), async () => {
+    requireValid('generate', request);
+    return withOperationProgress(vscode.l10n.t('Ideogram: generating {0} image(s)', request.num_images ?? 1), (opts) => services.images.generate(request, opts));
+  });
   if (!result) return undefined;
   announceResult(services, result, request.prompt, vscode.l10n.t('Generate'));
   return result.saved.map((s) => s.uri);
@@ -58,7 +64,7 @@ export async function askForGenerateRequest(
 ): Promise<GenerateRequest | undefined> {
   const settings = services.settings();
   const last = lastChoices(context);
-  const state = fillGenerateDefaults({ ...initial, prompt: initial.prompt || selectedText() }, settings, last) as GenerateRequest;
+  const state = resolve('generate', { ...initial, prompt: initial.prompt || selectedText() }, settings.defaults, last) as GenerateRequest;
   const title = vscode.l10n.t('Ideogram: Generate Image');
   const steps = (): Step[] => ['prompt', 'model', 'aspect', ...(modelAllows(state.model).styleType ? ['style' as const] : []), 'magic', 'count', 'review'];
   let index = 0;
@@ -96,17 +102,16 @@ async function runStep(step: Step, info: StepInfo, state: GenerateRequest): Prom
         prompt: vscode.l10n.t('Describe the image to generate'),
         value: state.prompt,
         placeholder: vscode.l10n.t('A watercolour fox in the snow, soft morning light'),
-        validate: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a prompt.') : undefined),
+        validate: (v) => fieldProblem('generate', 'prompt', v),
       });
       if (typeof value === 'string') state.prompt = value.trim();
       return typeof value === 'string' ? 'ok' : value;
     }
     case 'model':
-      return pickInto(info, state, 'model', items(MODELS, modelDescription), vscode.l10n.t('Model'));
+      return pickInto(info, state, 'model', items(MODELS, modelHint), fieldLabel('model'));
     case 'aspect': {
-      const choices = items(ASPECT_RATIOS, (v) => shapeOf(v));
-      for (const c of choices) { c.label = aspectLabel(c.value); c.description = `${shapeOf(c.value)} · ${c.value}`; }
-      const picked = await pickStep(info, choices, { placeholder: vscode.l10n.t('Aspect ratio'), active: state.aspect_ratio });
+      const choices = ASPECT_RATIOS.map((value) => ({ value, label: valueLabel(value), description: `${aspectShape(value)} · ${value}` }));
+      const picked = await pickStep(info, choices, { placeholder: fieldLabel('aspect_ratio'), active: state.aspect_ratio });
       if (picked === undefined || picked === BACK) return picked;
       state.aspect_ratio = picked.value;
       delete state.resolution;
@@ -115,14 +120,11 @@ async function runStep(step: Step, info: StepInfo, state: GenerateRequest): Prom
     case 'style':
       return pickInto(info, state, 'style_type', items(STYLE_TYPES), vscode.l10n.t('Style'));
     case 'magic':
-      return pickInto(info, state, 'magic_prompt_option', items(MAGIC_PROMPT_OPTIONS, (v) => ({
-        AUTO: vscode.l10n.t('Ideogram decides whether to expand the prompt'),
-        ON: vscode.l10n.t('Always expand the prompt'),
-        OFF: vscode.l10n.t('Send the prompt as written'),
-      })[v]), vscode.l10n.t('Magic prompt'));
+      return pickInto(info, state, 'magic_prompt_option', items(MAGIC_PROMPT_OPTIONS, magicPromptHint), fieldLabel('magic_prompt_option'));
     case 'count': {
-      const counts = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ label: String(n), value: n }));
-      const picked = await pickStep(info, counts, { placeholder: vscode.l10n.t('Number of images'), active: state.num_images });
+      const { min, max } = RANGES.num_images;
+      const counts = Array.from({ length: max - min + 1 }, (_, i) => ({ label: String(min + i), value: min + i }));
+      const picked = await pickStep(info, counts, { placeholder: fieldLabel('num_images'), active: state.num_images });
       if (picked === undefined || picked === BACK) return picked;
       state.num_images = picked.value;
       return 'ok';
@@ -139,19 +141,6 @@ async function pickInto<K extends 'model' | 'style_type' | 'magic_prompt_option'
   return 'ok';
 }
 
-function modelDescription(model: string): string | undefined {
-  if (/^V_2A/.test(model)) return vscode.l10n.t('fast; no negative prompt or palette');
-  if (/^V_1/.test(model)) return vscode.l10n.t('oldest; no style type, resolution or palette');
-  return model.endsWith('TURBO') ? vscode.l10n.t('faster') : undefined;
-}
-
-function shapeOf(aspect: string): string {
-  const m = /^ASPECT_(\d+)_(\d+)$/.exec(aspect);
-  if (!m) return '';
-  const [w, h] = [Number(m[1]), Number(m[2])];
-  return w === h ? vscode.l10n.t('square') : w > h ? vscode.l10n.t('landscape') : vscode.l10n.t('portrait');
-}
-
 type ReviewAction = 'generate' | 'negative' | 'seed' | 'resolution' | 'palette';
 
 // The last step: "Generate" plus the advanced options, each editable in place; fields the model
@@ -163,10 +152,10 @@ async function reviewStep(info: StepInfo, state: GenerateRequest): Promise<'ok' 
     const choices: ValueItem<ReviewAction>[] = [
       { label: `$(sparkle) ${vscode.l10n.t('Generate')}`, value: 'generate', detail: summary(state) },
       { label: '', kind: vscode.QuickPickItemKind.Separator, value: 'generate' },
-      ...(allows.negativePrompt ? [{ label: vscode.l10n.t('Negative prompt'), value: 'negative' as const, description: state.negative_prompt || none }] : []),
-      { label: vscode.l10n.t('Seed'), value: 'seed', description: state.seed === undefined ? vscode.l10n.t('random') : String(state.seed) },
-      ...(allows.resolution ? [{ label: vscode.l10n.t('Resolution'), value: 'resolution' as const, description: state.resolution ? resolutionLabel(state.resolution) : vscode.l10n.t('from aspect ratio') }] : []),
-      ...(allows.stylePalette ? [{ label: vscode.l10n.t('Colour palette'), value: 'palette' as const, description: state.color_palette?.name ?? (state.color_palette ? vscode.l10n.t('custom') : none) }] : []),
+      ...(allows.negativePrompt ? [{ label: fieldLabel('negative_prompt'), value: 'negative' as const, description: state.negative_prompt || none }] : []),
+      { label: fieldLabel('seed'), value: 'seed', description: state.seed === undefined ? vscode.l10n.t('random') : String(state.seed) },
+      ...(allows.resolution ? [{ label: fieldLabel('resolution'), value: 'resolution' as const, description: state.resolution ? valueLabel(state.resolution) : vscode.l10n.t('from aspect ratio') }] : []),
+      ...(allows.stylePalette ? [{ label: fieldLabel('color_palette'), value: 'palette' as const, description: state.color_palette?.name ?? (state.color_palette ? vscode.l10n.t('custom') : none) }] : []),
     ];
     const picked = await pickStep(info, choices, { placeholder: vscode.l10n.t('Generate, or change an advanced option') });
     if (picked === undefined || picked === BACK) return picked;
@@ -187,21 +176,21 @@ async function editAdvanced(action: Exclude<ReviewAction, 'generate'>, info: Ste
       const value = await inputStep(info, {
         prompt: vscode.l10n.t('Seed from 0 to {0} (empty for random)', MAX_SEED),
         value: state.seed === undefined ? '' : String(state.seed),
-        validate: (v) => (v.trim() === '' || (/^\d+$/.test(v.trim()) && Number(v) <= MAX_SEED) ? undefined : vscode.l10n.t('Enter a whole number from 0 to {0}, or leave it empty.', MAX_SEED)),
+        validate: (v) => (v.trim() === '' ? undefined : fieldProblem('generate', 'seed', /^\d+$/.test(v.trim()) ? Number(v) : v, { prompt: state.prompt })),
       });
       if (typeof value === 'string') state.seed = value.trim() === '' ? undefined : Number(value.trim());
       return value === undefined ? undefined : 'ok';
     }
     case 'resolution': {
-      const fromAspect: ValueItem<string> = { label: vscode.l10n.t('Use the aspect ratio'), value: '', description: state.aspect_ratio ? aspectLabel(state.aspect_ratio) : undefined };
-      const choices = [fromAspect, ...RESOLUTIONS.map((r) => ({ label: resolutionLabel(r), value: r as string, description: r }))];
+      const fromAspect: ValueItem<string> = { label: vscode.l10n.t('Use the aspect ratio'), value: '', description: state.aspect_ratio ? valueLabel(state.aspect_ratio) : undefined };
+      const choices = [fromAspect, ...RESOLUTIONS.map((r) => ({ label: valueLabel(r), value: r as string, description: r }))];
       const picked = await pickStep(info, choices, { placeholder: vscode.l10n.t('Resolution (replaces the aspect ratio)'), active: state.resolution ?? '' });
       if (picked && picked !== BACK) {
         if (picked.value) {
           state.resolution = picked.value as GenerateRequest['resolution'];
         } else {
           delete state.resolution;
-          state.aspect_ratio ??= 'ASPECT_1_1';
+          state.aspect_ratio ??= LEGACY_DEFAULTS.aspect_ratio;
         }
       }
       return picked === undefined ? undefined : 'ok';
@@ -218,7 +207,7 @@ async function editAdvanced(action: Exclude<ReviewAction, 'generate'>, info: Ste
 function summary(state: GenerateRequest): string {
   return [
     state.model,
-    state.resolution ? resolutionLabel(state.resolution) : state.aspect_ratio ? aspectLabel(state.aspect_ratio) : undefined,
+    state.resolution ? valueLabel(state.resolution) : state.aspect_ratio ? valueLabel(state.aspect_ratio) : undefined,
     state.style_type,
     state.magic_prompt_option ? `magic ${state.magic_prompt_option}` : undefined,
     // Always shown: the number of images is what is billed (a folder's settings may have raised the default).

@@ -2,10 +2,13 @@
 // the palette (asks for an image) or automation with (uri | uri[], options) where options use
 // the API's field names. Several images run in parallel within the in-flight limit.
 import * as vscode from 'vscode';
-import { MODELS, type RemixRequest, type UpscaleRequest } from '../../common/request/schemas';
+import { modelHint } from '../../common/request/labels';
+import { MODELS, RANGES } from '../../common/request/legacy';
+import { fieldProblem, requireValid } from '../../common/request/validation';
+import type { RemixRequest, UpscaleRequest } from '../../common/request/schemas';
 import type { IdeogramServices, OperationOptions, OperationResult } from '../../common/vscode/services';
 import { combineResults } from '../../common/vscode/imageService';
-import { fillGenerateDefaults } from '../../common/request/defaults';
+import { resolve } from '../../common/request/resolve';
 import { isHostedImageUri } from '../../common/vscode/inputImage';
 import { parseSidecar } from '../../common/sidecar';
 import { optionsFromArgs, resolveImages } from './args';
@@ -21,7 +24,7 @@ export function registerImageCommands(services: IdeogramServices): vscode.Dispos
       if (images.length === 0) return undefined;
       const given = optionsFromArgs(second, third) as Partial<RemixRequest> | undefined;
       const request = given && typeof given.prompt === 'string' && given.prompt.trim()
-        ? { ...fillGenerateDefaults({ ...given, prompt: given.prompt }, services.settings()), ...(given.image_weight !== undefined ? { image_weight: given.image_weight } : {}) } as RemixRequest
+        ? requireValid('remix', resolve('remix', given, services.settings().defaults) as RemixRequest)
         : await askForRemix(services, images[0], given, images.length === 1);
       return request ? runRemix(services, request, images) : undefined;
     }),
@@ -29,7 +32,7 @@ export function registerImageCommands(services: IdeogramServices): vscode.Dispos
       const images = await resolveImages(first, second, true);
       if (images.length === 0) return undefined;
       const given = optionsFromArgs(second, third) as UpscaleRequest | undefined;
-      const request = given ?? await askForUpscale(services, images.length === 1 ? images[0] : undefined);
+      const request = given ? requireValid('upscale', given) : await askForUpscale(services, images.length === 1 ? images[0] : undefined);
       return request ? runUpscale(services, request, images) : undefined;
     }),
   ];
@@ -85,7 +88,7 @@ async function promptOf(image: vscode.Uri): Promise<string | undefined> {
  */
 export async function askForRemix(services: IdeogramServices, image: vscode.Uri, initial: Partial<RemixRequest> = {}, offerStudio = true): Promise<RemixRequest | undefined> {
   const title = vscode.l10n.t('Ideogram: Remix {0}', image.path.split('/').pop() ?? '');
-  const state = { prompt: initial.prompt ?? (await promptOf(image)) ?? '', image_weight: initial.image_weight ?? 50, model: initial.model ?? services.settings().defaults.model };
+  const state: { prompt: string; image_weight: number; model: string } = { prompt: initial.prompt ?? (await promptOf(image)) ?? '', image_weight: initial.image_weight ?? RANGES.image_weight.default, model: initial.model ?? services.settings().defaults.model };
   let step = 0;
   while (step < 3) {
     const info: StepInfo = { title, step: step + 1, totalSteps: 3 };
@@ -93,29 +96,28 @@ export async function askForRemix(services: IdeogramServices, image: vscode.Uri,
     if (step === 0) {
       outcome = await inputStep(info, {
         prompt: vscode.l10n.t('How should the image change?'), value: state.prompt,
-        validate: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a prompt.') : undefined),
+        validate: (v) => fieldProblem('remix', 'prompt', v),
         ...(offerStudio ? studioHandOff(services, image, 'remix') : {}),
       });
       if (typeof outcome === 'string') state.prompt = outcome.trim();
     } else if (step === 1) {
       outcome = await inputStep(info, {
         prompt: vscode.l10n.t('Image weight from 1 to 100: how closely to follow the original'), value: String(state.image_weight),
-        validate: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 100 ? undefined : vscode.l10n.t('Enter a whole number from 1 to 100.')),
+        validate: (v) => fieldProblem('remix', 'image_weight', v.trim() === '' ? Number.NaN : Number(v), { prompt: state.prompt }),
       });
       if (typeof outcome === 'string') state.image_weight = Number(outcome.trim());
     } else {
       // The last step before the request is sent: it says how many images each input makes (billed).
       const count = initial.num_images ?? services.settings().defaults.numImages;
       const placeholder = vscode.l10n.t('Model (makes {0} image(s) per input image; ideogram.defaults.numImages)', count);
-      const picked = await pickStep(info, MODELS.map((m) => ({ label: m, value: m as string })), { placeholder, active: state.model });
+      const picked = await pickStep(info, MODELS.map((m) => ({ label: m, value: m as string, description: modelHint(m) })), { placeholder, active: state.model });
       outcome = picked;
       if (picked && picked !== BACK) state.model = picked.value;
     }
     if (outcome === undefined) return undefined;
     step = outcome === BACK ? Math.max(0, step - 1) : step + 1;
   }
-  const filled = fillGenerateDefaults({ ...initial, prompt: state.prompt, model: state.model }, services.settings());
-  return { ...filled, image_weight: state.image_weight };
+  return resolve('remix', { ...initial, prompt: state.prompt, model: state.model, image_weight: state.image_weight }, services.settings().defaults) as RemixRequest;
 }
 
 /**

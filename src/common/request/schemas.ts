@@ -1,72 +1,21 @@
-// zod schemas for Ideogram's legacy image API (generate, remix, upscale, describe).
-// Field names are the API's own, so a parsed request can be sent as-is. Ranges and enums follow
-// shared/reference/ideogram-api.md (official OpenAPI, V_2/V_2A era). Messages are written
+// zod schemas for Ideogram's legacy image API (generate, remix, upscale, describe), built from the
+// capability table (legacy.ts: enums, ranges, limits). Field names are the API's own, so a parsed
+// request can be sent as-is. Messages are written
 // for people: the Studio shows them next to the field. Each message is a function, so it is
 // translated when an issue is reported (after the host or webview configured @vscode/l10n), not
 // when this module loads.
 // Namespace import: unlike `{ z }`, it lets esbuild drop unused zod parts (e.g. all locales) from the webview bundle.
 import * as l10n from '@vscode/l10n';
 import * as z from 'zod';
-
-/** Model versions the legacy endpoints document; newer ids are accepted as free text. */
-export const MODELS = ['V_1', 'V_1_TURBO', 'V_2', 'V_2_TURBO', 'V_2A', 'V_2A_TURBO'] as const;
-
-/** The 11 aspect ratios of the legacy API. */
-export const ASPECT_RATIOS = [
-  'ASPECT_10_16', 'ASPECT_16_10', 'ASPECT_9_16', 'ASPECT_16_9', 'ASPECT_3_2', 'ASPECT_2_3',
-  'ASPECT_4_3', 'ASPECT_3_4', 'ASPECT_1_1', 'ASPECT_1_3', 'ASPECT_3_1',
-] as const;
-
-/** The 78 fixed resolutions of the legacy API (`RESOLUTION_<width>_<height>`). */
-export const RESOLUTIONS = [
-  'RESOLUTION_512_1536', 'RESOLUTION_576_1408', 'RESOLUTION_576_1472', 'RESOLUTION_576_1536',
-  'RESOLUTION_640_1024', 'RESOLUTION_640_1344', 'RESOLUTION_640_1408', 'RESOLUTION_640_1472',
-  'RESOLUTION_640_1536', 'RESOLUTION_704_1152', 'RESOLUTION_704_1216', 'RESOLUTION_704_1280',
-  'RESOLUTION_704_1344', 'RESOLUTION_704_1408', 'RESOLUTION_704_1472', 'RESOLUTION_720_1280',
-  'RESOLUTION_736_1312', 'RESOLUTION_768_1024', 'RESOLUTION_768_1088', 'RESOLUTION_768_1152',
-  'RESOLUTION_768_1216', 'RESOLUTION_768_1232', 'RESOLUTION_768_1280', 'RESOLUTION_768_1344',
-  'RESOLUTION_832_960', 'RESOLUTION_832_1024', 'RESOLUTION_832_1088', 'RESOLUTION_832_1152',
-  'RESOLUTION_832_1216', 'RESOLUTION_832_1248', 'RESOLUTION_864_1152', 'RESOLUTION_896_960',
-  'RESOLUTION_896_1024', 'RESOLUTION_896_1088', 'RESOLUTION_896_1120', 'RESOLUTION_896_1152',
-  'RESOLUTION_960_832', 'RESOLUTION_960_896', 'RESOLUTION_960_1024', 'RESOLUTION_960_1088',
-  'RESOLUTION_1024_640', 'RESOLUTION_1024_768', 'RESOLUTION_1024_832', 'RESOLUTION_1024_896',
-  'RESOLUTION_1024_960', 'RESOLUTION_1024_1024', 'RESOLUTION_1088_768', 'RESOLUTION_1088_832',
-  'RESOLUTION_1088_896', 'RESOLUTION_1088_960', 'RESOLUTION_1120_896', 'RESOLUTION_1152_704',
-  'RESOLUTION_1152_768', 'RESOLUTION_1152_832', 'RESOLUTION_1152_864', 'RESOLUTION_1152_896',
-  'RESOLUTION_1216_704', 'RESOLUTION_1216_768', 'RESOLUTION_1216_832', 'RESOLUTION_1232_768',
-  'RESOLUTION_1248_832', 'RESOLUTION_1280_704', 'RESOLUTION_1280_720', 'RESOLUTION_1280_768',
-  'RESOLUTION_1280_800', 'RESOLUTION_1312_736', 'RESOLUTION_1344_640', 'RESOLUTION_1344_704',
-  'RESOLUTION_1344_768', 'RESOLUTION_1408_576', 'RESOLUTION_1408_640', 'RESOLUTION_1408_704',
-  'RESOLUTION_1472_576', 'RESOLUTION_1472_640', 'RESOLUTION_1472_704', 'RESOLUTION_1536_512',
-  'RESOLUTION_1536_576', 'RESOLUTION_1536_640',
-] as const;
-
-/** Magic prompt settings. */
-export const MAGIC_PROMPT_OPTIONS = ['AUTO', 'ON', 'OFF'] as const;
-
-/** Style types of the V_2 era (not allowed with V_1 models). */
-export const STYLE_TYPES = ['AUTO', 'GENERAL', 'REALISTIC', 'DESIGN', 'RENDER_3D', 'ANIME'] as const;
-
-/** Named colour palette presets. */
-export const PALETTE_PRESETS = ['EMBER', 'FRESH', 'JUNGLE', 'MAGIC', 'MELON', 'MOSAIC', 'PASTEL', 'ULTRAMARINE'] as const;
-
-/** Model versions `/describe` accepts. */
-export const DESCRIBE_MODEL_VERSIONS = ['V_2', 'V_3', 'CUSTOM'] as const;
-
-/** Largest seed the API accepts (int32 max). */
-export const MAX_SEED = 2147483647;
-
-/** Hex colour as the API's regex defines it: `#abc` or `#aabbcc`. */
-export const HEX_COLOR_PATTERN = /^#(?:[0-9a-fA-F]{3}){1,2}$/;
+import {
+  ASPECT_RATIOS, DESCRIBE_MODEL_VERSIONS, HEX_COLOR_PATTERN, MAGIC_PROMPT_OPTIONS, MODELS, PALETTE_LIMITS, PALETTE_PRESETS,
+  RANGES, RESOLUTIONS, STYLE_TYPES,
+} from './legacy';
 
 const listOf = (values: readonly string[]): string => values.join(', ');
-const modelMessage = (): string => l10n.t('Model must be one of {0} or a model id such as V_3.', listOf(MODELS));
 
-/** A model id: one of MODELS, or a newer id written the same way (letters, digits, `_`, `.`, `-`). */
-export const ModelSchema = z.union([
-  z.enum(MODELS),
-  z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: () => modelMessage() }),
-], { error: () => modelMessage() });
+/** A model id of the vendor's list (legacy.ts says why no free text). */
+export const ModelSchema = z.enum(MODELS, { error: () => l10n.t('Model must be one of {0}.', listOf(MODELS)) });
 
 /** Aspect ratio enum. */
 export const AspectRatioSchema = z.enum(ASPECT_RATIOS, { error: () => l10n.t('Aspect ratio must be one of the ASPECT_* values, e.g. ASPECT_16_9.') });
@@ -91,17 +40,17 @@ const intInRange = (label: () => string, min: number, max: number) =>
     .max(max, { error: () => l10n.t('{0} must be at most {1}.', label(), max) });
 
 /** Seed: integer 0..2147483647. */
-export const SeedSchema = intInRange(() => l10n.t('Seed'), 0, MAX_SEED);
+export const SeedSchema = intInRange(() => l10n.t('Seed'), RANGES.seed.min, RANGES.seed.max);
 /** Number of images: integer 1..8. */
-export const NumImagesSchema = intInRange(() => l10n.t('Number of images'), 1, 8);
+export const NumImagesSchema = intInRange(() => l10n.t('Number of images'), RANGES.num_images.min, RANGES.num_images.max);
 
 /** One member of a custom palette. */
 export const ColorPaletteMemberSchema = z.strictObject({
   color_hex: z.string({ error: () => l10n.t('Palette colour must be a hex colour such as #1a2b3c.') })
     .regex(HEX_COLOR_PATTERN, { error: () => l10n.t('Palette colour must be a hex colour such as #1a2b3c or #abc.') }),
   color_weight: z.number({ error: () => l10n.t('Palette colour weight must be a number from 0.05 to 1.') })
-    .min(0.05, { error: () => l10n.t('Palette colour weight must be at least 0.05.') })
-    .max(1, { error: () => l10n.t('Palette colour weight must be at most 1.') })
+    .min(PALETTE_LIMITS.minWeight, { error: () => l10n.t('Palette colour weight must be at least 0.05.') })
+    .max(PALETTE_LIMITS.maxWeight, { error: () => l10n.t('Palette colour weight must be at most 1.') })
     .optional(),
 }, { error: () => l10n.t('Each palette member needs color_hex (and optionally color_weight).') });
 
@@ -111,8 +60,8 @@ export const ColorPaletteMemberSchema = z.strictObject({
 export const ColorPaletteSchema = z.strictObject({
   name: z.enum(PALETTE_PRESETS, { error: () => l10n.t('Palette preset must be one of {0}.', listOf(PALETTE_PRESETS)) }).optional(),
   members: z.array(ColorPaletteMemberSchema, { error: () => l10n.t('Palette members must be a list.') })
-    .min(1, { error: () => l10n.t('A custom palette needs at least 1 colour.') })
-    .max(8, { error: () => l10n.t('A custom palette can have at most 8 colours.') })
+    .min(PALETTE_LIMITS.minMembers, { error: () => l10n.t('A custom palette needs at least 1 colour.') })
+    .max(PALETTE_LIMITS.maxMembers, { error: () => l10n.t('A custom palette can have at most 8 colours.') })
     .optional(),
 }, { error: () => l10n.t('Colour palette must be a preset ({ "name": "PASTEL" }) or custom colours ({ "members": [ … ] }).') })
   .refine((p) => (p.name === undefined) !== (p.members === undefined), {
@@ -140,14 +89,14 @@ export const GenerateRequestSchema = z.strictObject(imageRequestShape);
 /** `image_request` part of `/remix`: a generate request plus `image_weight` 1..100. */
 export const RemixRequestSchema = z.strictObject({
   ...imageRequestShape,
-  image_weight: intInRange(() => l10n.t('Image weight'), 1, 100).optional(),
+  image_weight: intInRange(() => l10n.t('Image weight'), RANGES.image_weight.min, RANGES.image_weight.max).optional(),
 });
 
 /** `image_request` part of `/upscale`; every field is optional. */
 export const UpscaleRequestSchema = z.strictObject({
   prompt: z.string({ error: () => l10n.t('Prompt must be text.') }).optional(),
-  resemblance: intInRange(() => l10n.t('Resemblance'), 1, 100).optional(),
-  detail: intInRange(() => l10n.t('Detail'), 1, 100).optional(),
+  resemblance: intInRange(() => l10n.t('Resemblance'), RANGES.resemblance.min, RANGES.resemblance.max).optional(),
+  detail: intInRange(() => l10n.t('Detail'), RANGES.detail.min, RANGES.detail.max).optional(),
   magic_prompt_option: MagicPromptSchema.optional(),
   seed: SeedSchema.optional(),
   num_images: NumImagesSchema.optional(),
@@ -182,7 +131,7 @@ export const DescribeResponseSchema = z.looseObject({
   descriptions: z.array(z.looseObject({ text: z.string().nullish() })).nullish(),
 });
 
-/** A model id (known enum value or free text). */
+/** A model id of the vendor's list. */
 export type Model = z.infer<typeof ModelSchema>;
 /** Aspect ratio value. */
 export type AspectRatio = z.infer<typeof AspectRatioSchema>;

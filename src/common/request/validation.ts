@@ -4,20 +4,12 @@
 // and the Studio webview configure it with the extension's bundle; plain Node keeps English.
 import * as l10n from '@vscode/l10n';
 import type { z } from 'zod';
+import { IdeogramError, type ValidationIssue } from '../errors';
+import { operationLabel } from '../operationLabel';
+import { refusals, type ModelRestrictedField, type Refusal, type RequestField, type RequestMode } from './capabilities';
 import { DescribeOptionsSchema, GenerateRequestSchema, RemixRequestSchema, UpscaleRequestSchema } from './schemas';
 
-/** One problem with a request; `field` is the API field name ('' for the whole request). */
-export interface ValidationIssue { field: string; message: string }
-
-/** True for the V_2A family, which takes neither a negative prompt nor a colour palette. */
-export function isV2AModel(model: string | undefined): boolean {
-  return model !== undefined && /^V_2A(_TURBO)?$/i.test(model);
-}
-
-/** True for the V_1 family, which takes neither a style type, a resolution nor a colour palette. */
-export function isV1Model(model: string | undefined): boolean {
-  return model !== undefined && /^V_1(_TURBO)?$/i.test(model);
-}
+export type { ValidationIssue } from '../errors';
 
 function fromZod(error: z.ZodError): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -43,29 +35,16 @@ function notAnObject(req: unknown): ValidationIssue[] | undefined {
 
 const isSet = (value: unknown): boolean => value !== undefined && !(typeof value === 'string' && value.trim() === '');
 
-// Cross-field rules of ImageRequest (generate and remix). They read the raw input so they still
-// report when another field failed its own schema check.
+// Cross-field rules of ImageRequest (generate and remix), read from the capability table. They read
+// the raw input so they still report when another field failed its own schema check.
 function imageRequestRules(req: Record<string, unknown>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const model = typeof req.model === 'string' ? req.model : undefined;
   if (typeof req.prompt === 'string' && req.prompt.trim() === '') {
     issues.push({ field: 'prompt', message: l10n.t('Prompt is empty; describe the image you want.') });
   }
-  if (isV2AModel(model) && isSet(req.negative_prompt)) {
-    issues.push({ field: 'negative_prompt', message: l10n.t('Negative prompt is not supported by V_2A models; choose V_2 or V_1, or clear it.') });
-  }
-  if (isV2AModel(model) && req.color_palette !== undefined) {
-    issues.push({ field: 'color_palette', message: l10n.t('Colour palette is not supported by V_2A models; choose V_2 or V_2_TURBO, or clear it.') });
-  }
-  if (isV1Model(model) && req.color_palette !== undefined) {
-    issues.push({ field: 'color_palette', message: l10n.t('Colour palette is not supported by V_1 models; choose V_2 or V_2_TURBO, or clear it.') });
-  }
-  if (isV1Model(model) && req.style_type !== undefined) {
-    issues.push({ field: 'style_type', message: l10n.t('Style type is not supported by V_1 models; choose V_2 or newer, or clear it.') });
-  }
-  // Ideogram's Resolution schema: "For model_version for 2.0 only".
-  if (isV1Model(model) && req.resolution !== undefined) {
-    issues.push({ field: 'resolution', message: l10n.t('Resolution is not supported by V_1 models; choose V_2 or newer, or use an aspect ratio.') });
+  for (const [field, why] of Object.entries(refusals(model)) as [ModelRestrictedField, Refusal][]) {
+    if (isSet(req[field])) issues.push({ field, message: why.message() });
   }
   if (req.aspect_ratio !== undefined && req.resolution !== undefined) {
     issues.push({ field: 'resolution', message: l10n.t('Choose either an aspect ratio or a resolution, not both.') });
@@ -102,7 +81,41 @@ export function checkDescribeOptions(options: unknown): ValidationIssue[] {
   return check(DescribeOptionsSchema, options ?? {});
 }
 
+/**
+ * The one check of a request of `mode` (API field names): its schema plus the capability table's
+ * cross-field rules; [] when it can be sent. Run where the user typed it and in the client.
+ */
+export function validate(mode: RequestMode, request: unknown): ValidationIssue[] {
+  switch (mode) {
+    case 'generate': return checkGenerateRequest(request);
+    case 'remix': return checkRemixRequest(request);
+    case 'upscale': return checkUpscaleRequest(request);
+    case 'describe': return checkDescribeOptions(request);
+  }
+}
+
 /** Joins issues into one sentence list for an error message. */
 export function formatIssues(issues: readonly ValidationIssue[]): string {
   return issues.map((i) => i.message).join(' ');
+}
+
+/** The error for a request that fails the local rules (nothing was sent). */
+export function invalidRequest(op: RequestMode, issues: ValidationIssue[]): IdeogramError {
+  return new IdeogramError('invalid-request', l10n.t('The {0} request is not valid: {1}', operationLabel(op), formatIssues(issues)), { issues });
+}
+
+/** Throws invalidRequest when `request` fails validate(); returns it otherwise. */
+export function requireValid<T>(mode: RequestMode, request: T): T {
+  const issues = validate(mode, request);
+  if (issues.length > 0) throw invalidRequest(mode, issues);
+  return request;
+}
+
+/**
+ * What the rules say about one field typed on its own (a palette step): `others` are the rest of
+ * the request the field is checked with; undefined when the field is fine.
+ */
+export function fieldProblem(mode: RequestMode, field: RequestField, value: unknown, others: Record<string, unknown> = {}): string | undefined {
+  const issues = validate(mode, { ...others, [field]: value });
+  return issues.find((issue) => issue.field === field || issue.field.startsWith(`${field}.`))?.message;
 }

@@ -3,8 +3,7 @@
 // them behave the same. UI (progress, messages) stays with the callers.
 import * as vscode from 'vscode';
 import type { Dispatcher } from 'undici';
-import { checkGenerateRequest, checkRemixRequest, checkUpscaleRequest, type ValidationIssue } from '../request/validation';
-import { createDispatcher, IdeogramClient, InflightLimiter, invalidRequest, type ImageResult } from '../../ideogram';
+import { createDispatcher, IdeogramClient, InflightLimiter, type ImageResult } from '../../ideogram';
 import { IdeogramError, UnsavedImagesError, type UnsavedImages } from '../errors';
 import type { GenerateRequest, RemixRequest, UpscaleRequest } from '../request/schemas';
 import { readSettings, type IdeogramSettings } from './config';
@@ -60,11 +59,6 @@ interface SaveTarget { settings: IdeogramSettings; folder: vscode.WorkspaceFolde
 
 /** Descriptions of one image (or the error that image met). */
 export interface DescribeItem { uri: vscode.Uri; descriptions: string[]; error?: unknown }
-
-// Checked here too (the client checks again) so a bad request fails before a folder or input image is asked for.
-function rejectInvalid(op: 'generate' | 'remix' | 'upscale', issues: ValidationIssue[]): void {
-  if (issues.length) throw invalidRequest(op, issues);
-}
 
 function fileNameOf(uri: vscode.Uri): string {
   return uri.path.split('/').pop() ?? 'image';
@@ -124,7 +118,6 @@ export class ImageService implements vscode.Disposable {
 
   /** Generates images from a prompt (API field names) and saves them. */
   async generate(req: GenerateRequest, opts: OperationOptions = {}): Promise<OperationResult> {
-    rejectInvalid('generate', checkGenerateRequest(req));
     const target = await this.target(opts);
     return this.run(opts, target.settings, async (client, signal) => {
       opts.onProgress?.(vscode.l10n.t('Waiting for Ideogram…'));
@@ -135,7 +128,6 @@ export class ImageService implements vscode.Disposable {
 
   /** Remixes an image with a prompt and saves the results next to the other outputs. */
   async remix(req: RemixRequest, image: vscode.Uri, opts: OperationOptions = {}): Promise<OperationResult> {
-    rejectInvalid('remix', checkRemixRequest(req));
     const input = await readInputImage(image);
     const target = await this.target(opts, image);
     return this.run(opts, target.settings, async (client, signal) => {
@@ -147,7 +139,6 @@ export class ImageService implements vscode.Disposable {
 
   /** Upscales an image and saves the results. */
   async upscale(req: UpscaleRequest, image: vscode.Uri, opts: OperationOptions = {}): Promise<OperationResult> {
-    rejectInvalid('upscale', checkUpscaleRequest(req));
     const input = await readInputImage(image);
     const target = await this.target(opts, image);
     return this.run(opts, target.settings, async (client, signal) => {

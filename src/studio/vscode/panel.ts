@@ -12,7 +12,6 @@ import { acceptImageUri, acceptReference, toImageRef, WorkspaceImageIndex } from
 import type { KnownResult } from './results';
 import { knownFromHistory, knownFromSaved, toResultItem } from './results';
 import { runStudioOperation } from './run';
-import { studioStrings } from './strings';
 
 /** The webview panel's view type (also the serializer's). */
 export const STUDIO_VIEW_TYPE = 'ideogram.studio';
@@ -152,7 +151,6 @@ export class StudioPanel implements vscode.Disposable {
     };
     const init: HostMessage = {
       type: 'init',
-      strings: studioStrings(),
       defaults,
       form: this.start.form,
       reference: this.start.reference ? this.imageRef(this.start.reference) : undefined,

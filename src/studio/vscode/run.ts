@@ -5,7 +5,7 @@ import type { GenerateRequest, RemixRequest, UpscaleRequest } from '../../common
 import type { IdeogramServices, OperationResult } from '../../common/vscode/services';
 import { isCancellation, type ErrorOutcome } from '../../common/vscode/errorBoundary';
 import type { FormState } from '../../common/protocol';
-import { buildStudioRequest } from '../../common/request/studioForm';
+import { buildStudioRequest } from '../../common/studioForm';
 
 /**
  * How a run ended. `next` settles once the user answers the error message: run again (Retry, Set

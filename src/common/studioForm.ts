@@ -1,29 +1,30 @@
-// Turns the Studio form into the API request of its mode, and says which fields a model forbids.
-// Shared by the webview (live validation as the user types) and the host (whose services validate
-// the request again, because the webview is untrusted). Imports only the client's pure modules,
-// never its index, so the browser bundle cannot pick up Node code.
-import { checkGenerateRequest, checkRemixRequest, checkUpscaleRequest, checkDescribeOptions, isV1Model, isV2AModel } from './validation';
-import type { ValidationIssue } from './validation';
-import type { FormState, StudioMode, StudioStringKey } from '../protocol';
+// Turns the Studio form into the API request of its mode, and says which fields a model refuses
+// and why; both read from the capability table. Used by the webview (live validation where the
+// user types: the one check at that edge) and the host (which hands the request to the client,
+// whose own check is the second one).
+import { modeTakes, refusals, type ModelRestrictedField, type RequestField } from './request/capabilities';
+import { LEGACY_DEFAULTS } from './request/legacy';
+import { validate, type ValidationIssue } from './request/validation';
+import type { FormState, StudioMode } from './protocol';
 
 /** The form a fresh Studio starts with (the host may override some values from the settings). */
 export const DEFAULT_FORM: FormState = {
   mode: 'generate',
   prompt: '',
-  model: 'V_2',
+  model: LEGACY_DEFAULTS.model,
   sizeKind: 'aspect',
-  aspectRatio: 'ASPECT_1_1',
-  resolution: 'RESOLUTION_1024_1024',
+  aspectRatio: LEGACY_DEFAULTS.aspect_ratio,
+  resolution: LEGACY_DEFAULTS.resolution,
   styleType: '',
   magicPrompt: '',
   negativePrompt: '',
   seed: '',
   randomSeed: true,
-  numImages: 1,
+  numImages: LEGACY_DEFAULTS.num_images,
   palette: { kind: 'none' },
-  imageWeight: 50,
-  resemblance: 50,
-  detail: 50,
+  imageWeight: LEGACY_DEFAULTS.image_weight,
+  resemblance: LEGACY_DEFAULTS.resemblance,
+  detail: LEGACY_DEFAULTS.detail,
   describeModelVersion: '',
 };
 
@@ -99,29 +100,19 @@ export function buildStudioRequest(form: FormState): StudioRequest {
   }
 }
 
-/** Validates the form with the client's own rules; [] when it can be sent. */
+/** Validates the form's request with the capability table's rules; [] when it can be sent. */
 export function checkStudioRequest(request: StudioRequest): ValidationIssue[] {
-  switch (request.mode) {
-    case 'generate': return checkGenerateRequest(request.request);
-    case 'remix': return checkRemixRequest(request.request);
-    case 'upscale': return checkUpscaleRequest(request.request);
-    case 'describe': return checkDescribeOptions(request.request);
-  }
+  return validate(request.mode, request.request);
 }
 
-/** Fields the chosen model does not accept, each with the string key of the reason shown beside it. */
-export function disabledFields(model: string): Partial<Record<'negative_prompt' | 'color_palette' | 'style_type' | 'resolution', StudioStringKey>> {
-  const result: Partial<Record<'negative_prompt' | 'color_palette' | 'style_type' | 'resolution', StudioStringKey>> = {};
-  if (isV2AModel(model)) {
-    result.negative_prompt = 'disabledNegativeV2A';
-    result.color_palette = 'disabledPaletteModel';
-  }
-  if (isV1Model(model)) {
-    result.style_type = 'disabledStyleV1';
-    result.resolution = 'disabledResolutionV1';
-    result.color_palette = 'disabledPaletteModel';
-  }
-  return result;
+/** Fields the chosen model refuses, each with the reason shown beside it (in the UI language). */
+export function disabledFields(model: string): Partial<Record<ModelRestrictedField, string>> {
+  return Object.fromEntries(Object.entries(refusals(model)).map(([field, why]) => [field, why.reason()]));
+}
+
+/** Whether a mode shows a request field (the Studio form's rows follow the operation's fields). */
+export function modeShows(mode: StudioMode, field: RequestField): boolean {
+  return modeTakes(mode, field);
 }
 
 /** Whether a mode needs a reference image. */
