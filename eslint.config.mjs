@@ -77,6 +77,9 @@ export default tseslint.config(
       'no-restricted-syntax': ['error',
         { selector: 'MemberExpression[property.name=/^show(Error|Warning|Information)Message$/]', message: 'Use showError/showWarning/showInformation from src/common/vscode/notifications.ts: they show the message as plain text.' },
         { selector: "MemberExpression[object.property.name='ProgressLocation'][property.name='Notification']", message: 'Use withNotificationProgress from src/common/vscode/notifications.ts: it shows the title and messages as plain text.' },
+        // Every command and webview message handler goes through the error boundary (src/common/vscode/commands.ts).
+        { selector: "MemberExpression[object.property.name='commands'][property.name='registerCommand']", message: 'Use registerCommand from src/common/vscode/commands.ts: it runs the handler under the error boundary.' },
+        { selector: "MemberExpression[property.name='onDidReceiveMessage']", message: 'Use onWebviewMessage from src/common/vscode/commands.ts: it runs the handler under the error boundary.' },
       ],
     },
   },

@@ -9,5 +9,5 @@ export { WRITE_ALT_TEXT_COMMAND, writeAltTextForImage } from './writeAltText';
 
 /** Registers ideogram.findMissingAltText and ideogram.writeAltText. */
 export function registerAltTextCommands(context: vscode.ExtensionContext, services: IdeogramServices): void {
-  context.subscriptions.push(registerFindMissingAltText(services), registerWriteAltText(() => services.lastTextEditor()));
+  context.subscriptions.push(registerFindMissingAltText(services), registerWriteAltText(services.boundary, () => services.lastTextEditor()));
 }

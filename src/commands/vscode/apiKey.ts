@@ -1,6 +1,7 @@
 // "Set API Key" / "Clear API Key". Set accepts the key as an argument for automation (tests,
 // tasks); without one it asks in a password box.
 import * as vscode from 'vscode';
+import { registerCommand } from '../../common/vscode/commands';
 import { showError, showInformation } from '../../common/vscode/notifications';
 import type { IdeogramServices } from '../../common/vscode/services';
 import { apiKeyFromEnvironment, apiKeyShapeProblem } from '../../common/vscode/secrets';
@@ -8,7 +9,7 @@ import { apiKeyFromEnvironment, apiKeyShapeProblem } from '../../common/vscode/s
 /** Registers ideogram.setApiKey (returns true when a key was stored) and ideogram.clearApiKey (returns true). */
 export function registerApiKeyCommands(services: IdeogramServices): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('ideogram.setApiKey', async (key?: unknown): Promise<boolean> => {
+    registerCommand(services.boundary, 'ideogram.setApiKey', vscode.l10n.t('Set API Key'), async (key?: unknown): Promise<boolean> => {
       if (typeof key === 'string') {
         const problem = apiKeyShapeProblem(key.trim());
         if (problem) {
@@ -22,7 +23,7 @@ export function registerApiKeyCommands(services: IdeogramServices): vscode.Dispo
       if (stored) void showInformation(vscode.l10n.t('Ideogram API key saved in the system keychain.'));
       return stored;
     }),
-    vscode.commands.registerCommand('ideogram.clearApiKey', async (): Promise<boolean> => {
+    registerCommand(services.boundary, 'ideogram.clearApiKey', vscode.l10n.t('Clear API Key'), async (): Promise<boolean> => {
       await services.keys.clear();
       const envNote = apiKeyFromEnvironment() ? ' ' + vscode.l10n.t('IDEOGRAM_API_KEY from the environment still applies.') : '';
       void showInformation(vscode.l10n.t('Ideogram API key removed.') + envNote);

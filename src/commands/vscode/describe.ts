@@ -2,6 +2,7 @@
 // pick of all descriptions with item buttons: Copy, Insert at cursor, Write as alt text, Generate from
 // this, Remix with this, Open in Studio; the pick's title bar opens the image in the Studio's describe mode.
 import * as vscode from 'vscode';
+import { registerCommand } from '../../common/vscode/commands';
 import type { IdeogramServices } from '../../common/vscode/services';
 import { isCancellation } from '../../common/vscode/errorBoundary';
 import { writeAltTextForImage } from '../../altText/vscode/writeAltText';
@@ -16,7 +17,7 @@ export interface DescribeCommandResult { uri: vscode.Uri; descriptions: string[]
 
 /** Registers ideogram.describe; returns one entry per image (descriptions, or the error text). */
 export function registerDescribe(context: vscode.ExtensionContext, services: IdeogramServices): vscode.Disposable {
-  return vscode.commands.registerCommand('ideogram.describe', async (first?: unknown, second?: unknown): Promise<DescribeCommandResult[] | undefined> => {
+  return registerCommand(services.boundary, 'ideogram.describe', vscode.l10n.t('Describe'), async (first?: unknown, second?: unknown): Promise<DescribeCommandResult[] | undefined> => {
     const images = await resolveImages(first, second, true);
     if (images.length === 0) return undefined;
     const items = await services.boundary.run(vscode.l10n.t('Describe'), () =>

@@ -2,6 +2,7 @@
 // otherwise a multi-step quick input asks for the prompt (the editor selection, if any) and the
 // parameters, remembering the last choices.
 import * as vscode from 'vscode';
+import { registerCommand } from '../../common/vscode/commands';
 import { aspectShape, fieldLabel, magicPromptHint, modelHint, valueLabel } from '../../common/request/labels';
 import { ASPECT_RATIOS, LEGACY_DEFAULTS, MAGIC_PROMPT_OPTIONS, MAX_SEED, MODELS, PALETTE_PRESETS, RANGES, RESOLUTIONS, STYLE_TYPES } from '../../common/request/legacy';
 import { applyModelRules, modelAllows, resolve, type RememberedChoices } from '../../common/request/resolve';
@@ -15,7 +16,7 @@ const LAST_CHOICES_KEY = 'ideogram.generate.lastChoices';
 
 /** Registers ideogram.generate. Returns the saved image Uris (undefined when cancelled or failed). */
 export function registerGenerate(context: vscode.ExtensionContext, services: IdeogramServices): vscode.Disposable {
-  return vscode.commands.registerCommand('ideogram.generate', async (options?: unknown) => {
+  return registerCommand(services.boundary, 'ideogram.generate', vscode.l10n.t('Generate'), async (options?: unknown) => {
     const given = options && typeof options === 'object' && !(options instanceof vscode.Uri) ? options as Partial<GenerateRequest> : {};
     if (typeof given.prompt === 'string' && given.prompt.trim() !== '') {
       return runGenerate(context, services, given as Partial<GenerateRequest> & { prompt: string });

@@ -2,6 +2,7 @@
 // the palette (asks for an image) or automation with (uri | uri[], options) where options use
 // the API's field names. Several images run in parallel within the in-flight limit.
 import * as vscode from 'vscode';
+import { registerCommand } from '../../common/vscode/commands';
 import { modelHint } from '../../common/request/labels';
 import { MODELS, RANGES } from '../../common/request/legacy';
 import { fieldProblem, requireValid } from '../../common/request/validation';
@@ -19,7 +20,7 @@ import { announceResult, withOperationProgress } from './results';
 /** Registers ideogram.remix and ideogram.upscale; both return the saved image Uris. */
 export function registerImageCommands(services: IdeogramServices): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('ideogram.remix', async (first?: unknown, second?: unknown, third?: unknown) => {
+    registerCommand(services.boundary, 'ideogram.remix', vscode.l10n.t('Remix'), async (first?: unknown, second?: unknown, third?: unknown) => {
       const images = await resolveImages(first, second, true, vscode.l10n.t('Remix Image from URL…'));
       if (images.length === 0) return undefined;
       const given = optionsFromArgs(second, third) as Partial<RemixRequest> | undefined;
@@ -28,7 +29,7 @@ export function registerImageCommands(services: IdeogramServices): vscode.Dispos
         : await askForRemix(services, images[0], given, images.length === 1);
       return request ? runRemix(services, request, images) : undefined;
     }),
-    vscode.commands.registerCommand('ideogram.upscale', async (first?: unknown, second?: unknown, third?: unknown) => {
+    registerCommand(services.boundary, 'ideogram.upscale', vscode.l10n.t('Upscale'), async (first?: unknown, second?: unknown, third?: unknown) => {
       const images = await resolveImages(first, second, true);
       if (images.length === 0) return undefined;
       const given = optionsFromArgs(second, third) as UpscaleRequest | undefined;

@@ -1,5 +1,6 @@
 // Registers every command of the extension (except the Studio's, which its module registers).
 import * as vscode from 'vscode';
+import { registerCommand } from '../../common/vscode/commands';
 import type { IdeogramServices } from '../../common/vscode/services';
 import { registerApiKeyCommands } from './apiKey';
 import { registerDescribe } from './describe';
@@ -13,8 +14,8 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ide
     registerGenerate(context, services),
     ...registerImageCommands(services),
     registerDescribe(context, services),
-    registerOpenInStudio(),
+    registerOpenInStudio(services),
     ...registerApiKeyCommands(services),
-    vscode.commands.registerCommand('ideogram.showLog', () => services.log.show()),
+    registerCommand(services.boundary, 'ideogram.showLog', vscode.l10n.t('Show Log'), () => services.log.show()),
   );
 }

@@ -2,6 +2,8 @@
 // submenu, a title-bar button on the Remix/Upscale quick inputs, and the Describe result. Each hands
 // the image (and whatever the user already typed) to the Studio, which takes the work from there.
 import * as vscode from 'vscode';
+import { registerCommand } from '../../common/vscode/commands';
+import type { IdeogramServices } from '../../common/vscode/services';
 import { activeImageUri, imageUrisFromArgs, isImageUri } from './args';
 
 /** Command id of the submenu entry (not in the palette: it needs an image). */
@@ -24,8 +26,8 @@ export function openInStudioButton(): vscode.QuickInputButton {
 }
 
 /** Registers ideogram.openInStudio: (clicked, selected) from the explorer, or the preview's Uri. */
-export function registerOpenInStudio(): vscode.Disposable {
-  return vscode.commands.registerCommand(OPEN_IN_STUDIO_COMMAND, async (first?: unknown, second?: unknown) => {
+export function registerOpenInStudio(services: IdeogramServices): vscode.Disposable {
+  return registerCommand(services.boundary, OPEN_IN_STUDIO_COMMAND, vscode.l10n.t('Open in Studio'), async (first?: unknown, second?: unknown) => {
     // The Studio works on one reference image: the clicked one, not the whole selection.
     const image = imageUrisFromArgs(first, undefined).find(isImageUri) ?? imageUrisFromArgs(first, second).find(isImageUri) ?? activeImageUri();
     // Remix is the most common next step for an image the user picked.

@@ -4,22 +4,15 @@
 // with the same parameters, so a prompt is never lost to an error; when the API answered but the
 // images could not be saved, "Save Again" saves them from the same links without a new request.
 import * as vscode from 'vscode';
-import { showError, showWarning, withNotificationProgress } from './notifications';
-import { formatIssues } from '../request/validation';
-import { IdeogramError, UnsavedImagesError, type IdeogramErrorKind } from '../errors';
+import { isCancelledError, reportError, type ErrorReport, type ReportedError } from '../reportedError';
+import { UnsavedImagesError } from '../errors';
 import { withAbortSignal } from './cancellation';
 import { openSettings } from './config';
 import type { IdeogramLog } from './log';
+import { showError, showWarning, withNotificationProgress } from './notifications';
 import type { ApiKeyStore } from './secrets';
-import { UserFacingError } from '../userFacingError';
 
-/** What the boundary showed, for the Studio and for tests (the message is already redacted). */
-export interface ReportedError {
-  kind: IdeogramErrorKind | 'user' | 'unsaved' | 'unexpected';
-  message: string;
-  actions: string[];
-  settingHint?: string;
-}
+export type { ReportedError } from '../reportedError';
 
 /**
  * How the user answered an error message: run the operation again (Retry, a key was set), its
@@ -27,31 +20,15 @@ export interface ReportedError {
  */
 export type ErrorOutcome = { next: 'retry' } | { next: 'saved'; result: unknown } | { next: 'none' };
 
-/** True for every way an operation can end by cancellation (token, AbortSignal, client). */
-export function isCancellation(err: unknown): boolean {
-  if (err instanceof vscode.CancellationError) return true;
-  if (err instanceof IdeogramError) return err.kind === 'cancelled';
-  return err instanceof Error && (err.name === 'AbortError' || err.name === 'Canceled');
+/** What a caller of run() may learn of each failure as it happens (the Studio shows it inline). */
+export interface RunHooks {
+  /** Called with what the boundary shows, before it waits for the user's answer. */
+  onFailure?(reported: ReportedError): void;
 }
 
-const RETRYABLE: ReadonlySet<IdeogramErrorKind> = new Set(['network', 'timeout', 'server', 'rate-limit', 'download', 'invalid-response']);
-
-function headline(err: IdeogramError): string {
-  switch (err.kind) {
-    case 'missing-key':
-      return vscode.l10n.t('No Ideogram API key is set. Set one to continue; your prompt is kept.');
-    case 'safety':
-      return vscode.l10n.t('Ideogram\'s safety filter rejected the prompt or image (422). Change it and try again.');
-    case 'rate-limit':
-      return vscode.l10n.t('The provider is still rate-limiting after several retries (429). Wait a moment, then retry.');
-    case 'timeout':
-      return vscode.l10n.t('The request timed out. Retry, or raise ideogram.requestTimeoutSeconds.');
-    case 'invalid-request':
-      return err.issues?.length ? vscode.l10n.t('The request is not valid: {0}', formatIssues(err.issues)) : err.message;
-    default:
-      // The client's messages already say what happened and which setting to check.
-      return err.message;
-  }
+/** True for every way an operation can end by cancellation (token, AbortSignal, client). */
+export function isCancellation(err: unknown): boolean {
+  return err instanceof vscode.CancellationError || isCancelledError(err);
 }
 
 /** Shows errors with actions and re-runs operations on Retry / Set API Key. */
@@ -68,11 +45,11 @@ export class ErrorBoundary implements vscode.Disposable {
    * returns that (an UnsavedImagesError's saveAgain resolves to what its operation returns);
    * otherwise returns undefined.
    */
-  async run<T>(label: string, operation: () => Promise<T>): Promise<T | undefined> {
+  async run<T>(label: string, operation: () => Promise<T>, hooks: RunHooks = {}): Promise<T | undefined> {
     try {
       return await operation();
     } catch (err) {
-      return this.recover(err, label, operation);
+      return this.recover(err, label, operation, hooks);
     }
   }
 
@@ -80,9 +57,11 @@ export class ErrorBoundary implements vscode.Disposable {
    * Shows `err`, a failure of `operation` that already happened, and continues as run() does:
    * Retry runs `operation` again (its failures handled the same way), Save Again returns what it saved.
    */
-  async recover<T>(err: unknown, label: string, operation: () => Promise<T>): Promise<T | undefined> {
+  async recover<T>(err: unknown, label: string, operation: () => Promise<T>, hooks: RunHooks = {}): Promise<T | undefined> {
     for (let failure = err; ;) {
-      const outcome = await this.settle(failure, label);
+      const report = this.report(failure, label);
+      if (report) hooks.onFailure?.(report.reported);
+      const outcome = await this.settle(failure, label, report);
       if (outcome.next === 'saved') return outcome.result as T;
       if (outcome.next !== 'retry') return undefined;
       this.log.info(`${label}: running again with the same parameters`);
@@ -99,71 +78,42 @@ export class ErrorBoundary implements vscode.Disposable {
     return (await this.settle(err, label)).next === 'retry';
   }
 
-  /** Shows one message for `err` and carries out the answer ("Save Again" saves here, with progress); resolves what comes next. */
-  async settle(err: unknown, label = 'Ideogram'): Promise<ErrorOutcome> {
-    if (isCancellation(err)) {
+  /**
+   * What the boundary shows for `err` (logged, and announced to onDidReportError for tests),
+   * returned so a caller can show it too; undefined for a cancellation.
+   */
+  report(err: unknown, label = 'Ideogram'): ErrorReport | undefined {
+    const report = reportError(err, label, (text) => this.log.redact(text));
+    if (!report) {
       this.log.info(`${label}: cancelled`);
-      return { next: 'none' };
+      return undefined;
     }
-    const setKey = vscode.l10n.t('Set API Key');
-    const openSettingsLabel = vscode.l10n.t('Open Settings');
-    const retry = vscode.l10n.t('Retry');
-    const showLog = vscode.l10n.t('Show Log');
-    const saveAgain = vscode.l10n.t('Save Again');
+    if (report.log.level === 'unexpected') this.log.unexpected(report.log.text, err);
+    else if (report.log.level === 'warn') this.log.warn(report.log.text);
+    else this.log.error(report.log.text);
+    this.reported.fire(report.reported);
+    return report;
+  }
 
-    let message: string;
-    let kind: ReportedError['kind'];
-    let settingHint: string | undefined;
-    const actions: string[] = [];
-    if (err instanceof UnsavedImagesError) {
-      // The images are paid for: offer to save them (free) first; a new request only when the
-      // failure was not on this machine (a folder problem would fail the same way again).
-      kind = 'unsaved';
-      message = vscode.l10n.t('Ideogram made {0} image(s), but they could not be saved: {1} "Save Again" downloads them again, without a new request.', err.unsaved.count, err.message);
-      settingHint = err.settingHint;
-      this.log.error(`${label}: ${err.unsaved.count} image(s) not saved (${err.unsaved.local ? 'local' : err.kind}): ${err.message}`);
-      actions.push(saveAgain);
-      if (settingHint) actions.push(openSettingsLabel);
-      if (!err.unsaved.local && (err.retryable || RETRYABLE.has(err.kind))) actions.push(retry);
-    } else if (err instanceof IdeogramError) {
-      kind = err.kind;
-      message = headline(err);
-      settingHint = err.settingHint;
-      this.log.error(`${label} failed (${err.kind}${err.status ? ` ${err.status}` : ''}): ${err.message}`);
-      if (err.kind === 'missing-key' || err.kind === 'auth') actions.push(setKey);
-      if (err.kind === 'network' && !settingHint) settingHint = 'ideogram.proxy';
-      if ((err.kind === 'not-found' || err.kind === 'invalid-response') && !settingHint) settingHint = 'ideogram.baseUrl';
-      if (settingHint) actions.push(openSettingsLabel);
-      if (err.retryable || RETRYABLE.has(err.kind)) actions.push(retry);
-    } else if (err instanceof UserFacingError) {
-      kind = 'user';
-      message = err.message;
-      settingHint = err.settingHint;
-      this.log.warn(`${label}: ${err.message}`);
-      if (settingHint) actions.push(openSettingsLabel);
-    } else {
-      kind = 'unexpected';
-      this.log.unexpected(`${label} failed unexpectedly`, err);
-      const text = err instanceof Error ? err.message : String(err);
-      message = vscode.l10n.t('{0} failed: {1}', label, text);
-    }
-    if (kind !== 'missing-key') actions.push(showLog);
-    message = this.log.redact(message);
-    this.reported.fire({ kind, message, actions, settingHint });
-
-    const choice = kind === 'missing-key' ? await this.waitForKeyOrChoice(message, actions) : await showError(message, ...actions);
-    switch (choice) {
-      case setKey:
+  /** Shows one message for `err` and carries out the answer ("Save Again" saves here, with progress); resolves what comes next. */
+  async settle(err: unknown, label = 'Ideogram', report: ErrorReport | undefined = this.report(err, label)): Promise<ErrorOutcome> {
+    if (!report) return { next: 'none' };
+    const { reported, actionOf } = report;
+    const choice = reported.kind === 'missing-key'
+      ? await this.waitForKeyOrChoice(reported.message, reported.actions)
+      : await showError(reported.message, ...reported.actions);
+    if (choice === KEY_ARRIVED) return { next: 'retry' };
+    switch (choice === undefined ? undefined : actionOf.get(choice)) {
+      case 'setKey':
         return { next: (await this.keys.promptAndStore()) ? 'retry' : 'none' };
-      case retry:
-      case KEY_ARRIVED:
+      case 'retry':
         return { next: 'retry' };
-      case saveAgain:
+      case 'saveAgain':
         return err instanceof UnsavedImagesError ? this.saveAgain(err, label) : { next: 'none' };
-      case openSettingsLabel:
-        await openSettings(settingHint);
+      case 'openSettings':
+        await openSettings(reported.settingHint);
         return { next: 'none' };
-      case showLog:
+      case 'showLog':
         this.log.show();
         return { next: 'none' };
       default:

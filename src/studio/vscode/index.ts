@@ -1,6 +1,7 @@
 // Registers the Studio: the "Open Studio" command and the serializer that restores the panel
 // after a window reload.
 import * as vscode from 'vscode';
+import { registerCommand } from '../../common/vscode/commands';
 import type { IdeogramServices } from '../../common/vscode/services';
 import type { FormState } from '../../common/protocol';
 import { parsePersistedState, STUDIO_MODES } from '../../common/protocol';
@@ -63,7 +64,7 @@ export function openStudio(context: vscode.ExtensionContext, services: IdeogramS
 /** Registers the Studio command and serializer; everything is owned by `context.subscriptions`. */
 export function registerStudio(context: vscode.ExtensionContext, services: IdeogramServices): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(OPEN_STUDIO_COMMAND, (first?: unknown, second?: unknown) => {
+    registerCommand(services.boundary, OPEN_STUDIO_COMMAND, vscode.l10n.t('Ideogram Studio'), (first?: unknown, second?: unknown) => {
       openStudio(context, services, parseOpenStudioArgs(first, second));
     }),
     vscode.window.registerWebviewPanelSerializer(STUDIO_VIEW_TYPE, {

@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { showInformation } from '../../common/vscode/notifications';
 import type { IdeogramServices, OperationResult } from '../../common/vscode/services';
+import { onWebviewMessage } from '../../common/vscode/commands';
+import { modeNeedsImage } from '../../common/studioForm';
 import type { FormState, HostMessage, ImageRef, PersistedState, WebviewMessage } from '../../common/protocol';
 import { assertNever, parseWebviewMessage } from '../../common/protocol';
 import { writeStudioAltText } from './altText';
@@ -50,7 +52,7 @@ export class StudioPanel implements vscode.Disposable {
     this.configureWebview();
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      onWebviewMessage(services.boundary, panel.webview, vscode.l10n.t('Ideogram Studio'), (raw) => this.receive(raw)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.configureWebview()),
     );
   }
@@ -98,17 +100,15 @@ export class StudioPanel implements vscode.Disposable {
     void this.panel.webview.postMessage(message);
   }
 
-  private receive(raw: unknown): void {
+  private receive(raw: unknown): Promise<void> {
     const message = parseWebviewMessage(raw);
     if (!message) {
       // Untrusted input: log the type only (never the content), and ignore it.
       const type = typeof raw === 'object' && raw !== null ? String((raw as { type?: unknown }).type).slice(0, 40) : typeof raw;
       this.services.log.warn(`Studio: ignored an invalid message from the webview (type ${type})`);
-      return;
+      return Promise.resolve();
     }
-    this.handle(message).catch((err: unknown) => {
-      void this.services.boundary.showOperationError(err, vscode.l10n.t('Ideogram Studio'));
-    });
+    return this.handle(message);
   }
 
   private async handle(message: WebviewMessage): Promise<void> {
@@ -168,6 +168,10 @@ export class StudioPanel implements vscode.Disposable {
     return toImageRef(this.panel.webview, uri);
   }
 
+  // One run of the form under the error boundary: a failure is shown inline (the boundary's own
+  // report, by return value) and in one notification; while that waits for an answer the panel is
+  // idle. Retry runs the same form again through the boundary; "Save Again" (images made but not
+  // saved) resolves to the run's outcome, shown as its results.
   private async run(form: FormState, referenceText: string | undefined): Promise<void> {
     if (this.running) {
       this.post({ type: 'notice', message: vscode.l10n.t('A run is already in progress.') });
@@ -178,35 +182,38 @@ export class StudioPanel implements vscode.Disposable {
       this.post({ type: 'runFailed', runId: 0, message: vscode.l10n.t('The reference image must be a PNG, JPEG or WebP file in the workspace, or an http(s) link to one.') });
       return;
     }
-    const id = this.nextRunId++;
-    const cancel = new vscode.CancellationTokenSource();
-    this.running = { id, cancel };
+    if (modeNeedsImage(form.mode) && !reference) {
+      this.post({ type: 'runFailed', runId: 0, message: vscode.l10n.t('Choose a reference image first.') });
+      return;
+    }
     this.start = { form, reference }; // what a re-created webview starts from
-    this.post({ type: 'runStarted', runId: id });
-    try {
-      const outcome = await runStudioOperation(this.services, form, reference, {
-        token: cancel.token,
-        onProgress: (text) => this.post({ type: 'progress', runId: id, message: text }),
-      });
-      if (outcome.kind === 'images') {
-        this.showImages(id, outcome.result);
-      } else if (outcome.kind === 'describe') {
-        this.described.add(outcome.image.toString());
-        this.post({ type: 'describeFinished', runId: id, image: this.imageRef(outcome.image), descriptions: outcome.descriptions });
-      } else if (outcome.kind === 'cancelled') {
-        this.post({ type: 'runCancelled', runId: id });
-      } else {
-        this.post({ type: 'runFailed', runId: id, message: outcome.message });
-        // The panel is idle while the error message waits for an answer; Retry runs the same form
-        // again, "Save Again" (images made but not saved) shows what it saved as this run's results.
-        this.running = undefined;
-        const next = await outcome.next;
-        if (next.next === 'retry') return this.run(form, referenceText);
-        if (next.next === 'saved') this.showImages(id, next.result as OperationResult);
+    let id = 0;
+    const outcome = await this.services.boundary.run(vscode.l10n.t('Ideogram Studio'), async () => {
+      if (this.running) {
+        this.post({ type: 'notice', message: vscode.l10n.t('A run is already in progress.') });
+        return undefined;
       }
-    } finally {
-      if (this.running?.id === id) this.running = undefined;
-      cancel.dispose();
+      id = this.nextRunId++;
+      const cancel = new vscode.CancellationTokenSource();
+      this.running = { id, cancel };
+      this.post({ type: 'runStarted', runId: id });
+      try {
+        return await runStudioOperation(this.services, form, reference, {
+          token: cancel.token,
+          onProgress: (text) => this.post({ type: 'progress', runId: id, message: text }),
+        });
+      } finally {
+        if (this.running?.id === id) this.running = undefined;
+        cancel.dispose();
+      }
+    }, { onFailure: (reported) => this.post({ type: 'runFailed', runId: id, message: reported.message }) });
+    if (outcome?.kind === 'images') {
+      this.showImages(id, outcome.result);
+    } else if (outcome?.kind === 'describe') {
+      this.described.add(outcome.image.toString());
+      this.post({ type: 'describeFinished', runId: id, image: this.imageRef(outcome.image), descriptions: outcome.descriptions });
+    } else if (outcome?.kind === 'cancelled') {
+      this.post({ type: 'runCancelled', runId: id });
     }
   }
 

@@ -1,26 +1,25 @@
-// Runs one Studio request through the same ImageService and error boundary as the commands, so
-// validation, progress, files, sidecars and error messages are identical wherever a run starts.
+// Runs one Studio request through the same ImageService as the commands, so progress, files and
+// sidecars are identical wherever a run starts. Failures are thrown: the panel runs this under the
+// error boundary, which shows them (and the panel shows the same report inline).
 import * as vscode from 'vscode';
 import type { GenerateRequest, RemixRequest, UpscaleRequest } from '../../common/request/schemas';
 import type { IdeogramServices, OperationResult } from '../../common/vscode/services';
-import { isCancellation, type ErrorOutcome } from '../../common/vscode/errorBoundary';
+import { UnsavedImagesError, type UnsavedImages } from '../../common/errors';
+import { isCancellation } from '../../common/vscode/errorBoundary';
+import { mapUnsaved } from '../../storage/savePipeline';
 import type { FormState } from '../../common/protocol';
 import { buildStudioRequest } from '../../common/studioForm';
 
-/**
- * How a run ended. `next` settles once the user answers the error message: run again (Retry, Set
- * API Key) or the images "Save Again" saved. It is a promise so the panel can show the error
- * inline at once, not after the answer.
- */
+/** How a run ended, when it did not fail. */
 export type StudioOutcome =
   | { kind: 'images'; result: OperationResult }
   | { kind: 'describe'; image: vscode.Uri; descriptions: string[] }
-  | { kind: 'cancelled' }
-  | { kind: 'failed'; message: string; next: Promise<ErrorOutcome> };
+  | { kind: 'cancelled' };
 
 /**
- * Runs the form through the shared services, which validate it like any command's request (the
- * webview is untrusted, and its own live check is only for the user); never throws.
+ * Runs the form through the shared services (the client validates it: the webview is untrusted,
+ * and its own live check is the one for the user). Throws what failed; images made but not saved
+ * come as an UnsavedImagesError whose Save Again resolves to this run's outcome.
  */
 export async function runStudioOperation(
   services: IdeogramServices,
@@ -29,9 +28,6 @@ export async function runStudioOperation(
   opts: { token: vscode.CancellationToken; onProgress(message: string): void },
 ): Promise<StudioOutcome> {
   const request = buildStudioRequest(form);
-  if (request.mode !== 'generate' && !reference) {
-    return { kind: 'failed', message: vscode.l10n.t('Choose a reference image first.'), next: Promise.resolve({ next: 'none' }) };
-  }
   const label = vscode.l10n.t('Ideogram Studio');
   try {
     // The status bar shows the same progress text as the panel (the panel has its own Cancel).
@@ -60,12 +56,9 @@ export async function runStudioOperation(
     });
   } catch (err) {
     if (isCancellation(err)) return { kind: 'cancelled' };
-    // The boundary reports the (redacted) message synchronously before it waits for the user's
-    // choice, so the panel can show the very same text inline while the notification is open.
-    let message = err instanceof Error ? err.message : String(err);
-    const subscription = services.boundary.onDidReportError((reported) => { message = reported.message; });
-    const next = services.boundary.settle(err, label);
-    subscription.dispose();
-    return { kind: 'failed', message, next };
+    if (err instanceof UnsavedImagesError) {
+      throw new UnsavedImagesError(mapUnsaved(err.unsaved as UnsavedImages<OperationResult>, (result): StudioOutcome => ({ kind: 'images', result })));
+    }
+    throw err;
   }
 }
