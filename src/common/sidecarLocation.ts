@@ -26,8 +26,19 @@ function baseName(file: string): string {
 
 /** Where the sidecar of the image `imageName` (a file of the output folder) lives, relative to the output folder. */
 export function sidecarPathFor(imageName: string, layout: SidecarLayout): string {
-  const name = `${stemOf(baseName(imageName))}${SIDECAR_SUFFIX}`;
+  return sidecarPathForStem(stemOf(baseName(imageName)), layout);
+}
+
+/** The same for an image not named yet: `stem` is its name without the extension (a storage claiming a name). */
+export function sidecarPathForStem(stem: string, layout: SidecarLayout): string {
+  const name = `${stem}${SIDECAR_SUFFIX}`;
   return layout === 'subfolder' ? `${SIDECAR_FOLDER}/${name}` : name;
+}
+
+/** Whether a file name of the output folder's listing is a sidecar of the 'beside' layout (dot files never are). */
+export function isSidecarName(name: string): boolean {
+  const kind = classifyResultPath(name);
+  return kind.kind === 'sidecar';
 }
 
 /**

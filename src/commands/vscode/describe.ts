@@ -83,7 +83,7 @@ export async function showDescriptions(context: vscode.ExtensionContext, service
       await writeAltTextForImage(item.image, text, shown);
     } else if (button === generate) {
       const request = await askForGenerateRequest(context, services, { prompt: text });
-      if (request) await runGenerate(context, services, request, true);
+      if (request) await runGenerate(context, services, request);
     } else if (button === remix) {
       const request = await askForRemix(services, item.image, { prompt: text });
       if (request) await runRemix(services, request, [item.image]);

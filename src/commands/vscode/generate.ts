@@ -18,22 +18,22 @@ const LAST_CHOICES_KEY = 'ideogram.generate.lastChoices';
 export function registerGenerate(context: vscode.ExtensionContext, services: IdeogramServices): vscode.Disposable {
   return registerCommand(services.boundary, 'ideogram.generate', vscode.l10n.t('Generate'), async (options?: unknown) => {
     const given = options && typeof options === 'object' && !(options instanceof vscode.Uri) ? options as Partial<GenerateRequest> : {};
+    // Read once for this run: the request's defaults come from here (the save reads its folder's).
+    const settings = services.settings(vscode.window.activeTextEditor?.document.uri);
     if (typeof given.prompt === 'string' && given.prompt.trim() !== '') {
-      return runGenerate(context, services, given as Partial<GenerateRequest> & { prompt: string });
+      return runGenerate(context, services, resolve('generate', given, settings.defaults, lastChoices(context)) as GenerateRequest);
     }
-    const request = await askForGenerateRequest(context, services, given);
-    return request ? runGenerate(context, services, request, true) : undefined;
+    const request = await askForGenerateRequest(context, services, given, settings);
+    return request ? runGenerate(context, services, request) : undefined;
   });
 }
 
-/** Sends a generate request (missing fields from the last choices and settings) and saves the images. */
+/** Sends a resolved generate request and saves the images. */
 export async function runGenerate(
-  context: vscode.ExtensionContext,
+  _context: vscode.ExtensionContext,
   services: IdeogramServices,
-  partial: Partial<GenerateRequest> & { prompt: string },
-  complete = false,
+  request: GenerateRequest,
 ): Promise<vscode.Uri[] | undefined> {
-  const request = complete ? partial as GenerateRequest : resolve('generate', partial, services.settings().defaults, lastChoices(context)) as GenerateRequest;
   // The closure keeps the request: Retry and "Set API Key" send exactly the same parameters.
   // Checked here, where the request was made (the palette's steps or a caller's options); the client checks again.
   const result = await services.boundary.run(vscode.l10n.t('Generate'), async () => {
@@ -62,8 +62,8 @@ export async function askForGenerateRequest(
   context: vscode.ExtensionContext,
   services: IdeogramServices,
   initial: Partial<GenerateRequest> = {},
+  settings = services.settings(vscode.window.activeTextEditor?.document.uri),
 ): Promise<GenerateRequest | undefined> {
-  const settings = services.settings();
   const last = lastChoices(context);
   const state = resolve('generate', { ...initial, prompt: initial.prompt || selectedText() }, settings.defaults, last) as GenerateRequest;
   const title = vscode.l10n.t('Ideogram: Generate Image');

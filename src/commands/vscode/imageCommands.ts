@@ -12,6 +12,7 @@ import { combineResults } from '../../common/vscode/imageService';
 import { resolve } from '../../common/request/resolve';
 import { isHostedImageUri } from '../../common/vscode/inputImage';
 import { parseSidecar } from '../../common/sidecar';
+import { sidecarPathFor } from '../../common/sidecarLocation';
 import { optionsFromArgs, resolveImages } from './args';
 import { openInStudio, openInStudioButton } from './openInStudio';
 import { BACK, inputStep, pickStep, type StepInfo } from './quickInput';
@@ -24,9 +25,11 @@ export function registerImageCommands(services: IdeogramServices): vscode.Dispos
       const images = await resolveImages(first, second, true, vscode.l10n.t('Remix Image from URL…'));
       if (images.length === 0) return undefined;
       const given = optionsFromArgs(second, third) as Partial<RemixRequest> | undefined;
+      // Read once for this run: the request's defaults come from here (the save reads its folder's).
+      const settings = services.settings(images[0]);
       const request = given && typeof given.prompt === 'string' && given.prompt.trim()
-        ? requireValid('remix', resolve('remix', given, services.settings().defaults) as RemixRequest)
-        : await askForRemix(services, images[0], given, images.length === 1);
+        ? requireValid('remix', resolve('remix', given, settings.defaults) as RemixRequest)
+        : await askForRemix(services, images[0], given, images.length === 1, settings);
       return request ? runRemix(services, request, images) : undefined;
     }),
     registerCommand(services.boundary, 'ideogram.upscale', vscode.l10n.t('Upscale'), async (first?: unknown, second?: unknown, third?: unknown) => {
@@ -75,7 +78,8 @@ async function runForEach(
 async function promptOf(image: vscode.Uri): Promise<string | undefined> {
   if (isHostedImageUri(image)) return undefined; // no sidecar beside a link
   try {
-    const sidecarUri = image.with({ path: image.path.replace(/\.[^./]+$/, '.json') });
+    const folder = vscode.Uri.joinPath(image, '..');
+    const sidecarUri = vscode.Uri.joinPath(folder, ...sidecarPathFor(image.path, 'beside').split('/'));
     const sidecar = parseSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUri)));
     return sidecar?.prompt || undefined;
   } catch {
@@ -87,9 +91,9 @@ async function promptOf(image: vscode.Uri): Promise<string | undefined> {
  * Asks for the remix prompt, image weight and model; resolves undefined when dismissed or handed
  * to the Studio (the first step's "Open in Studio" button, offered when `offerStudio`).
  */
-export async function askForRemix(services: IdeogramServices, image: vscode.Uri, initial: Partial<RemixRequest> = {}, offerStudio = true): Promise<RemixRequest | undefined> {
+export async function askForRemix(services: IdeogramServices, image: vscode.Uri, initial: Partial<RemixRequest> = {}, offerStudio = true, settings = services.settings(image)): Promise<RemixRequest | undefined> {
   const title = vscode.l10n.t('Ideogram: Remix {0}', image.path.split('/').pop() ?? '');
-  const state: { prompt: string; image_weight: number; model: string } = { prompt: initial.prompt ?? (await promptOf(image)) ?? '', image_weight: initial.image_weight ?? RANGES.image_weight.default, model: initial.model ?? services.settings().defaults.model };
+  const state: { prompt: string; image_weight: number; model: string } = { prompt: initial.prompt ?? (await promptOf(image)) ?? '', image_weight: initial.image_weight ?? RANGES.image_weight.default, model: initial.model ?? settings.defaults.model };
   let step = 0;
   while (step < 3) {
     const info: StepInfo = { title, step: step + 1, totalSteps: 3 };
@@ -109,7 +113,7 @@ export async function askForRemix(services: IdeogramServices, image: vscode.Uri,
       if (typeof outcome === 'string') state.image_weight = Number(outcome.trim());
     } else {
       // The last step before the request is sent: it says how many images each input makes (billed).
-      const count = initial.num_images ?? services.settings().defaults.numImages;
+      const count = initial.num_images ?? settings.defaults.numImages;
       const placeholder = vscode.l10n.t('Model (makes {0} image(s) per input image; ideogram.defaults.numImages)', count);
       const picked = await pickStep(info, MODELS.map((m) => ({ label: m, value: m as string, description: modelHint(m) })), { placeholder, active: state.model });
       outcome = picked;
@@ -118,7 +122,7 @@ export async function askForRemix(services: IdeogramServices, image: vscode.Uri,
     if (outcome === undefined) return undefined;
     step = outcome === BACK ? Math.max(0, step - 1) : step + 1;
   }
-  return resolve('remix', { ...initial, prompt: state.prompt, model: state.model, image_weight: state.image_weight }, services.settings().defaults) as RemixRequest;
+  return resolve('remix', { ...initial, prompt: state.prompt, model: state.model, image_weight: state.image_weight }, settings.defaults) as RemixRequest;
 }
 
 /**

@@ -1,4 +1,6 @@
-// The one place that reads the extension's settings. Everything else receives IdeogramSettings.
+// The one place that reads the extension's settings. Each operation reads them once, at its entry
+// point, and passes the IdeogramSettings object down. Values that are ignored (mistyped in
+// settings.json) are logged by a configuration-change listener, and once at the first read.
 import * as vscode from 'vscode';
 import { parseSettings, type IdeogramSettings, type RawSettings, type SettingProblem } from '../settingsSchema';
 
@@ -16,10 +18,12 @@ function userValue(config: vscode.WorkspaceConfiguration, key: string): unknown 
   return inspected?.globalValue ?? inspected?.defaultValue;
 }
 
-let lastReported = '';
-
 /** Reads and validates the settings for a resource (its folder's values win for folder-scoped settings). */
-export function readSettings(scope?: vscode.ConfigurationScope, onProblems?: (problems: SettingProblem[]) => void): IdeogramSettings {
+export function readSettings(scope?: vscode.ConfigurationScope): IdeogramSettings {
+  return readWithProblems(scope).settings;
+}
+
+function readWithProblems(scope?: vscode.ConfigurationScope): { settings: IdeogramSettings; problems: SettingProblem[] } {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
   const raw: RawSettings = {
     imageTransport: config.get('imageTransport'),
@@ -43,12 +47,44 @@ export function readSettings(scope?: vscode.ConfigurationScope, onProblems?: (pr
     const vscodeProxy = vscode.workspace.getConfiguration('http').get<string>('proxy', '').trim();
     if (/^https?:\/\//i.test(vscodeProxy)) settings.proxy = vscodeProxy;
   }
-  const fingerprint = JSON.stringify(problems);
-  if (onProblems && problems.length > 0 && fingerprint !== lastReported) {
-    lastReported = fingerprint;
-    onProblems(problems);
+  return { settings, problems };
+}
+
+/**
+ * Reads settings for operations and logs the values that were ignored (mistyped in settings.json):
+ * at the first read, then whenever the extension's settings change, each set of problems once.
+ */
+export class SettingsReader implements vscode.Disposable {
+  private last = '';
+  private checked = false;
+  private readonly listener: vscode.Disposable;
+
+  constructor(private readonly report: (problems: SettingProblem[]) => void) {
+    this.listener = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(SECTION)) this.check();
+    });
   }
-  return settings;
+
+  /** The settings for a resource (read once per operation, at its entry point). */
+  read(scope?: vscode.ConfigurationScope): IdeogramSettings {
+    if (!this.checked) {
+      // Not at activation, which stays cheap: the first time an operation needs them.
+      this.checked = true;
+      this.check(scope);
+    }
+    return readSettings(scope);
+  }
+
+  private check(scope?: vscode.ConfigurationScope): void {
+    const { problems } = readWithProblems(scope);
+    const fingerprint = JSON.stringify(problems);
+    if (problems.length > 0 && fingerprint !== this.last) this.report(problems);
+    this.last = fingerprint;
+  }
+
+  dispose(): void {
+    this.listener.dispose();
+  }
 }
 
 /** Opens the Settings editor filtered to one setting (or all of the extension's). */

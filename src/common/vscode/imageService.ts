@@ -6,7 +6,7 @@ import type { Dispatcher } from 'undici';
 import { createDispatcher, IdeogramClient, InflightLimiter, type ImageResult } from '../../ideogram';
 import { IdeogramError, UnsavedImagesError, type UnsavedImages } from '../errors';
 import type { GenerateRequest, RemixRequest, UpscaleRequest } from '../request/schemas';
-import { readSettings, type IdeogramSettings } from './config';
+import type { IdeogramSettings } from './config';
 import { withAbortSignal } from './cancellation';
 import { UserFacingError } from '../userFacingError';
 import type { IdeogramLog } from './log';
@@ -27,6 +27,8 @@ export interface OperationOptions {
   folder?: vscode.WorkspaceFolder;
   /** Short progress messages ("Downloading 2 of 4…"). */
   onProgress?(message: string): void;
+  /** The settings the caller read once for this operation (else read here, for the folder saved into). */
+  settings?: IdeogramSettings;
 }
 
 /** One saved image. */
@@ -114,6 +116,7 @@ export class ImageService implements vscode.Disposable {
     private readonly keys: ApiKeyStore,
     private readonly log: IdeogramLog,
     private readonly extensionVersion: string,
+    private readonly readSettings: (scope?: vscode.ConfigurationScope) => IdeogramSettings,
   ) {}
 
   /** Generates images from a prompt (API field names) and saves them. */
@@ -153,7 +156,7 @@ export class ImageService implements vscode.Disposable {
    * one image's failure is reported in its item, cancellation rejects the whole call.
    */
   async describe(images: readonly vscode.Uri[], opts: OperationOptions & { describe_model_version?: string } = {}): Promise<DescribeItem[]> {
-    const settings = readSettings(images[0]);
+    const settings = opts.settings ?? this.readSettings(images[0]);
     let done = 0;
     return this.run(opts, settings, async (client, signal) => {
       opts.onProgress?.(vscode.l10n.t('Describing {0} image(s)…', images.length));
@@ -190,15 +193,14 @@ export class ImageService implements vscode.Disposable {
   /** The output folder for a workspace folder (or the one chosen as for a save), for the history. */
   async outputFolder(folder?: vscode.WorkspaceFolder): Promise<vscode.Uri> {
     const chosen = await chooseWorkspaceFolder(folder);
-    return outputFolderUri(chosen, readSettings(chosen.uri).outputFolder);
+    return outputFolderUri(chosen, this.readSettings(chosen.uri).outputFolder);
   }
 
   // Everything about where the results go is checked here, before the paid request: a folder
   // that cannot take them is found now, not after the images were made.
   private async target(opts: OperationOptions, near?: vscode.Uri): Promise<SaveTarget> {
     const folder = await chooseWorkspaceFolder(opts.folder, near);
-    const settings = readSettings(folder.uri, (problems) =>
-      this.log.warn(`Ignored invalid settings: ${problems.map((p) => `${p.key} (${p.message})`).join(', ')}`));
+    const settings = opts.settings ?? this.readSettings(folder.uri);
     const out = outputFolderUri(folder, settings.outputFolder);
     const storage = storageFor(out, folder);
     await storage.prepare();

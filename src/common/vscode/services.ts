@@ -1,7 +1,7 @@
 // The services the commands, the Studio, the LM tools and the benchmarks share: one instance of
 // each per window, created in activate().
 import * as vscode from 'vscode';
-import { readSettings } from './config';
+import { SettingsReader, type IdeogramSettings } from './config';
 import { ErrorBoundary } from './errorBoundary';
 import { IdeogramLog } from './log';
 import { ApiKeyStore } from './secrets';
@@ -17,8 +17,8 @@ export { ImageService } from './imageService';
 
 /** Everything other features reuse (the Studio receives this from activate). */
 export interface IdeogramServices {
-  /** Current settings, validated (re-read on every call; cheap). */
-  settings: typeof readSettings;
+  /** Settings for a resource, validated: read once per operation at its entry point, then passed down. */
+  settings(scope?: vscode.ConfigurationScope): IdeogramSettings;
   keys: ApiKeyStore;
   log: IdeogramLog;
   /** The one error boundary: `boundary.run(label, op)` / `boundary.showOperationError(err)`. */
@@ -40,14 +40,17 @@ export function createServices(context: vscode.ExtensionContext): IdeogramServic
   const log = new IdeogramLog(() => keys.knownSecrets());
   const boundary = new ErrorBoundary(log, keys);
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
-  const images = new ImageService(keys, log, version);
+  const reader = new SettingsReader((problems) =>
+    log.warn(`Ignored invalid settings: ${problems.map((p) => `${p.key} (${p.message})`).join(', ')}`));
+  const settings = (scope?: vscode.ConfigurationScope): IdeogramSettings => reader.read(scope);
+  const images = new ImageService(keys, log, version, settings);
   let lastEditor = vscode.window.activeTextEditor;
   context.subscriptions.push(
-    keys, log, boundary, images,
+    keys, log, boundary, images, reader,
     vscode.window.onDidChangeActiveTextEditor((editor) => { if (editor) lastEditor = editor; }),
   );
   return {
-    settings: readSettings,
+    settings,
     keys, log, boundary, images,
     readHistory: (outputFolder, options = {}) => readHistory(outputFolder, options, (text) => log.redact(text)),
     insertImageReferences, insertText,

@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
-import * as l10n from '@vscode/l10n';
 import type { ImageSink } from '../../ideogram';
+import { commitUnderFreeName } from '../freeName';
 
 /** Options of createNodeFileSink. */
 export interface NodeFileSinkOptions {
@@ -78,20 +78,14 @@ export function createNodeFileSink(dir: string, baseName: string, options: NodeF
   };
 }
 
+// Claims the pair's name through commitUnderFreeName (the sidecar's name first, then the image's by link).
 async function claimFinalName(tempPath: string, dir: string, base: string, ext: string, names: NodeFileSinkOptions): Promise<string> {
-  for (let n = 0; n < 10_000; n++) {
-    const stem = n === 0 ? base : `${base}-${n}`;
-    if (names.claimName && !(await names.claimName(stem))) continue;
-    const candidate = path.join(dir, `${stem}.${ext}`);
-    let moved = false;
-    try {
-      moved = await moveNoOverwrite(tempPath, candidate);
-    } finally {
-      if (!moved) await names.releaseName?.(stem);
-    }
-    if (moved) return candidate;
-  }
-  throw new Error(l10n.t('No free file name for {0}.', `${base}.${ext}`));
+  const { fileName } = await commitUnderFreeName(base, ext, {
+    claimSidecar: (stem) => names.claimName?.(stem) ?? Promise.resolve(true),
+    placeImage: (name) => moveNoOverwrite(tempPath, path.join(dir, name)),
+    releaseSidecar: (stem) => names.releaseName?.(stem) ?? Promise.resolve(),
+  });
+  return path.join(dir, fileName);
 }
 
 /**

@@ -12,6 +12,7 @@ import { access, lstat, open, readdir, rename, stat, unlink, writeFile } from 'n
 import * as path from 'node:path';
 import { createNodeFileSink, isPartialFileName, moveNoOverwrite, partialFileName } from './fileSink';
 import { realPathInside, resolveRealPath } from '../../common/node/containment';
+import { sidecarPathForStem } from '../../common/sidecarLocation';
 import { outputFolderError } from '../outputFolderProblems';
 import type { SaveStorage, StorageSink, StoredImage } from '../savePipeline';
 
@@ -41,7 +42,7 @@ export interface NodeFileStorageOptions {
 /** Storage writing into `dir` (created on first write) with Node fs; locations are absolute paths. */
 export function createNodeFileStorage(dir: string, options: NodeFileStorageOptions = {}): SaveStorage<string> {
   const key = (stem: string): string => path.join(dir, stem);
-  const sidecarPath = (stem: string): string => path.join(dir, `${stem}.json`);
+  const sidecarPath = (stem: string): string => path.join(dir, ...sidecarPathForStem(stem, 'beside').split('/'));
   let swept: Promise<void> | undefined;
   const sweepOnce = (): Promise<void> => (swept ??= removeStalePartials(dir));
 

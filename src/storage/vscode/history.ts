@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { redactStrings } from '../../common/redact';
 import { pageHistory, parseSidecar, type Sidecar } from '../../common/sidecar';
+import { imagePathForSidecar, isSidecarName } from '../../common/sidecarLocation';
 
 /** One earlier result. */
 export interface HistoryEntry {
@@ -35,14 +36,14 @@ export async function readHistory(outputFolder: vscode.Uri, options: HistoryQuer
   } catch {
     return { entries: [], total: 0 }; // nothing generated yet
   }
-  const sidecarNames = listing.filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.json') && !name.startsWith('.')).map(([name]) => name);
+  const sidecarNames = listing.filter(([name, type]) => type === vscode.FileType.File && isSidecarName(name)).map(([name]) => name);
   const records: { location: HistoryEntry; sidecar: Sidecar }[] = [];
   for (let i = 0; i < sidecarNames.length; i += READ_CONCURRENCY) {
     await Promise.all(sidecarNames.slice(i, i + READ_CONCURRENCY).map(async (name) => {
       const sidecarUri = vscode.Uri.joinPath(outputFolder, name);
       const sidecar = await readSidecarCached(sidecarUri);
       if (!sidecar) return;
-      const imageUri = vscode.Uri.joinPath(outputFolder, sidecar.file.split(/[\\/]/).pop() ?? sidecar.file);
+      const imageUri = vscode.Uri.joinPath(outputFolder, imagePathForSidecar(sidecar.file));
       records.push({ location: { sidecar, sidecarUri, imageUri }, sidecar });
     }));
   }

@@ -6,14 +6,15 @@
 // existing file is never replaced (a counter is added instead).
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
-import { UserFacingError } from '../../common/userFacingError';
 import { deleteQuietly } from '../../common/vscode/workspace';
 import { isPathInside } from '../../common/node/containment';
-import { candidateName } from '../../common/naming';
+import { sidecarPathForStem } from '../../common/sidecarLocation';
+import { commitUnderFreeName } from '../freeName';
 import { outputFolderError } from '../outputFolderProblems';
 import type { SaveStorage, StorageSink, StoredImage } from '../savePipeline';
 
-const MAX_COLLISION_ATTEMPTS = 1000;
+// The sidecar of the image named `<stem>.<ext>` in `folder` (common/sidecarLocation.ts).
+const sidecarUri = (folder: vscode.Uri, stem: string): vscode.Uri => vscode.Uri.joinPath(folder, ...sidecarPathForStem(stem, 'beside').split('/'));
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -57,22 +58,28 @@ class WorkspaceImageSink implements StorageSink<vscode.Uri> {
     await vscode.workspace.fs.createDirectory(this.folder);
     this.tempUri = tempUriFor(this.folder, this.baseName);
     await vscode.workspace.fs.writeFile(this.tempUri, data);
-    for (let attempt = 0; attempt < MAX_COLLISION_ATTEMPTS; attempt++) {
-      const stem = candidateName(this.baseName, attempt);
-      const fileName = `${stem}.${type.ext}`;
-      const target = vscode.Uri.joinPath(this.folder, fileName);
-      if (await exists(vscode.Uri.joinPath(this.folder, `${stem}.json`)) || await exists(target)) continue;
-      try {
-        await vscode.workspace.fs.rename(this.tempUri, target, { overwrite: false });
-      } catch (err) {
-        if (isFileExists(err)) continue; // lost a race with another writer: next counter
-        throw err;
-      }
-      this.tempUri = undefined;
-      this.committed = { location: target, stem, fileName };
-      return target.toString();
-    }
-    throw new UserFacingError(vscode.l10n.t('Could not find a free file name for {0} in the output folder.', this.baseName));
+    const temp = this.tempUri;
+    // workspace.fs has no exclusive create: the sidecar's name counts as free when nothing is
+    // there, and rename refuses to overwrite, so a writer that won a race moves us to the next counter.
+    const { stem, fileName } = await commitUnderFreeName(this.baseName, type.ext, {
+      claimSidecar: async (candidate) => !(await exists(sidecarUri(this.folder, candidate))),
+      placeImage: async (name) => {
+        const target = vscode.Uri.joinPath(this.folder, name);
+        if (await exists(target)) return false;
+        try {
+          await vscode.workspace.fs.rename(temp, target, { overwrite: false });
+          return true;
+        } catch (err) {
+          if (isFileExists(err)) return false;
+          throw err;
+        }
+      },
+      releaseSidecar: () => Promise.resolve(),
+    });
+    this.tempUri = undefined;
+    const target = vscode.Uri.joinPath(this.folder, fileName);
+    this.committed = { location: target, stem, fileName };
+    return target.toString();
   }
 
   async abort(): Promise<void> {
@@ -94,8 +101,8 @@ export function createWorkspaceFsStorage(folder: vscode.Uri, workspaceFolder: vs
     // The sidecar's name was checked free when the image was committed; rename refuses to replace
     // it all the same, in case another writer took it since.
     async writeSidecar(image, text) {
-      const target = vscode.Uri.joinPath(folder, `${image.stem}.json`);
-      const temp = tempUriFor(folder, `${image.stem}.json`);
+      const target = sidecarUri(folder, image.stem);
+      const temp = tempUriFor(folder, sidecarPathForStem(image.stem, 'beside'));
       await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
       try {
         await vscode.workspace.fs.rename(temp, target, { overwrite: false });
