@@ -126,21 +126,22 @@ export class IdeogramClient {
   }
 
   /** POST /remix: a new image from a prompt and an input image (image_weight 1..100). */
-  async remix(req: RemixRequest, image: ImageInput, signal?: AbortSignal): Promise<ImageResult> {
-    requireValid('remix', req);
-    const prepared = await this.prepare('remix', image, signal);
-    const key = await this.requireKey();
-    const plan: CallPlan = { op: 'remix', slots: req.num_images ?? 1, key, buildBody: () => this.imageBody('remix', req, prepared) };
-    return parseImageResult(await this.call(plan, signal), 'remix', req.prompt);
+  remix(req: RemixRequest, image: ImageInput, signal?: AbortSignal): Promise<ImageResult> {
+    return this.onImage('remix', req, image, signal);
   }
 
   /** POST /upscale: a larger version of an input image. */
-  async upscale(req: UpscaleRequest, image: ImageInput, signal?: AbortSignal): Promise<ImageResult> {
-    requireValid('upscale', req);
-    const prepared = await this.prepare('upscale', image, signal);
+  upscale(req: UpscaleRequest, image: ImageInput, signal?: AbortSignal): Promise<ImageResult> {
+    return this.onImage('upscale', req, image, signal);
+  }
+
+  // An operation that makes images from an input image: checked, image prepared, then sent.
+  private async onImage(mode: 'remix' | 'upscale', req: RemixRequest | UpscaleRequest, image: ImageInput, signal?: AbortSignal): Promise<ImageResult> {
+    requireValid(mode, req);
+    const prepared = await this.prepare(mode, image, signal);
     const key = await this.requireKey();
-    const plan: CallPlan = { op: 'upscale', slots: req.num_images ?? 1, key, buildBody: () => this.imageBody('upscale', req, prepared) };
-    return parseImageResult(await this.call(plan, signal), 'upscale', req.prompt ?? '');
+    const plan: CallPlan = { op: mode, slots: req.num_images ?? 1, key, buildBody: () => this.imageBody(mode, req, prepared) };
+    return parseImageResult(await this.call(plan, signal), mode, req.prompt ?? '');
   }
 
   /** POST /describe: prompts that describe an input image. */

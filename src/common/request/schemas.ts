@@ -131,27 +131,9 @@ export const DescribeResponseSchema = z.looseObject({
   descriptions: z.array(z.looseObject({ text: z.string().nullish() })).nullish(),
 });
 
-/** A model id of the vendor's list. */
-export type Model = z.infer<typeof ModelSchema>;
-/** Aspect ratio value. */
-export type AspectRatio = z.infer<typeof AspectRatioSchema>;
-/** Resolution value. */
-export type Resolution = z.infer<typeof ResolutionSchema>;
-/** Magic prompt value. */
-export type MagicPromptOption = z.infer<typeof MagicPromptSchema>;
-/** Style type value. */
-export type StyleType = z.infer<typeof StyleTypeSchema>;
-/** Colour palette (preset or members). */
-export type ColorPalette = z.infer<typeof ColorPaletteSchema>;
-/** Describe model version value. */
-export type DescribeModelVersion = z.infer<typeof DescribeModelVersionSchema>;
 /** `image_request` of `/generate`. */
 export type GenerateRequest = z.infer<typeof GenerateRequestSchema>;
 /** `image_request` of `/remix`. */
 export type RemixRequest = z.infer<typeof RemixRequestSchema>;
 /** `image_request` of `/upscale`. */
 export type UpscaleRequest = z.infer<typeof UpscaleRequestSchema>;
-/** Raw generate/remix/upscale response as parsed. */
-export type GenerateResponse = z.infer<typeof GenerateResponseSchema>;
-/** Raw describe response as parsed. */
-export type DescribeResponse = z.infer<typeof DescribeResponseSchema>;

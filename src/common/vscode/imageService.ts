@@ -3,7 +3,7 @@
 // them behave the same. UI (progress, messages) stays with the callers.
 import * as vscode from 'vscode';
 import type { Dispatcher } from 'undici';
-import { createDispatcher, IdeogramClient, InflightLimiter, type ImageResult } from '../../ideogram';
+import { createDispatcher, IdeogramClient, InflightLimiter, type ImageInput, type ImageResult } from '../../ideogram';
 import { IdeogramError, UnsavedImagesError, type UnsavedImages } from '../errors';
 import type { GenerateRequest, RemixRequest, UpscaleRequest } from '../request/schemas';
 import type { IdeogramSettings } from './config';
@@ -130,24 +130,26 @@ export class ImageService implements vscode.Disposable {
   }
 
   /** Remixes an image with a prompt and saves the results next to the other outputs. */
-  async remix(req: RemixRequest, image: vscode.Uri, opts: OperationOptions = {}): Promise<OperationResult> {
-    const input = await readInputImage(image);
-    const target = await this.target(opts, image);
-    return this.run(opts, target.settings, async (client, signal) => {
-      opts.onProgress?.(vscode.l10n.t('Remixing {0}…', fileNameOf(image)));
-      const result = await client.remix(req, input, signal);
-      return this.saveResult('remix', req, result, target, signal, opts, image);
-    });
+  remix(req: RemixRequest, image: vscode.Uri, opts: OperationOptions = {}): Promise<OperationResult> {
+    return this.onImage('remix', image, opts, vscode.l10n.t('Remixing {0}…', fileNameOf(image)), (client, input, signal) => client.remix(req, input, signal), req);
   }
 
   /** Upscales an image and saves the results. */
-  async upscale(req: UpscaleRequest, image: vscode.Uri, opts: OperationOptions = {}): Promise<OperationResult> {
+  upscale(req: UpscaleRequest, image: vscode.Uri, opts: OperationOptions = {}): Promise<OperationResult> {
+    return this.onImage('upscale', image, opts, vscode.l10n.t('Upscaling {0}…', fileNameOf(image)), (client, input, signal) => client.upscale(req, input, signal), req);
+  }
+
+  // An operation on an input image: the image is checked and the folder prepared before the paid request.
+  private async onImage(
+    operation: 'remix' | 'upscale', image: vscode.Uri, opts: OperationOptions, progress: string,
+    send: (client: IdeogramClient, input: ImageInput, signal: AbortSignal) => Promise<ImageResult>, request: object,
+  ): Promise<OperationResult> {
     const input = await readInputImage(image);
     const target = await this.target(opts, image);
     return this.run(opts, target.settings, async (client, signal) => {
-      opts.onProgress?.(vscode.l10n.t('Upscaling {0}…', fileNameOf(image)));
-      const result = await client.upscale(req, input, signal);
-      return this.saveResult('upscale', req, result, target, signal, opts, image);
+      opts.onProgress?.(progress);
+      const result = await send(client, input, signal);
+      return this.saveResult(operation, request, result, target, signal, opts, image);
     });
   }
 
