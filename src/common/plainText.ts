@@ -1,7 +1,7 @@
 // Notifications (and progress notifications) render `[label](command:…)`, `[label](https://…)` and
 // `[label](file:…)` as links; a click on a command link runs that command with its arguments. The
 // extension never means to show a link in a message, so every message is made plain here before
-// VS Code sees it (src/notifications.ts is the only caller). Pure, so it is unit-tested in plain Node.
+// VS Code sees it (src/common/vscode/notifications.ts is the only caller). Pure, so it is unit-tested in plain Node.
 
 /** U+2060 WORD JOINER: invisible and never a line break, so the message reads exactly as before. */
 const WORD_JOINER = '\u2060';

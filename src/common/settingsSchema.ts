@@ -1,4 +1,4 @@
-// The extension's settings as one typed, validated object. Pure (no vscode): src/config.ts reads
+// The extension's settings as one typed, validated object. Pure (no vscode): common/vscode/config.ts reads
 // the raw values from VS Code and hands them to parseSettings, so validation is unit-tested.
 // Namespace import: unlike `{ z }`, it lets esbuild drop unused zod parts (all locales: ~260 KB) from the host bundle.
 import * as z from 'zod';
