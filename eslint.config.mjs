@@ -2,6 +2,11 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const NO_VSCODE = { name: 'vscode', message: 'Only code in a vscode/ folder (or src/extension.ts) may import vscode; pure code goes beside it.' };
+// `node:fs`, `fs`, `fs/promises`… and the Node-only libraries the host bundle uses.
+const NODE_ONLY = `^(node:.*|(${[...builtinModules, 'undici', 'sharp'].map((m) => m.replace(/[/]/g, '\\/')).join('|')})(\\/.*)?)$`;
 
 // Test code imports one way: the suites (test/*), bench/ and scripts/ use test/support/ (rig, local
 // server adapter, harness glue, save adapter, fixtures, UI helpers, vscode stand-in); nothing
@@ -42,28 +47,22 @@ export default tseslint.config(
     },
   },
   {
-    // The client must stay usable (and testable) in plain Node: no editor API in it.
-    files: ['src/ideogram/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/ideogram/ must not depend on the vscode API.' }] }],
-    },
+    // The folder says whether code may touch the editor: `vscode` only in a vscode/ folder (and the
+    // entry point). Everything else is pure and runs in plain Node (unit tests, benchmarks).
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/vscode/**', 'src/extension.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_VSCODE] }] },
   },
   {
-    // Image processing is pure too: bytes in, bytes out; callers do the editor I/O.
-    files: ['src/imageOps/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/imageOps/ must not depend on the vscode API.' }] }],
-    },
-  },
-  {
-    // The gallery's results index is plain code over an injected file system; only src/gallery/vscode/
-    // may adapt it to the editor. The services barrel is barred too: it pulls in vscode.
-    files: ['src/gallery/**/*.ts'],
-    ignores: ['src/gallery/vscode/**'],
+    // The webview bundle and browser-safe src/common run in a browser too: no Node builtins or
+    // Node-only libraries (src/common/node/ is the place for pure Node code). No cycles and the
+    // direction of the layers are checked by dependency-cruiser (.dependency-cruiser.cjs).
+    files: ['src/webview/**/*.ts', 'src/common/**/*.ts'],
+    ignores: ['src/common/node/**', 'src/common/vscode/**'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'src/gallery/ must not depend on the vscode API (adapters go in src/gallery/vscode/).' }],
-        patterns: [{ regex: '/services(/index)?$', message: 'Import the pure module (e.g. ../services/sidecar), not the services barrel, which imports vscode.' }],
+        paths: [NO_VSCODE],
+        patterns: [{ regex: NODE_ONLY, message: 'Browser-safe code (src/webview, src/common) imports no Node builtin or Node-only library; put it in src/common/node/ or a feature folder.' }],
       }],
     },
   },
@@ -92,13 +91,16 @@ export default tseslint.config(
   },
   {
     // Notifications render markdown links, and messages carry text from outside (server bodies, file
-    // names, prompts): src/notifications.ts makes every message plain text, so nothing else shows one.
+    // names, prompts): src/common/vscode/notifications.ts makes every message plain text, so nothing else shows one.
     files: ['src/**/*.ts'],
-    ignores: ['src/notifications.ts'],
+    ignores: ['src/common/vscode/notifications.ts'],
     rules: {
       'no-restricted-syntax': ['error',
-        { selector: 'MemberExpression[property.name=/^show(Error|Warning|Information)Message$/]', message: 'Use showError/showWarning/showInformation from src/notifications.ts: they show the message as plain text.' },
-        { selector: "MemberExpression[object.property.name='ProgressLocation'][property.name='Notification']", message: 'Use withNotificationProgress from src/notifications.ts: it shows the title and messages as plain text.' },
+        { selector: 'MemberExpression[property.name=/^show(Error|Warning|Information)Message$/]', message: 'Use showError/showWarning/showInformation from src/common/vscode/notifications.ts: they show the message as plain text.' },
+        { selector: "MemberExpression[object.property.name='ProgressLocation'][property.name='Notification']", message: 'Use withNotificationProgress from src/common/vscode/notifications.ts: it shows the title and messages as plain text.' },
+        // Every command and webview message handler goes through the error boundary (src/common/vscode/commands.ts).
+        { selector: "MemberExpression[object.property.name='commands'][property.name='registerCommand']", message: 'Use registerCommand from src/common/vscode/commands.ts: it runs the handler under the error boundary.' },
+        { selector: "MemberExpression[property.name='onDidReceiveMessage']", message: 'Use onWebviewMessage from src/common/vscode/commands.ts: it runs the handler under the error boundary.' },
       ],
     },
   },

@@ -4,7 +4,7 @@
 // each shape at 256 KB and at 1 MB, timed side by side in one run, so the ratio shows whether the
 // work grows with the text (4×) or faster. Runs alone with `npx tsx bench/altTextScan.ts`.
 import { findMissingAltText } from '../src/altText';
-import { ASPECT_RATIOS } from '../src/ideogram/schemas';
+import { ASPECT_RATIOS } from '../src/common/request/legacy';
 import { generationShapes, planPlaceholders } from '../src/placeholders';
 import { ISSUE_SHAPES, PLACEHOLDER_SHAPES, adversarialDocument, type AdversarialShape } from '../test/support/fixtures/adversarialDocuments';
 import { interleave, median, ms, ratio } from './lib/stats';

@@ -3,7 +3,8 @@
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { renderPng } from '../tools/mock-server/png';
-import { IdeogramError, InflightLimiter } from '../src/ideogram';
+import { IdeogramError } from '../src/common/errors';
+import { InflightLimiter } from '../src/ideogram';
 import { BENCH_KEY, benchClient, makeTempDir, removeDir } from './lib/env';
 import { startServerProcess } from '../test/support/server/serverProcess';
 import { median, timed } from './lib/stats';

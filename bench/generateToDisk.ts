@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { request } from 'undici';
-import type { GenerateRequest } from '../src/ideogram';
+import type { GenerateRequest } from '../src/common/request/schemas';
 import { BENCH_KEY, benchClient, makeTempDir, removeDir } from './lib/env';
 import { prepareFolder, saveResultToFolder } from '../test/support/save/saveToFolder';
 import { startServerProcess, type RemoteServer } from '../test/support/server/serverProcess';

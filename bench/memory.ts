@@ -5,7 +5,7 @@ import { fork } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { renderPng } from '../tools/mock-server/png';
-import { MAX_IMAGE_BYTES } from '../src/ideogram';
+import { MAX_IMAGE_BYTES } from '../src/common/imageType';
 import { BENCH_KEY, makeTempDir, removeDir } from './lib/env';
 import { startServerProcess } from '../test/support/server/serverProcess';
 import { median } from './lib/stats';

@@ -3,7 +3,7 @@
 // disk) into 8 images of 10 MB each, saved through the plain-Node save pipeline, while sampling
 // process.memoryUsage() every millisecond. Reports through IPC and exits.
 import { rm, stat } from 'node:fs/promises';
-import type { RemixRequest } from '../src/ideogram';
+import type { RemixRequest } from '../src/common/request/schemas';
 import { benchClient, makeTempDir } from './lib/env';
 import { saveResultToFolder } from '../test/support/save/saveToFolder';
 

@@ -1,10 +1,10 @@
 import type * as vscode from 'vscode';
 import { registerAltTextCommands } from './altText/vscode';
-import { localizeClientMessages } from './clientL10n';
-import { registerCommands } from './commands';
-import { createServices, type IdeogramServices } from './services';
-import { registerStudio } from './studio';
-import { registerLanguageModelTools } from './tools';
+import { localizeClientMessages } from './common/vscode/clientL10n';
+import { registerCommands } from './commands/vscode/index';
+import { createServices, type IdeogramServices } from './common/vscode/services';
+import { registerStudio } from './studio/vscode/index';
+import { registerLanguageModelTools } from './tools/vscode/index';
 
 /**
  * What activate returns to other extensions and the in-host tests: the operations and events,

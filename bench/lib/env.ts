@@ -3,7 +3,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { IdeogramClient, InflightLimiter, providerDefaults, type ClientOptions } from '../../src/ideogram';
+import { IdeogramClient, InflightLimiter, type ClientOptions } from '../../src/ideogram';
+import { providerDefaults } from '../../src/common/provider';
 
 /** The key the bench's local server accepts (never a real key). */
 export const BENCH_KEY = 'sk-bench-local-key-5b1e';

@@ -7,9 +7,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { PNG } from 'pngjs';
-import { sidecarPathFor, type SidecarLayout } from '../../src/gallery/sidecarLocation';
-import { candidateName, DEFAULT_FILE_NAME_TEMPLATE, expandFileNameTemplate } from '../../src/services/naming';
-import { buildSidecar, serializeSidecar, type ImageOperation } from '../../src/services/sidecar';
+import { sidecarPathFor, type SidecarLayout } from '../../src/common/sidecarLocation';
+import { candidateName, DEFAULT_FILE_NAME_TEMPLATE, expandFileNameTemplate } from '../../src/common/naming';
+import { buildSidecar, serializeSidecar, type ImageOperation } from '../../src/common/sidecar';
 
 const SUBJECTS = ['a lighthouse on a rocky cliff', 'a red fox curled up in fresh snow', 'a paper boat drifting on a pond', 'a city skyline at night',
   'a steaming bowl of ramen', 'an astronaut tending a rooftop garden', 'a vintage bicycle leaning on a brick wall', 'a koi pond under cherry blossoms',

@@ -3,7 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { PNG } from 'pngjs';
-import { buildSidecar, serializeSidecar } from '../../src/services/sidecar';
+import { buildSidecar, serializeSidecar } from '../../src/common/sidecar';
 
 const SUBJECTS = ['a lighthouse at dusk', 'a red fox in the snow', 'a paper boat on a pond', 'a city skyline at night', 'a bowl of ramen'];
 

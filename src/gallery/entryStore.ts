@@ -4,7 +4,7 @@
 // (sidecarLocation.ts) instead of keeping a second map of 20,000 names: only sidecars that sit
 // under another name (renamed or copied by hand) are remembered separately.
 import type { GalleryEntry } from './galleryEntry';
-import { isSidecarPathOf, sidecarPathFor } from './sidecarLocation';
+import { isSidecarPathOf, sidecarPathFor } from '../common/sidecarLocation';
 import { SortedEntries } from './sortedEntries';
 
 /** What changed in one step; `removed` holds the entries as they were. */

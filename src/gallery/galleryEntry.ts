@@ -1,8 +1,8 @@
 // One result as the gallery keeps it in memory and in its index file: only what the grid, the
 // search and the filters need. The full sidecar (parameters, provider, versions…) stays on disk and
 // is read on demand, so 20,000 results cost megabytes, not the size of 20,000 parsed sidecars.
-import type { ImageOperation, Sidecar } from '../services/sidecar';
-import { imagePathForSidecar } from './sidecarLocation';
+import type { ImageOperation, Sidecar } from '../common/sidecar';
+import { imagePathForSidecar } from '../common/sidecarLocation';
 
 /** Size and modification time of a file: when either differs, a sidecar is read again. */
 export interface FileStamp { mtimeMs: number; size: number }

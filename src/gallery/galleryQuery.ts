@@ -3,7 +3,7 @@
 // the Studio's History did). Matching uses one case-insensitive RegExp per word rather than a
 // lower-cased copy of every entry's text: measured at 20,000 entries a search takes 1.3-2× as long
 // (bench section g: 5-8 ms vs ~4 ms), and the 8.6 MB the copy would hold for the window's life are saved.
-import type { ImageOperation } from '../services/sidecar';
+import type { ImageOperation } from '../common/sidecar';
 import type { GalleryEntry } from './galleryEntry';
 import type { SortedEntries } from './sortedEntries';
 

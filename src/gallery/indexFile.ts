@@ -3,7 +3,7 @@
 // makes the file ~20% smaller and faster to decode. Anything unexpected (another version, another
 // folder, a malformed row) makes the whole file stale: the index is only a cache of the sidecars,
 // so rebuilding it loses nothing but time.
-import { SIDECAR_SCHEMA_VERSION } from '../services/sidecar';
+import { SIDECAR_SCHEMA_VERSION } from '../common/sidecar';
 import { intern, type FileStamp, type GalleryEntry } from './galleryEntry';
 
 /** Bump when GalleryEntry's fields or how they are derived from a sidecar change. */

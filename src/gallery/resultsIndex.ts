@@ -7,13 +7,13 @@
 // Concurrency: reads are asynchronous, changes to the state are synchronous. While a reconcile or a
 // live read is pending, live events are noted with a sequence number; when the pending work lands,
 // anything a newer live event said about the same sidecar or image wins over its older reading.
-import { parseSidecar, type Sidecar } from '../services/sidecar';
+import { parseSidecar, type Sidecar } from '../common/sidecar';
 import type { FolderAccess, IndexStore, StampedText } from './folderAccess';
 import { emptyChange, EntryStore, isEmptyChange, type GalleryChange } from './entryStore';
 import { entryFromSidecar, type FileStamp, type GalleryEntry } from './galleryEntry';
 import { filterKey, matchingEntries, pageOf, type GalleryPage, type GalleryQuery } from './galleryQuery';
 import { decodeIndex, encodeIndex, type IgnoredFiles, type IndexContent } from './indexFile';
-import { classifyResultPath, imagePathForSidecar, SIDECAR_FOLDER } from './sidecarLocation';
+import { classifyResultPath, imagePathForSidecar, SIDECAR_FOLDER } from '../common/sidecarLocation';
 import { mapInSlices } from './timeSlices';
 
 export type { GalleryChange } from './entryStore';

@@ -1,7 +1,7 @@
 // Retry timing: exponential backoff with jitter so parallel clients do not retry in lockstep,
 // but a server's Retry-After wins because it knows when a slot frees up.
 import * as l10n from '@vscode/l10n';
-import { IdeogramError } from './errors';
+import { IdeogramError } from '../common/errors';
 
 /** Longest wait we accept from Retry-After; a longer one is capped. */
 export const MAX_RETRY_AFTER_MS = 60_000;

@@ -4,17 +4,20 @@
 import * as l10n from '@vscode/l10n';
 import type { Dispatcher } from 'undici';
 import { backoffDelay, sleep } from './backoff';
-import { authHeaders, endpointUrl, isOfficialApi, urlForLog, type Operation, type ProviderConfig } from './dialects';
-import { errorFromResponse, IdeogramError, looksLikeHtml, redactSecrets, SETTINGS } from './errors';
+import { authHeaders, endpointUrl, isOfficialApi, urlForLog, type ProviderConfig } from '../common/provider';
+import { IdeogramError, SETTINGS } from '../common/errors';
+import { redactSecrets } from '../common/redact';
+import { errorFromResponse, looksLikeHtml } from './responseErrors';
 import { classifyTransportError, createDeadline, postOnce, type RequestBody } from './http';
 import { prepareImage, toDataUrl, type ImageInput, type PreparedImage } from './imageInput';
 import { InflightLimiter } from './limiter';
-import { operationLabel, requestLabel } from './operationLabel';
+import { operationLabel, requestLabel } from '../common/operationLabel';
 import { createDispatcher } from './proxy';
 import { parseDescribeResult, parseImageResult, type DescribeResult, type ImageResult } from './responses';
-import type { GenerateRequest, RemixRequest, UpscaleRequest } from './schemas';
+import type { GenerateRequest, RemixRequest, UpscaleRequest } from '../common/request/schemas';
 import { undici } from './undici';
-import { checkDescribeOptions, checkGenerateRequest, checkRemixRequest, checkUpscaleRequest, formatIssues, type ValidationIssue } from './validation';
+import { operationSpec, type RequestMode } from '../common/request/capabilities';
+import { requireValid } from '../common/request/validation';
 
 /** Default deadline per attempt: image models can take minutes. */
 export const DEFAULT_TIMEOUT_MS = 300_000;
@@ -58,15 +61,10 @@ export interface ClientOptions {
 export interface DescribeOptions { describe_model_version?: string }
 
 interface CallPlan {
-  op: Operation;
+  op: RequestMode;
   slots: number;
   key: string;
   buildBody: () => Promise<{ body: RequestBody; bytes: number; json: boolean }>;
-}
-
-/** The error for a request that fails the local rules (nothing was sent). */
-export function invalidRequest(op: Operation, issues: ValidationIssue[]): IdeogramError {
-  return new IdeogramError('invalid-request', l10n.t('The {0} request is not valid: {1}', operationLabel(op), formatIssues(issues)), { issues });
 }
 
 // Empty optional text fields (an untouched negative prompt box) are left out rather than sent as "".
@@ -78,6 +76,15 @@ function withoutEmptyOptionals<T extends object>(req: T, keepEmpty: readonly str
     out[key] = value;
   }
   return out as T;
+}
+
+// The body fields of an operation in its family's form: wrapped in `image_request` (legacy generate,
+// remix, upscale; the spec requires the object even when every field is default) or top-level.
+// The prompt is kept even when empty: validation has refused a blank one where it is required.
+function requestFields(mode: RequestMode, req: object): Record<string, unknown> {
+  const spec = operationSpec(mode);
+  const fields = withoutEmptyOptionals(req as Record<string, unknown>, spec.fields.includes('prompt') && mode !== 'upscale' ? ['prompt'] : []);
+  return spec.body === 'image_request' ? { image_request: fields } : fields;
 }
 
 /** A client for Ideogram's legacy image API and relays that mirror it. */
@@ -108,11 +115,9 @@ export class IdeogramClient {
 
   /** POST /generate: text to image. */
   async generate(req: GenerateRequest, signal?: AbortSignal): Promise<ImageResult> {
-    const issues = checkGenerateRequest(req);
-    if (issues.length) throw invalidRequest('generate', issues);
+    requireValid('generate', req);
     const key = await this.requireKey();
-    const imageRequest = withoutEmptyOptionals(req, ['prompt']);
-    const json = JSON.stringify({ image_request: imageRequest });
+    const json = JSON.stringify(requestFields('generate', req));
     const plan: CallPlan = {
       op: 'generate', slots: req.num_images ?? 1, key,
       buildBody: () => Promise.resolve({ body: json, bytes: Buffer.byteLength(json), json: true }),
@@ -121,49 +126,43 @@ export class IdeogramClient {
   }
 
   /** POST /remix: a new image from a prompt and an input image (image_weight 1..100). */
-  async remix(req: RemixRequest, image: ImageInput, signal?: AbortSignal): Promise<ImageResult> {
-    const issues = checkRemixRequest(req);
-    if (issues.length) throw invalidRequest('remix', issues);
-    this.checkImageTransport('remix');
-    const prepared = await prepareImage(image, this.options.config.transport, { dispatcher: this.dispatcher, signal, timeoutMs: this.timeoutMs });
-    const key = await this.requireKey();
-    const plan: CallPlan = {
-      op: 'remix', slots: req.num_images ?? 1, key,
-      buildBody: () => this.imageBody({ image_request: withoutEmptyOptionals(req, ['prompt']) }, prepared),
-    };
-    return parseImageResult(await this.call(plan, signal), 'remix', req.prompt);
+  remix(req: RemixRequest, image: ImageInput, signal?: AbortSignal): Promise<ImageResult> {
+    return this.onImage('remix', req, image, signal);
   }
 
   /** POST /upscale: a larger version of an input image. */
-  async upscale(req: UpscaleRequest, image: ImageInput, signal?: AbortSignal): Promise<ImageResult> {
-    const issues = checkUpscaleRequest(req);
-    if (issues.length) throw invalidRequest('upscale', issues);
-    this.checkImageTransport('upscale');
-    const prepared = await prepareImage(image, this.options.config.transport, { dispatcher: this.dispatcher, signal, timeoutMs: this.timeoutMs });
+  upscale(req: UpscaleRequest, image: ImageInput, signal?: AbortSignal): Promise<ImageResult> {
+    return this.onImage('upscale', req, image, signal);
+  }
+
+  // An operation that makes images from an input image: checked, image prepared, then sent.
+  private async onImage(mode: 'remix' | 'upscale', req: RemixRequest | UpscaleRequest, image: ImageInput, signal?: AbortSignal): Promise<ImageResult> {
+    requireValid(mode, req);
+    const prepared = await this.prepare(mode, image, signal);
     const key = await this.requireKey();
-    const plan: CallPlan = {
-      op: 'upscale', slots: req.num_images ?? 1, key,
-      // The spec requires image_request even when every field is default: send {} at least.
-      buildBody: () => this.imageBody({ image_request: withoutEmptyOptionals(req) }, prepared),
-    };
-    return parseImageResult(await this.call(plan, signal), 'upscale', req.prompt ?? '');
+    const plan: CallPlan = { op: mode, slots: req.num_images ?? 1, key, buildBody: () => this.imageBody(mode, req, prepared) };
+    return parseImageResult(await this.call(plan, signal), mode, req.prompt ?? '');
   }
 
   /** POST /describe: prompts that describe an input image. */
   async describe(image: ImageInput, options: DescribeOptions = {}, signal?: AbortSignal): Promise<DescribeResult> {
     const fields = withoutEmptyOptionals({ describe_model_version: options.describe_model_version });
-    const issues = checkDescribeOptions(fields);
-    if (issues.length) throw invalidRequest('describe', issues);
-    this.checkImageTransport('describe');
-    const prepared = await prepareImage(image, this.options.config.transport, { dispatcher: this.dispatcher, signal, timeoutMs: this.timeoutMs });
+    requireValid('describe', fields);
+    const prepared = await this.prepare('describe', image, signal);
     const key = await this.requireKey();
-    const plan: CallPlan = { op: 'describe', slots: 1, key, buildBody: () => this.imageBody(fields, prepared) };
+    const plan: CallPlan = { op: 'describe', slots: 1, key, buildBody: () => this.imageBody('describe', fields, prepared) };
     return parseDescribeResult(await this.call(plan, signal));
+  }
+
+  // Checks the transport and reads (or fetches) the input image before the key is asked for.
+  private prepare(op: RequestMode, image: ImageInput, signal?: AbortSignal): Promise<PreparedImage> {
+    this.checkImageTransport(op);
+    return prepareImage(image, this.options.config.transport, { dispatcher: this.dispatcher, signal, timeoutMs: this.timeoutMs });
   }
 
   // The official API defines remix, upscale and describe as multipart only: a JSON body would be
   // refused after the round trip, so it is refused here, naming the setting to change.
-  private checkImageTransport(op: Operation): void {
+  private checkImageTransport(op: RequestMode): void {
     const { config } = this.options;
     if (config.transport === 'multipart' || !isOfficialApi(config)) return;
     throw new IdeogramError('invalid-request', l10n.t('The official Ideogram API takes the image of {0} only as a file upload; set {1} to multipart (now {2}).', operationLabel(op), SETTINGS.imageTransport, config.transport), { settingHint: SETTINGS.imageTransport });
@@ -175,8 +174,11 @@ export class IdeogramClient {
     return key;
   }
 
-  // Text fields go next to the image: as form fields (JSON-encoded when objects) or JSON properties.
-  private async imageBody(fields: Record<string, unknown>, image: PreparedImage): Promise<{ body: RequestBody; bytes: number; json: boolean }> {
+  // The request's fields go next to the image: as form fields (JSON-encoded when objects) or JSON
+  // properties, in the operation's body form (capability table).
+  private async imageBody(mode: RequestMode, req: object, image: PreparedImage): Promise<{ body: RequestBody; bytes: number; json: boolean }> {
+    const fields = requestFields(mode, req);
+    const imageField = operationSpec(mode).image ?? 'image_file';
     const transport = this.options.config.transport;
     if (transport === 'multipart' && image.kind === 'blob') {
       const form = new (undici().FormData)();
@@ -186,11 +188,11 @@ export class IdeogramClient {
         form.append(name, text);
         bytes += Buffer.byteLength(text);
       }
-      form.append('image_file', await image.blob(), image.filename);
+      form.append(imageField, await image.blob(), image.filename);
       return { body: form, bytes, json: false };
     }
     const imageFile = image.kind === 'url' ? image.url : await toDataUrl(image);
-    const json = JSON.stringify({ ...fields, image_file: imageFile });
+    const json = JSON.stringify({ ...fields, [imageField]: imageFile });
     return { body: json, bytes: Buffer.byteLength(json), json: true };
   }
 
@@ -222,7 +224,7 @@ export class IdeogramClient {
 
   private async attempt(plan: CallPlan, attempt: number, signal?: AbortSignal): Promise<unknown> {
     const { config } = this.options;
-    const url = endpointUrl(config, plan.op);
+    const url = endpointUrl(config, operationSpec(plan.op).path);
     const started = Date.now();
     const entry: RequestLogEntry = { method: 'POST', url: urlForLog(url), ms: 0, attempt };
     const deadline = createDeadline(this.timeoutMs, signal);
@@ -262,7 +264,7 @@ export class IdeogramClient {
     }
   }
 
-  private parseJson(text: string, contentType: string | null, op: Operation): unknown {
+  private parseJson(text: string, contentType: string | null, op: RequestMode): unknown {
     try {
       return JSON.parse(text);
     } catch {

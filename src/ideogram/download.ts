@@ -1,15 +1,12 @@
-// Result downloads: each image URL is streamed into a sink that writes a temporary file and only
-// renames it into place when complete and proven to be an image. Any error or cancel removes the
-// temporary file, so a folder never holds a half-written image.
-import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
+// Result downloads: each image URL is streamed into a sink (the storage's: src/storage) that
+// commits it only when complete and proven to be an image. Any error or cancel aborts the sink,
+// so a folder never holds a half-written image. No file writing here.
 import * as l10n from '@vscode/l10n';
-import * as path from 'node:path';
 import type { Dispatcher } from 'undici';
-import { urlForLog } from './dialects';
-import { IdeogramError, SETTINGS } from './errors';
+import { urlForLog } from '../common/provider';
+import { IdeogramError, SETTINGS } from '../common/errors';
 import { classifyTransportError, createDeadline } from './http';
-import { SNIFF_BYTES, sniffImageType } from './imageType';
+import { SNIFF_BYTES, sniffImageType } from '../common/imageType';
 import { undici } from './undici';
 
 /** Where one downloaded image goes. */
@@ -125,119 +122,6 @@ export async function downloadImage(url: string, sink: ImageSink, options: Downl
   } finally {
     deadline.dispose();
   }
-}
-
-/** Options of createNodeFileSink. */
-export interface NodeFileSinkOptions {
-  /**
-   * Claims a candidate name (`base` or `base-n`, no extension) before the image may take it, e.g.
-   * by creating its sidecar's name exclusively; false when the name is taken. A claimed name the
-   * image then cannot take is handed back through releaseName.
-   */
-  claimName?: (stem: string) => Promise<boolean>;
-  /** Hands back a name claimName granted but the image did not take. */
-  releaseName?: (stem: string) => Promise<void>;
-}
-
-/**
- * The temporary name a file is written under until it is complete: dot-prefixed (hidden from
- * watchers and the history), random, and recognisable by isPartialFileName after a crash.
- */
-export function partialFileName(name: string): string {
-  return `.${name}.part-${randomBytes(6).toString('hex')}`;
-}
-
-/** True for a name partialFileName made. */
-export function isPartialFileName(name: string): boolean {
-  return /^\..+\.part-[0-9a-f]{12}$/.test(name);
-}
-
-/** A sink writing `<dir>/<partialFileName(baseName)>` and renaming to `<baseName>.<ext>` (then -1, -2 …). */
-export function createNodeFileSink(dir: string, baseName: string, options: NodeFileSinkOptions = {}): ImageSink & { readonly tempPath: string } {
-  const safeBase = path.basename(baseName).replace(/^\.+/, '') || 'image';
-  const tempPath = path.join(dir, partialFileName(safeBase));
-  let handle: FileHandle | undefined;
-  let opened: Promise<FileHandle> | undefined;
-  let done = false;
-
-  const ensureOpen = (): Promise<FileHandle> => {
-    opened ??= (async () => {
-      await mkdir(dir, { recursive: true });
-      handle = await open(tempPath, 'wx');
-      return handle;
-    })();
-    return opened;
-  };
-  const closeQuietly = async (): Promise<void> => {
-    const current = handle;
-    handle = undefined;
-    await current?.close().catch(() => undefined);
-  };
-
-  return {
-    tempPath,
-    async write(chunk) {
-      if (done) throw new Error('Image sink already finished');
-      const file = await ensureOpen();
-      await file.write(chunk);
-    },
-    async commit(type) {
-      if (done) throw new Error('Image sink already finished');
-      await ensureOpen();
-      await closeQuietly();
-      const finalPath = await claimFinalName(tempPath, dir, safeBase, type.ext, options);
-      done = true;
-      return finalPath;
-    },
-    async abort() {
-      done = true;
-      if (opened) await opened.catch(() => undefined);
-      await closeQuietly();
-      await unlink(tempPath).catch(() => undefined);
-    },
-  };
-}
-
-async function claimFinalName(tempPath: string, dir: string, base: string, ext: string, names: NodeFileSinkOptions): Promise<string> {
-  for (let n = 0; n < 10_000; n++) {
-    const stem = n === 0 ? base : `${base}-${n}`;
-    if (names.claimName && !(await names.claimName(stem))) continue;
-    const candidate = path.join(dir, `${stem}.${ext}`);
-    let moved = false;
-    try {
-      moved = await moveNoOverwrite(tempPath, candidate);
-    } finally {
-      if (!moved) await names.releaseName?.(stem);
-    }
-    if (moved) return candidate;
-  }
-  throw new Error(l10n.t('No free file name for {0}.', `${base}.${ext}`));
-}
-
-/**
- * Moves a finished temporary file to `target` unless `target` exists; false when it does.
- * link() fails with EEXIST instead of replacing, so two writers can never take the same name.
- * Where hard links are unsupported, an exclusive 'wx' create claims the name, then rename fills it.
- */
-export async function moveNoOverwrite(tempPath: string, target: string): Promise<boolean> {
-  try {
-    await link(tempPath, target);
-    await unlink(tempPath);
-    return true;
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'ENOSYS') throw err;
-  }
-  try {
-    const claim = await open(target, 'wx');
-    await claim.close();
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw err;
-  }
-  await rename(tempPath, target);
-  return true;
 }
 
 /** Per-image outcome of downloadAll. */

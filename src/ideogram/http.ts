@@ -2,7 +2,7 @@
 // (refused, reset, DNS, timeout, abort) to IdeogramError kinds.
 import * as l10n from '@vscode/l10n';
 import type { Dispatcher, FormData, Response } from 'undici';
-import { IdeogramError, SETTINGS } from './errors';
+import { IdeogramError, SETTINGS } from '../common/errors';
 import { undici } from './undici';
 
 /** Body types the client sends. */

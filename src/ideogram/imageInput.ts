@@ -7,10 +7,10 @@ import { open, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { Dispatcher } from 'undici';
-import { urlForLog, type ImageTransport } from './dialects';
-import { IdeogramError, SETTINGS } from './errors';
+import { urlForLog, type ImageTransport } from '../common/provider';
+import { IdeogramError, SETTINGS } from '../common/errors';
 import { classifyTransportError, createDeadline, readBytesCapped } from './http';
-import { MAX_IMAGE_BYTES, SNIFF_BYTES, sniffImageType, type ImageType } from './imageType';
+import { MAX_IMAGE_BYTES, SNIFF_BYTES, sniffImageType, type ImageType } from '../common/imageType';
 import { undici } from './undici';
 
 /** An image to send: a local file (streamed), bytes already in memory, or a hosted URL. */

@@ -1,14 +1,12 @@
-// Public surface of the Ideogram client: everything other folders may import.
-export * from './schemas';
-export * from './validation';
-export * from './imageType';
-export * from './dialects';
-export * from './errors';
+// Public surface of the Ideogram client (Node: undici, fs): the class, its HTTP plumbing, downloads
+// and input images. The request rules, errors and provider addressing it uses are browser-safe and
+// live in src/common/, where the webview imports them too.
 export * from './limiter';
 export * from './imageInput';
 export * from './responses';
+export * from './responseErrors';
 export * from './backoff';
 export * from './proxy';
-export { DEFAULT_INFLIGHT_IMAGES, DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BASE_DELAY_MS, DEFAULT_TIMEOUT_MS, IdeogramClient, invalidRequest } from './client';
+export { DEFAULT_INFLIGHT_IMAGES, DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BASE_DELAY_MS, DEFAULT_TIMEOUT_MS, IdeogramClient } from './client';
 export type { ClientOptions, DescribeOptions, RequestLogEntry } from './client';
 export * from './download';

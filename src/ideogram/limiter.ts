@@ -1,7 +1,7 @@
 // Ideogram limits images in flight per organisation (default 10), not requests. Counting images
 // on our side makes a batch queue here instead of failing with 429 at the provider.
 import * as l10n from '@vscode/l10n';
-import { IdeogramError } from './errors';
+import { IdeogramError } from '../common/errors';
 
 interface Waiter { slots: number; grant: () => void }
 

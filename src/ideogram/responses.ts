@@ -1,9 +1,9 @@
 // Lenient response parsing: relays and API versions differ (created as a number, url null when
 // the image was blocked, fields added over time), so only what we use is required.
 import * as l10n from '@vscode/l10n';
-import { IdeogramError, SETTINGS } from './errors';
-import { operationLabel } from './operationLabel';
-import { DescribeResponseSchema, GenerateResponseSchema } from './schemas';
+import { IdeogramError, SETTINGS } from '../common/errors';
+import { operationLabel } from '../common/operationLabel';
+import { DescribeResponseSchema, GenerateResponseSchema } from '../common/request/schemas';
 
 /** One result image; `url` is undefined when the safety filter blocked it. */
 export interface GeneratedImage {

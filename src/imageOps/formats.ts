@@ -1,7 +1,7 @@
 // The formats src/imageOps writes, in one table: file extension, MIME type, default quality. A
 // caller that derives the format from a referenced file name (placeholders) or a cache entry
 // (gallery thumbnails) looks it up here, and the output's bytes are recognised here too.
-import { sniffImageType } from '../ideogram/imageType';
+import { sniffImageType } from '../common/imageType';
 
 /** An encoded format the library writes (and reads). */
 export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'avif';

@@ -37,7 +37,7 @@ const escapeAttr = (value: string): string =>
 /** The full HTML document of the Studio webview. */
 export function buildStudioHtml(options: StudioHtmlOptions): string {
   const csp = studioCsp(options.cspSource, options.nonce);
-  // The body is empty on purpose: the script builds the UI once the host's strings arrive,
+  // The body is empty on purpose: the script builds the UI once the host's init (form and translation bundle) arrives,
   // so no user text ever goes through HTML string concatenation.
   return `<!DOCTYPE html>
 <html lang="${escapeAttr(options.lang)}">

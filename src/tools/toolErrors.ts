@@ -1,9 +1,9 @@
 // Turning an operation's failure into text a language model can act on (and that never holds the key).
 // Deliberately English and not vscode.l10n: the reader is the model, not the user (the chat shows
 // the model's own answer). The client's messages inside come in the UI language, which models read too.
-import { formatIssues, IdeogramError } from '../ideogram';
-import { UserFacingError } from '../errors';
-import { UnsavedImagesError } from '../services/savePipeline';
+import { formatIssues } from '../common/request/validation';
+import { IdeogramError, UnsavedImagesError } from '../common/errors';
+import { UserFacingError } from '../common/userFacingError';
 
 /** The error text a tool returns for a failed operation; `redact` removes secrets. */
 export function toolErrorText(err: unknown, redact: (text: string) => string): string {

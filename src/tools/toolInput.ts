@@ -1,28 +1,36 @@
-// The language model tools' inputs: their JSON schemas (also declared in package.json, a unit test
-// keeps the two equal), and checking what a model sent before anything costs money. Pure: no vscode.
-import {
-  ASPECT_RATIOS, DESCRIBE_MODEL_VERSIONS, MAGIC_PROMPT_OPTIONS, MODELS, STYLE_TYPES,
-  checkDescribeOptions, checkGenerateRequest, isV1Model, type GenerateRequest, type ValidationIssue,
-} from '../ideogram';
-import { workspaceRelativeSegments } from '../services/containment';
+// The language model tools' inputs: their JSON schemas, built from the capability table (also
+// declared in package.json, a unit test keeps the two equal), and checking what a model sent
+// before anything costs money. Pure: no vscode.
+import { ASPECT_RATIOS, DESCRIBE_MODEL_VERSIONS, MAGIC_PROMPT_OPTIONS, MODELS, RANGES, STYLE_TYPES } from '../common/request/legacy';
+import { refusal, type ModelRestrictedField } from '../common/request/capabilities';
+import { resolve, type GenerationDefaults } from '../common/request/resolve';
+import type { GenerateRequest } from '../common/request/schemas';
+import { checkDescribeOptions, validate, type ValidationIssue } from '../common/request/validation';
+import { workspaceRelativeSegments } from '../common/workspacePath';
 
 /** Registered name of the generate tool. */
 export const GENERATE_TOOL_NAME = 'ideogram_generateImage';
 /** Registered name of the describe tool. */
 export const DESCRIBE_TOOL_NAME = 'ideogram_describeImage';
 
+// "V_2A, V_2A_TURBO and V_3": the models the capability table says refuse a field.
+function modelsRefusing(field: ModelRestrictedField): string {
+  const models = MODELS.filter((model) => refusal(model, field));
+  return models.length > 1 ? `${models.slice(0, -1).join(', ')} and ${models[models.length - 1]}` : models.join('');
+}
+
 /** JSON schema of the generate tool's input: a subset of the API's ImageRequest, with its field names. */
 export const GENERATE_TOOL_INPUT_SCHEMA = {
   type: 'object',
   properties: {
     prompt: { type: 'string', description: 'What the image should show. Be concrete: subject, setting, style, colours, any text to render.' },
-    model: { type: 'string', description: `Ideogram model id, e.g. ${MODELS.join(', ')}. Omit to use the user's default.` },
+    model: { type: 'string', enum: [...MODELS], description: "Ideogram model. Omit to use the user's default." },
     aspect_ratio: { type: 'string', enum: [...ASPECT_RATIOS], description: "Aspect ratio. Omit to use the user's default." },
-    style_type: { type: 'string', enum: [...STYLE_TYPES], description: 'Style. Not supported by V_1 models.' },
+    style_type: { type: 'string', enum: [...STYLE_TYPES], description: `Style. Not supported by ${modelsRefusing('style_type')}.` },
     magic_prompt_option: { type: 'string', enum: [...MAGIC_PROMPT_OPTIONS], description: 'Whether Ideogram may rewrite the prompt to improve it.' },
-    negative_prompt: { type: 'string', description: 'What the image should not contain. Not supported by V_2A models.' },
-    num_images: { type: 'integer', minimum: 1, maximum: 8, description: 'How many images to make (each one is billed). Default 1.' },
-    seed: { type: 'integer', minimum: 0, maximum: 2147483647, description: 'Random seed, to reproduce an earlier image.' },
+    negative_prompt: { type: 'string', description: `What the image should not contain. Not supported by ${modelsRefusing('negative_prompt')}.` },
+    num_images: { type: 'integer', minimum: RANGES.num_images.min, maximum: RANGES.num_images.max, description: `How many images to make (each one is billed). Default ${RANGES.num_images.default}.` },
+    seed: { type: 'integer', minimum: RANGES.seed.min, maximum: RANGES.seed.max, description: 'Random seed, to reproduce an earlier image.' },
   },
   required: ['prompt'],
   additionalProperties: false,
@@ -40,35 +48,18 @@ export const DESCRIBE_TOOL_INPUT_SCHEMA = {
 } as const;
 
 /** The user's generation defaults (from settings) that fill fields the model left out. */
-export interface GenerateDefaults {
-  model: string;
-  aspectRatio: string;
-  styleType: string;
-  magicPrompt: string;
-  numImages: number;
-}
+export type GenerateDefaults = GenerationDefaults;
 
 /** A checked request, or the problems to report back to the model. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
 
-/** Checks a generate tool input and fills the user's defaults; the same checks as the commands and the Studio. */
+/** Fills the user's defaults into a generate tool input and checks it: the same resolve and validate as the commands and the Studio. */
 export function buildGenerateRequest(input: unknown, defaults: GenerateDefaults): Checked<GenerateRequest> {
-  const issues = checkGenerateRequest(input);
-  if (issues.length > 0) return { ok: false, issues };
-  const given = input as GenerateRequest;
-  const model = given.model ?? defaults.model;
-  const request = {
-    ...given,
-    model,
-    aspect_ratio: given.aspect_ratio ?? defaults.aspectRatio,
-    magic_prompt_option: given.magic_prompt_option ?? defaults.magicPrompt,
-    num_images: given.num_images ?? defaults.numImages,
-    // V_1 models reject style_type, so the default style is only added where it is accepted.
-    ...(given.style_type === undefined && !isV1Model(model) ? { style_type: defaults.styleType } : {}),
-  } as GenerateRequest;
-  // Defaults come from settings the user may have mistyped: check the final request too.
-  const finalIssues = checkGenerateRequest(request);
-  return finalIssues.length > 0 ? { ok: false, issues: finalIssues } : { ok: true, value: request };
+  // Not an object: validate says so (resolve needs one). Defaults come from settings the user may
+  // have mistyped, so the resolved request is what is checked.
+  const request = typeof input === 'object' && input !== null && !Array.isArray(input) ? resolve('generate', input as Record<string, unknown>, defaults) : input;
+  const issues = validate('generate', request);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: request as GenerateRequest };
 }
 
 /** What the describe tool was asked for. */

@@ -1,8 +1,9 @@
 // The Studio page: mode tabs, reference picker, form, run bar, results and history, wired to the
 // host through the shared protocol. Nothing here talks to the network; the host does all HTTP.
-import type { FormState, HostMessage, ImageRef, ResultItem, StudioMode, StudioStrings } from '../shared/protocol';
-import { assertNever, FormStateSchema, STUDIO_MODES } from '../shared/protocol';
-import { buildStudioRequest, checkStudioRequest, DEFAULT_FORM, formFromParameters, modeNeedsImage } from '../shared/studioForm';
+import * as l10n from '@vscode/l10n';
+import type { FormState, HostMessage, ImageRef, ResultItem, StudioMode } from '../common/protocol';
+import { assertNever, FormStateSchema, STUDIO_MODES } from '../common/protocol';
+import { buildStudioRequest, checkStudioRequest, DEFAULT_FORM, formFromParameters, modeNeedsImage } from '../common/studioForm';
 import { h } from './dom';
 import { StudioForm } from './form';
 import { HistoryView } from './history';
@@ -11,8 +12,9 @@ import { ReferencePicker } from './reference';
 import type { ResultAction } from './results';
 import { ResultsView } from './results';
 
-const MODE_LABELS: Record<StudioMode, keyof StudioStrings> = {
-  generate: 'modeGenerate', remix: 'modeRemix', upscale: 'modeUpscale', describe: 'modeDescribe',
+// Spelled l10n.t('…') every time: the extractor (npm run l10n:extract) only finds calls written so.
+const MODE_LABELS: Record<StudioMode, () => string> = {
+  generate: () => l10n.t('Generate'), remix: () => l10n.t('Remix'), upscale: () => l10n.t('Upscale'), describe: () => l10n.t('Describe'),
 };
 
 /** The running Studio page, built once the host's `init` arrives. */
@@ -32,42 +34,41 @@ export class StudioApp {
   private runningId: number | undefined;
   private pendingRun = false;
 
-  constructor(root: HTMLElement, private readonly strings: StudioStrings, initial: { form: FormState; reference?: ImageRef }) {
-    const s = strings;
-    this.form = new StudioForm(s, () => this.changed());
-    this.reference = new ReferencePicker(s, {
+  constructor(root: HTMLElement, initial: { form: FormState; reference?: ImageRef }) {
+    this.form = new StudioForm(() => this.changed());
+    this.reference = new ReferencePicker({
       onSearch: (query) => post({ type: 'searchImages', query }),
       onDrop: (uris) => post({ type: 'dropUris', uris }),
       onChange: () => this.changed(),
     });
-    this.results = new ResultsView(s, {
+    this.results = new ResultsView({
       onAction: (action, item) => this.resultAction(action, item),
       onCopy: (text) => post({ type: 'copyText', text }),
       onUseAsPrompt: (text) => this.useAsPrompt(text),
       onWriteAltText: (image, text) => post({ type: 'writeAltText', image: image.uri, text }),
     });
-    this.history = new HistoryView(s, {
+    this.history = new HistoryView({
       onRequest: (query, offset, limit) => post({ type: 'history', query, offset, limit }),
       onUse: (item) => this.useHistoryEntry(item),
     });
 
-    const tablist = h('div', { class: 'modes', role: 'tablist', 'aria-label': s.modesLabel });
+    const tablist = h('div', { class: 'modes', role: 'tablist', 'aria-label': l10n.t('Mode') });
     for (const mode of STUDIO_MODES) {
-      const tab = h('button', { type: 'button', role: 'tab', id: `mode-${mode}`, 'aria-controls': 'mode-panel', class: 'mode-tab' }, s[MODE_LABELS[mode]]);
+      const tab = h('button', { type: 'button', role: 'tab', id: `mode-${mode}`, 'aria-controls': 'mode-panel', class: 'mode-tab' }, MODE_LABELS[mode]());
       tab.addEventListener('click', () => this.setMode(mode, true));
       tab.addEventListener('keydown', (event) => this.tabKey(event, mode));
       this.tabs.set(mode, tab);
       tablist.appendChild(tab);
     }
 
-    this.runButton = h('vscode-button', { id: 'run', title: s.runHint }, s.run) as HTMLElement & { disabled: boolean };
-    this.cancelButton = h('vscode-button', { id: 'cancel', secondary: true, hidden: true }, s.cancel);
-    this.progress = h('vscode-progress-ring', { id: 'progress', hidden: true, 'aria-label': s.running });
+    this.runButton = h('vscode-button', { id: 'run', title: l10n.t('Run (Ctrl+Enter / Cmd+Enter)') }, l10n.t('Run')) as HTMLElement & { disabled: boolean };
+    this.cancelButton = h('vscode-button', { id: 'cancel', secondary: true, hidden: true }, l10n.t('Cancel'));
+    this.progress = h('vscode-progress-ring', { id: 'progress', hidden: true, 'aria-label': l10n.t('Working…') });
     this.status = h('span', { id: 'status', class: 'muted', role: 'status' });
     this.generalError = h('div', { class: 'error', id: 'form-error', 'aria-live': 'polite' });
-    const dismiss = h('vscode-button', { secondary: true, id: 'run-error-dismiss' }, s.dismiss);
+    const dismiss = h('vscode-button', { secondary: true, id: 'run-error-dismiss' }, l10n.t('Dismiss'));
     this.runError = h('div', { class: 'run-error', id: 'run-error', role: 'alert', hidden: true },
-      h('strong', {}, s.errorTitle), h('span', { id: 'run-error-text' }), dismiss);
+      h('strong', {}, l10n.t('Failed:')), h('span', { id: 'run-error-text' }), dismiss);
     dismiss.addEventListener('click', () => { this.runError.hidden = true; });
     this.runButton.addEventListener('click', () => this.run());
     this.cancelButton.addEventListener('click', () => post({ type: 'cancel' }));
@@ -77,7 +78,7 @@ export class StudioApp {
       this.reference.element, this.form.element, this.generalError, runBar, this.runError);
     root.replaceChildren(
       h('div', { class: 'layout' },
-        h('div', { class: 'column form-column' }, h('h1', { class: 'visually-hidden' }, s.title), tablist, panel),
+        h('div', { class: 'column form-column' }, h('h1', { class: 'visually-hidden' }, l10n.t('Ideogram Studio')), tablist, panel),
         h('div', { class: 'column output-column' }, this.results.element, this.history.element)));
     root.setAttribute('aria-busy', 'false');
 
@@ -142,7 +143,7 @@ export class StudioApp {
         break;
       case 'runCancelled':
         this.setRunning(undefined);
-        this.status.textContent = this.strings.cancelled;
+        this.status.textContent = l10n.t('Cancelled. Nothing was saved.');
         break;
       case 'history':
         this.history.showPage(message.page);
@@ -210,7 +211,7 @@ export class StudioApp {
     }
     this.runError.hidden = true;
     this.pendingRun = true;
-    this.status.textContent = this.strings.running;
+    this.status.textContent = l10n.t('Working…');
     post({ type: 'run', form, reference: modeNeedsImage(form.mode) ? reference?.uri : undefined });
   }
 
@@ -221,8 +222,8 @@ export class StudioApp {
     this.runButton.disabled = running;
     this.cancelButton.hidden = !running;
     this.progress.hidden = !running;
-    if (running) this.status.textContent = this.strings.running;
-    else if (this.status.textContent === this.strings.running) this.status.textContent = '';
+    if (running) this.status.textContent = l10n.t('Working…');
+    else if (this.status.textContent === l10n.t('Working…')) this.status.textContent = '';
   }
 
   private resultAction(action: ResultAction, item: ResultItem): void {

@@ -32,7 +32,7 @@ export function replaceChildren(parent: Element, ...children: Child[]): void {
   append(parent, ...children);
 }
 
-/** Fills `{0}`, `{1}`… in a host-provided string template. */
+/** Fills `{0}`, `{1}`… in a label template (the mask editor's injected labels). */
 export function format(template: string, ...args: (string | number)[]): string {
   return template.replace(/\{(\d+)\}/g, (match, index: string) => {
     const value = args[Number(index)];

@@ -1,5 +1,6 @@
 // Field factories: every control gets a visible label, an id the label points at, an accessible
 // name inside its shadow DOM, a line for "why is this disabled" and a live line for validation.
+import { valueLabel } from '../common/request/labels';
 import { h } from './dom';
 import type { VscodeSingleSelect, VscodeTextarea, VscodeTextfield } from './elements';
 
@@ -62,17 +63,8 @@ export function setError(field: Field, messages: string[]): void {
   (field.control as HTMLElement & { invalid?: boolean }).invalid = messages.length > 0;
 }
 
-/** `ASPECT_16_9` → `16:9`; `RESOLUTION_1024_768` → `1024 × 768`; other API values unchanged. */
-export function enumLabel(value: string): string {
-  const aspect = /^ASPECT_(\d+)_(\d+)$/.exec(value);
-  if (aspect) return `${aspect[1]}:${aspect[2]}`;
-  const resolution = /^RESOLUTION_(\d+)_(\d+)$/.exec(value);
-  if (resolution) return `${resolution[1]} × ${resolution[2]}`;
-  return value;
-}
-
 /** Choices for a list of API values, optionally led by a "default" entry with value ''. */
 export function choices(values: readonly string[], defaultLabel?: string): Choice[] {
-  const list = values.map((value) => ({ value, label: enumLabel(value) }));
+  const list = values.map((value) => ({ value, label: valueLabel(value) }));
   return defaultLabel === undefined ? list : [{ value: '', label: defaultLabel }, ...list];
 }

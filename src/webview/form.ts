@@ -1,32 +1,22 @@
 // The parameter form of all four modes. It reads and writes a FormState, hides the fields a mode
 // does not use, disables the ones the model forbids (with the reason), and shows the client's own
 // validation messages under each field as the user types.
-import { ASPECT_RATIOS, DESCRIBE_MODEL_VERSIONS, MAGIC_PROMPT_OPTIONS, MODELS, RESOLUTIONS, STYLE_TYPES } from '../ideogram/schemas';
-import type { ValidationIssue } from '../ideogram/validation';
-import type { FormState, StudioMode, StudioStrings } from '../shared/protocol';
-import { DEFAULT_FORM, disabledFields } from '../shared/studioForm';
-import { format, h } from './dom';
+import * as l10n from '@vscode/l10n';
+import type { RequestField } from '../common/request/capabilities';
+import { fieldLabel } from '../common/request/labels';
+import { ASPECT_RATIOS, DESCRIBE_MODEL_VERSIONS, MAGIC_PROMPT_OPTIONS, MODELS, RANGES, RESOLUTIONS, STYLE_TYPES } from '../common/request/legacy';
+import type { ValidationIssue } from '../common/request/validation';
+import type { FormState, StudioMode } from '../common/protocol';
+import { DEFAULT_FORM, disabledFields, modeShows } from '../common/studioForm';
+import { h } from './dom';
 import type { VscodeCheckbox, VscodeSingleSelect, VscodeTextarea, VscodeTextfield } from './elements';
 import { choices, fieldRow, select, setDisabledReason, setError, textArea, textField } from './fields';
 import type { Field } from './fields';
 import { PaletteEditor } from './palette';
 
-// Which modes show which request field.
-const FIELD_MODES: Record<string, StudioMode[]> = {
-  prompt: ['generate', 'remix', 'upscale'],
-  model: ['generate', 'remix'],
-  size: ['generate', 'remix'],
-  style_type: ['generate', 'remix'],
-  magic_prompt_option: ['generate', 'remix', 'upscale'],
-  negative_prompt: ['generate', 'remix'],
-  seed: ['generate', 'remix', 'upscale'],
-  num_images: ['generate', 'remix', 'upscale'],
-  color_palette: ['generate', 'remix'],
-  image_weight: ['remix'],
-  resemblance: ['upscale'],
-  detail: ['upscale'],
-  describe_model_version: ['describe'],
-};
+// A row shows one request field (the size row: aspect ratio or resolution); the capability table
+// says which modes take it.
+const rowField = (key: string): RequestField => (key === 'size' ? 'aspect_ratio' : key as RequestField);
 
 /** The Studio form. */
 export class StudioForm {
@@ -52,43 +42,42 @@ export class StudioForm {
   private readonly detail: VscodeTextfield;
   private readonly describeVersion: VscodeSingleSelect;
 
-  constructor(private readonly strings: StudioStrings, private readonly onChange: () => void) {
-    const s = strings;
-    this.prompt = textArea('prompt', s.prompt, 4, s.promptPlaceholder);
+  constructor(private readonly onChange: () => void) {
+    this.prompt = textArea('prompt', fieldLabel('prompt'), 4, l10n.t('Describe the image you want'));
     this.promptCount = h('div', { class: 'count', id: 'prompt-count' });
-    this.model = select('model', s.model, choices(MODELS));
-    this.sizeKind = select('size-kind', s.sizeKind, [{ value: 'aspect', label: s.aspectRatio }, { value: 'resolution', label: s.resolution }]);
-    this.aspect = select('aspect-ratio', s.aspectRatio, choices(ASPECT_RATIOS));
-    this.resolution = select('resolution', s.resolution, choices(RESOLUTIONS), true);
-    this.style = select('style-type', s.styleType, choices(STYLE_TYPES, s.defaultOption));
-    this.magic = select('magic-prompt', s.magicPrompt, choices(MAGIC_PROMPT_OPTIONS, s.defaultOption));
-    this.negative = textArea('negative-prompt', s.negativePrompt, 2);
-    this.seed = textField('seed', s.seed, { placeholder: '0 … 2147483647' });
-    this.randomSeed = h('vscode-checkbox', { id: 'random-seed', label: s.randomSeed }) as VscodeCheckbox;
-    this.numImages = textField('num-images', s.numImages, { type: 'number', min: 1, max: 8, step: 1 });
-    this.palette = new PaletteEditor(s, () => this.changed());
-    this.imageWeight = textField('image-weight', s.imageWeight, { type: 'number', min: 1, max: 100, step: 1 });
-    this.resemblance = textField('resemblance', s.resemblance, { type: 'number', min: 1, max: 100, step: 1 });
-    this.detail = textField('detail', s.detail, { type: 'number', min: 1, max: 100, step: 1 });
-    this.describeVersion = select('describe-version', s.describeModelVersion, choices(DESCRIBE_MODEL_VERSIONS, s.defaultOption));
+    this.model = select('model', fieldLabel('model'), choices(MODELS));
+    this.sizeKind = select('size-kind', l10n.t('Size'), [{ value: 'aspect', label: fieldLabel('aspect_ratio') }, { value: 'resolution', label: fieldLabel('resolution') }]);
+    this.aspect = select('aspect-ratio', fieldLabel('aspect_ratio'), choices(ASPECT_RATIOS));
+    this.resolution = select('resolution', fieldLabel('resolution'), choices(RESOLUTIONS), true);
+    this.style = select('style-type', fieldLabel('style_type'), choices(STYLE_TYPES, l10n.t('Default')));
+    this.magic = select('magic-prompt', fieldLabel('magic_prompt_option'), choices(MAGIC_PROMPT_OPTIONS, l10n.t('Default')));
+    this.negative = textArea('negative-prompt', fieldLabel('negative_prompt'), 2);
+    this.seed = textField('seed', fieldLabel('seed'), { placeholder: `${RANGES.seed.min} … ${RANGES.seed.max}` });
+    this.randomSeed = h('vscode-checkbox', { id: 'random-seed', label: l10n.t('Random') }) as VscodeCheckbox;
+    this.numImages = textField('num-images', fieldLabel('num_images'), { type: 'number', min: RANGES.num_images.min, max: RANGES.num_images.max, step: 1 });
+    this.palette = new PaletteEditor(() => this.changed());
+    this.imageWeight = textField('image-weight', fieldLabel('image_weight'), { type: 'number', ...RANGES.image_weight, step: 1 });
+    this.resemblance = textField('resemblance', fieldLabel('resemblance'), { type: 'number', ...RANGES.resemblance, step: 1 });
+    this.detail = textField('detail', fieldLabel('detail'), { type: 'number', ...RANGES.detail, step: 1 });
+    this.describeVersion = select('describe-version', fieldLabel('describe_model_version'), choices(DESCRIBE_MODEL_VERSIONS, l10n.t('Default')));
 
     const size = h('div', { class: 'size' }, this.sizeKind, this.aspect, this.resolution);
     const seedRow = h('div', { class: 'inline' }, this.seed, this.randomSeed);
-    this.add('prompt', fieldRow('prompt', s.prompt, this.prompt, 'prompt', this.promptCount));
+    this.add('prompt', fieldRow('prompt', fieldLabel('prompt'), this.prompt, 'prompt', this.promptCount));
     const basics = h('div', { class: 'grid' });
     const more = h('div', { class: 'grid' });
-    this.add('model', fieldRow('model', s.model, this.model, 'model'), basics);
-    this.add('size', fieldRow('size-kind', s.sizeKind, size, 'aspect_ratio'), basics);
-    this.add('style_type', fieldRow('style-type', s.styleType, this.style, 'style_type'), basics);
-    this.add('magic_prompt_option', fieldRow('magic-prompt', s.magicPrompt, this.magic, 'magic_prompt_option'), basics);
-    this.add('num_images', fieldRow('num-images', s.numImages, this.numImages, 'num_images'), basics);
-    this.add('seed', fieldRow('seed', s.seed, seedRow, 'seed'), basics);
-    this.add('image_weight', fieldRow('image-weight', s.imageWeight, this.imageWeight, 'image_weight'), basics);
-    this.add('resemblance', fieldRow('resemblance', s.resemblance, this.resemblance, 'resemblance'), basics);
-    this.add('detail', fieldRow('detail', s.detail, this.detail, 'detail'), basics);
-    this.add('describe_model_version', fieldRow('describe-version', s.describeModelVersion, this.describeVersion, 'describe_model_version'), basics);
-    this.add('negative_prompt', fieldRow('negative-prompt', s.negativePrompt, this.negative, 'negative_prompt'), more);
-    this.add('color_palette', fieldRow('palette', s.palette, this.palette.element, 'color_palette'), more);
+    this.add('model', fieldRow('model', fieldLabel('model'), this.model, 'model'), basics);
+    this.add('size', fieldRow('size-kind', l10n.t('Size'), size, 'aspect_ratio'), basics);
+    this.add('style_type', fieldRow('style-type', fieldLabel('style_type'), this.style, 'style_type'), basics);
+    this.add('magic_prompt_option', fieldRow('magic-prompt', fieldLabel('magic_prompt_option'), this.magic, 'magic_prompt_option'), basics);
+    this.add('num_images', fieldRow('num-images', fieldLabel('num_images'), this.numImages, 'num_images'), basics);
+    this.add('seed', fieldRow('seed', fieldLabel('seed'), seedRow, 'seed'), basics);
+    this.add('image_weight', fieldRow('image-weight', fieldLabel('image_weight'), this.imageWeight, 'image_weight'), basics);
+    this.add('resemblance', fieldRow('resemblance', fieldLabel('resemblance'), this.resemblance, 'resemblance'), basics);
+    this.add('detail', fieldRow('detail', fieldLabel('detail'), this.detail, 'detail'), basics);
+    this.add('describe_model_version', fieldRow('describe-version', fieldLabel('describe_model_version'), this.describeVersion, 'describe_model_version'), basics);
+    this.add('negative_prompt', fieldRow('negative-prompt', fieldLabel('negative_prompt'), this.negative, 'negative_prompt'), more);
+    this.add('color_palette', fieldRow('palette', fieldLabel('color_palette'), this.palette.element, 'color_palette'), more);
     // The seed row's control is the wrapper; point the field at the text box so disabling works.
     this.fields.get('seed')!.control = this.seed;
     this.fields.get('size')!.control = this.sizeKind;
@@ -197,12 +186,12 @@ export class StudioForm {
 
   // Visibility by mode, disabled-by-model reasons, and the small things that follow from values.
   private sync(): void {
-    for (const [key, field] of this.fields) field.row.hidden = !(FIELD_MODES[key] ?? []).includes(this.mode);
-    this.promptCount.textContent = format(this.strings.charCount, [...this.prompt.value].length);
-    this.prompt.placeholder = this.mode === 'upscale' ? this.strings.promptOptional : this.strings.promptPlaceholder;
+    for (const [key, field] of this.fields) field.row.hidden = !modeShows(this.mode, rowField(key));
+    this.promptCount.textContent = l10n.t('{0} characters', [...this.prompt.value].length);
+    this.prompt.placeholder = this.mode === 'upscale' ? l10n.t('Optional: guide the upscale') : l10n.t('Describe the image you want');
     this.seed.disabled = this.randomSeed.checked;
     const disabled = disabledFields(this.model.value);
-    const reason = (key: keyof typeof disabled) => (disabled[key] ? this.strings[disabled[key]] : undefined);
+    const reason = (key: keyof typeof disabled): string | undefined => disabled[key];
     // The size kind is locked to the aspect ratio for a model without resolutions (buildStudioRequest agrees).
     const byResolution = this.sizeKind.value === 'resolution' && !disabled.resolution;
     this.aspect.hidden = byResolution;

@@ -1,7 +1,9 @@
 // History: every earlier result in the output folder, newest first. The host reads the sidecars
 // and pages them, so the webview only ever holds the pages the user has scrolled to.
-import type { HistoryPage, ResultItem, StudioStrings } from '../shared/protocol';
-import { debounce, format, h } from './dom';
+import * as l10n from '@vscode/l10n';
+import { fieldLabel } from '../common/request/labels';
+import type { HistoryPage, ResultItem } from '../common/protocol';
+import { debounce, h } from './dom';
 import type { VscodeTextfield } from './elements';
 import { textField } from './fields';
 
@@ -19,20 +21,19 @@ export class HistoryView {
   private loaded = 0;
 
   constructor(
-    private readonly strings: StudioStrings,
     private readonly callbacks: { onRequest(query: string, offset: number, limit: number): void; onUse(item: ResultItem): void },
   ) {
-    this.search = textField('history-search', strings.historySearch, { placeholder: strings.historySearch });
+    this.search = textField('history-search', l10n.t('Search history by prompt'), { placeholder: l10n.t('Search history by prompt') });
     this.count = h('p', { class: 'muted', id: 'history-count', 'aria-live': 'polite' });
     this.list = h('ul', { class: 'history-list', id: 'history' });
-    this.more = h('vscode-button', { secondary: true, id: 'history-more', hidden: true }, strings.historyMore);
-    const refresh = h('vscode-button', { secondary: true, id: 'history-refresh' }, strings.refresh);
+    this.more = h('vscode-button', { secondary: true, id: 'history-more', hidden: true }, l10n.t('Load more'));
+    const refresh = h('vscode-button', { secondary: true, id: 'history-refresh' }, l10n.t('Refresh'));
     const searchNow = debounce(() => this.reload(), 200);
     this.search.addEventListener('input', searchNow);
     this.more.addEventListener('click', () => callbacks.onRequest(this.search.value, this.loaded, HISTORY_PAGE_SIZE));
     refresh.addEventListener('click', () => this.reload());
     this.element = h('section', { class: 'history', 'aria-labelledby': 'history-heading' },
-      h('div', { class: 'section-head' }, h('h2', { id: 'history-heading' }, strings.history), refresh),
+      h('div', { class: 'section-head' }, h('h2', { id: 'history-heading' }, l10n.t('History')), refresh),
       this.search,
       this.count,
       this.list,
@@ -53,16 +54,16 @@ export class HistoryView {
     }
     for (const entry of page.entries) this.list.appendChild(this.row(entry));
     this.loaded = page.offset + page.entries.length;
-    this.count.textContent = page.total === 0 ? this.strings.historyEmpty : format(this.strings.historyCount, this.loaded, page.total);
+    this.count.textContent = page.total === 0 ? l10n.t('No earlier results in the output folder.') : l10n.t('{0} of {1}', this.loaded, page.total);
     this.more.hidden = this.loaded >= page.total;
   }
 
   private row(entry: ResultItem): HTMLElement {
-    const button = h('button', { type: 'button', class: 'history-entry', title: entry.prompt, 'aria-label': `${this.strings.historyUse}: ${entry.prompt}` },
+    const button = h('button', { type: 'button', class: 'history-entry', title: entry.prompt, 'aria-label': `${l10n.t('Use these settings')}: ${entry.prompt}` },
       h('img', { src: entry.src, alt: '', loading: 'lazy' }),
       h('span', { class: 'history-text' },
         h('span', { class: 'result-prompt' }, entry.prompt || entry.label),
-        h('span', { class: 'muted' }, [entry.operation, entry.model, entry.seed !== undefined ? `${this.strings.seed} ${entry.seed}` : undefined, entry.createdAt.slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · '))));
+        h('span', { class: 'muted' }, [entry.operation, entry.model, entry.seed !== undefined ? `${fieldLabel('seed')} ${entry.seed}` : undefined, entry.createdAt.slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · '))));
     button.addEventListener('click', () => this.callbacks.onUse(entry));
     return h('li', {}, button);
   }

@@ -1,5 +1,5 @@
 // The webview's only channel to the extension host, typed with the shared protocol.
-import type { PersistedState, WebviewMessage } from '../shared/protocol';
+import type { PersistedState, WebviewMessage } from '../common/protocol';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

@@ -1,11 +1,13 @@
 // Colour palette editor: none, one of the API's presets, or up to 8 custom swatches with weights.
-import { PALETTE_PRESETS } from '../ideogram/schemas';
-import type { PaletteChoice, StudioStrings, Swatch } from '../shared/protocol';
+import * as l10n from '@vscode/l10n';
+import { fieldLabel } from '../common/request/labels';
+import { PALETTE_LIMITS, PALETTE_PRESETS } from '../common/request/legacy';
+import type { PaletteChoice, Swatch } from '../common/protocol';
 import { h, replaceChildren } from './dom';
 import type { VscodeSingleSelect, VscodeTextfield } from './elements';
 import { choices, select, textField } from './fields';
 
-const MAX_SWATCHES = 8;
+const MAX_SWATCHES = PALETTE_LIMITS.maxMembers;
 
 /** The palette part of the form. */
 export class PaletteEditor {
@@ -18,15 +20,15 @@ export class PaletteEditor {
   private swatches: Swatch[] = [];
   private disabledFlag = false;
 
-  constructor(private readonly strings: StudioStrings, private readonly onChange: () => void) {
-    this.kind = select('palette', strings.palette, [
-      { value: 'none', label: strings.paletteNone },
-      { value: 'preset', label: strings.palettePreset },
-      { value: 'custom', label: strings.paletteCustom },
+  constructor(private readonly onChange: () => void) {
+    this.kind = select('palette', fieldLabel('color_palette'), [
+      { value: 'none', label: l10n.t('None') },
+      { value: 'preset', label: l10n.t('Preset') },
+      { value: 'custom', label: l10n.t('Custom colours') },
     ]);
-    this.preset = select('palette-preset', strings.palettePreset, choices(PALETTE_PRESETS));
+    this.preset = select('palette-preset', l10n.t('Preset'), choices(PALETTE_PRESETS));
     this.swatchList = h('div', { class: 'swatches', role: 'list' });
-    this.addButton = h('vscode-button', { id: 'add-swatch', secondary: true }, strings.addSwatch);
+    this.addButton = h('vscode-button', { id: 'add-swatch', secondary: true }, l10n.t('Add colour'));
     this.element = h('div', { class: 'palette' }, this.kind, this.preset, this.swatchList, this.addButton);
     this.kind.addEventListener('change', () => { this.syncVisibility(); this.onChange(); });
     this.preset.addEventListener('change', () => this.onChange());
@@ -82,15 +84,15 @@ export class PaletteEditor {
         type: 'color',
         class: 'swatch-color',
         value: normaliseHex(swatch.color_hex),
-        'aria-label': `${this.strings.swatchColor} ${index + 1}`,
+        'aria-label': `${l10n.t('Colour')} ${index + 1}`,
         disabled: this.disabledFlag,
       });
       color.addEventListener('input', () => { swatch.color_hex = color.value; this.onChange(); });
-      const weight: VscodeTextfield = textField(`swatch-weight-${index}`, `${this.strings.swatchWeight} ${index + 1}`, { type: 'number', min: 0.05, max: 1, step: 0.05 });
+      const weight: VscodeTextfield = textField(`swatch-weight-${index}`, `${l10n.t('Weight')} ${index + 1}`, { type: 'number', min: PALETTE_LIMITS.minWeight, max: PALETTE_LIMITS.maxWeight, step: 0.05 });
       weight.value = String(swatch.color_weight);
       weight.disabled = this.disabledFlag;
       weight.addEventListener('input', () => { swatch.color_weight = Number(weight.value); this.onChange(); });
-      const remove = h('vscode-button', { secondary: true, 'aria-label': `${this.strings.removeSwatch} ${index + 1}`, disabled: this.disabledFlag }, '×');
+      const remove = h('vscode-button', { secondary: true, 'aria-label': `${l10n.t('Remove colour')} ${index + 1}`, disabled: this.disabledFlag }, '×');
       remove.addEventListener('click', () => {
         this.swatches.splice(index, 1);
         this.renderSwatches();

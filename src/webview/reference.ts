@@ -2,8 +2,9 @@
 // workspace's images (the host searches; thumbnails come through asWebviewUri), an http(s) link
 // pasted into the search box (a hosted image: no thumbnail, the page loads nothing from the
 // network), and a drop zone for files dragged from the explorer.
-import { isHttpUrl } from '../ideogram/dialects';
-import type { ImageRef, StudioStrings } from '../shared/protocol';
+import * as l10n from '@vscode/l10n';
+import { isHttpUrl } from '../common/provider';
+import type { ImageRef } from '../common/protocol';
 import { debounce, h, replaceChildren } from './dom';
 import type { VscodeTextfield } from './elements';
 import { textField } from './fields';
@@ -19,12 +20,11 @@ export class ReferencePicker {
   private readonly error: HTMLElement;
 
   constructor(
-    private readonly strings: StudioStrings,
     private readonly callbacks: { onSearch(query: string): void; onDrop(uris: string[]): void; onChange(): void },
   ) {
     this.currentView = h('div', { class: 'reference-current', 'aria-live': 'polite' });
-    this.search = textField('reference-search', strings.referenceSearch, { placeholder: strings.referenceSearch });
-    this.list = h('div', { class: 'image-list', role: 'list', 'aria-label': strings.referenceChoose });
+    this.search = textField('reference-search', l10n.t('Search workspace images or paste an image link'), { placeholder: l10n.t('Search workspace images or paste an image link') });
+    this.list = h('div', { class: 'image-list', role: 'list', 'aria-label': l10n.t('Workspace images') });
     this.error = h('div', { class: 'error', id: 'reference-error', 'aria-live': 'polite' });
     const searchNow = debounce((query: string) => callbacks.onSearch(query), 200);
     this.search.addEventListener('input', () => {
@@ -32,12 +32,12 @@ export class ReferencePicker {
       else searchNow(this.search.value);
     });
     this.element = h('section', { class: 'reference', id: 'reference', 'aria-labelledby': 'reference-heading' },
-      h('h2', { id: 'reference-heading' }, strings.reference),
+      h('h2', { id: 'reference-heading' }, l10n.t('Reference image')),
       this.currentView,
       this.error,
       this.search,
       this.list,
-      h('p', { class: 'hint' }, strings.referenceDrop));
+      h('p', { class: 'hint' }, l10n.t('Or drop an image from the Explorer here (hold Shift while dropping).')));
     this.renderCurrent();
   }
 
@@ -55,7 +55,7 @@ export class ReferencePicker {
 
   /** Shows "choose an image first" (a run was blocked). */
   showRequired(): void {
-    this.error.textContent = this.strings.referenceRequired;
+    this.error.textContent = l10n.t('Choose a reference image first.');
     this.search.focus();
   }
 
@@ -77,7 +77,7 @@ export class ReferencePicker {
 
   // The one choice for a pasted link; the host accepts it as a hosted image when the run starts.
   private offerLink(link: string): void {
-    const button = h('button', { class: 'image-choice link-choice', type: 'button', id: 'reference-use-link', title: link }, this.strings.referenceUseLink);
+    const button = h('button', { class: 'image-choice link-choice', type: 'button', id: 'reference-use-link', title: link }, l10n.t('Use the image at this link'));
     button.addEventListener('click', () => { this.value = { uri: link, src: '', label: link }; });
     replaceChildren(this.list, h('div', { role: 'listitem', class: 'link-item' }, button));
   }
@@ -95,10 +95,10 @@ export class ReferencePicker {
 
   private renderCurrent(): void {
     if (!this.current) {
-      replaceChildren(this.currentView, h('span', { class: 'muted' }, this.strings.referenceNone));
+      replaceChildren(this.currentView, h('span', { class: 'muted' }, l10n.t('No image chosen yet.')));
       return;
     }
-    const clear = h('vscode-button', { secondary: true, id: 'reference-clear' }, this.strings.referenceClear);
+    const clear = h('vscode-button', { secondary: true, id: 'reference-clear' }, l10n.t('Clear'));
     clear.addEventListener('click', () => { this.value = undefined; });
     replaceChildren(this.currentView,
       // A hosted image has no src: its link is the label, and nothing is loaded from the network.

@@ -12,14 +12,15 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { renderPng } from '../../tools/mock-server/png';
 import { startMockServer, type FaultSettings, type MockServer } from '../../tools/mock-server';
-import {
-  IdeogramClient, IdeogramError, InflightLimiter, providerDefaults,
-  type ClientOptions, type GenerateRequest, type IdeogramErrorKind, type RemixRequest, type RequestLogEntry,
-} from '../../src/ideogram';
-import { DEFAULT_FILE_NAME_TEMPLATE, expandFileNameTemplate } from '../../src/services/naming';
+import { IdeogramClient, InflightLimiter, type ClientOptions, type RequestLogEntry } from '../../src/ideogram';
+import { IdeogramError, type IdeogramErrorKind } from '../../src/common/errors';
+import { providerDefaults } from '../../src/common/provider';
+import type { GenerateRequest, RemixRequest } from '../../src/common/request/schemas';
+import { DEFAULT_FILE_NAME_TEMPLATE, expandFileNameTemplate } from '../../src/common/naming';
 import { prepareFolder, saveResultToFolder, type SaveOutcome } from '../support/save/saveToFolder';
-import { ErrorBoundary, UserFacingError } from '../../src/errors';
-import { UnsavedImagesError, type UnsavedImages } from '../../src/services/savePipeline';
+import { ErrorBoundary } from '../../src/common/vscode/errorBoundary';
+import { UserFacingError } from '../../src/common/userFacingError';
+import { UnsavedImagesError, type UnsavedImages } from '../../src/common/errors';
 import { folderProblems, hashFolder } from './folderCheck';
 
 const OPS = Math.max(1, Number(process.env.IDEOGRAM_FAULT_OPS ?? '20'));
@@ -76,7 +77,7 @@ function createBoundaryProbe(): (err: unknown) => Promise<Report> {
 
 // Four seeds and one input image keep the server's image ids (and its PNG cache) small.
 function requestFor(op: number): { kind: OpKind; req: GenerateRequest | RemixRequest } {
-  const base = { prompt: PROMPT, model: 'V_2', seed: 1000 + (op % 4), num_images: 1 + (op % 2) };
+  const base = { prompt: PROMPT, model: 'V_2' as const, seed: 1000 + (op % 4), num_images: 1 + (op % 2) };
   return op % 4 === 3 ? { kind: 'remix', req: { ...base, image_weight: 40 } } : { kind: 'generate', req: base };
 }
 

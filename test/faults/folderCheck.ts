@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { parseSidecar } from '../../src/services/sidecar';
+import { parseSidecar } from '../../src/common/sidecar';
 
 /** File name → sha256 of its bytes. */
 export type FolderHashes = Map<string, string>;

@@ -4,9 +4,10 @@
 // The stand-in must be in place before src/secrets and src/log (which import vscode) are loaded.
 import { outputLines } from '../support/vscode/standIn';
 import { strict as assert } from 'node:assert';
-import { IdeogramClient, providerDefaults } from '../../src/ideogram';
-import { IdeogramLog } from '../../src/log';
-import { API_KEY_ENV, ApiKeyStore } from '../../src/secrets';
+import { IdeogramClient } from '../../src/ideogram';
+import { providerDefaults } from '../../src/common/provider';
+import { IdeogramLog } from '../../src/common/vscode/log';
+import { API_KEY_ENV, ApiKeyStore } from '../../src/common/vscode/secrets';
 import { startMockServer, type MockServer } from '../../tools/mock-server';
 
 const KEY = 'sk-env-newline-SECRET-5d2e';

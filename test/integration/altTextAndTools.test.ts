@@ -3,8 +3,8 @@
 // must find and fix a project's images in Markdown, HTML, JSX/TSX and Vue.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { readSettings } from '../../src/config';
-import { GenerateImageTool, type ToolServices } from '../../src/tools/generateTool';
+import { readSettings } from '../../src/common/vscode/config';
+import { GenerateImageTool, type ToolServices } from '../../src/tools/vscode/generateTool';
 import { extension, mockRequests, waitFor } from './helpers/rig';
 
 const root = (): vscode.Uri => {

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { IdeogramExtensionApi } from '../../src/extension';
-import type { ReportedError } from '../../src/errors';
+import type { ReportedError } from '../../src/common/vscode/errorBoundary';
 import { extension, failingCommand as rigFailingCommand, mockControl, rigEnvironment, waitFor } from './helpers/rig';
 
 const OUTPUT = 'assets/ideogram';

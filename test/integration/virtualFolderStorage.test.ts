@@ -81,7 +81,7 @@ describe('saving into a virtual (non-file:) workspace folder', function () {
   const names = async (): Promise<string[]> => (await vscode.workspace.fs.readDirectory(output)).map(([name]) => name).sort();
 
   it('writes images and sidecars through workspace.fs, with counters shared by image and sidecar', async () => {
-    const request = { prompt: 'A lantern in fog', seed: 77, num_images: 2, model: 'V_2' };
+    const request = { prompt: 'A lantern in fog', seed: 77, num_images: 2, model: 'V_2' as const };
     const first = await api.generate(request, { folder });
     assert.equal(first.saved.length, 2);
     for (const saved of first.saved) {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { IdeogramExtensionApi } from '../../src/extension';
-import { uriFromWorkspaceRelativePath } from '../../src/services/assets';
+import { uriFromWorkspaceRelativePath } from '../../src/common/vscode/workspace';
 import { extension, failingCommand, mockControl, rigEnvironment } from './helpers/rig';
 
 let api: IdeogramExtensionApi;

@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import MarkdownIt from 'markdown-it';
 import { altTextEdit, applyAltTextEdits, findImageReferences, findMissingAltText, normaliseAltText } from '../../src/altText';
-import { formatImageReference } from '../../src/insertReference';
+import { formatImageReference } from '../../src/insert/reference';
 
 const preview = new MarkdownIt({ html: true, linkify: true });
 

@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { renderPng } from '../../tools/mock-server/png';
 import { startMockServer, type MockServer } from '../../tools/mock-server';
-import {
-  IdeogramClient, IdeogramError, InflightLimiter, providerDefaults, type IdeogramErrorKind, type ImageInput,
-} from '../../src/ideogram';
+import { IdeogramClient, InflightLimiter, type ImageInput } from '../../src/ideogram';
+import { IdeogramError, type IdeogramErrorKind } from '../../src/common/errors';
+import { providerDefaults } from '../../src/common/provider';
 import { saveResultToFolder } from '../support/save/saveToFolder';
 
 const KEY = 'sk-badinput-SECRET-4d8e1f';

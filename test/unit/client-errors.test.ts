@@ -3,10 +3,10 @@
 import { strict as assert } from 'node:assert';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  backoffDelay, errorFromResponse, extractErrorMessage, IdeogramClient, IdeogramError, parseDescribeResult, providerDefaults, parseImageResult, parseRetryAfter,
-  redactSecrets, type IdeogramErrorKind,
-} from '../../src/ideogram';
+import { backoffDelay, errorFromResponse, extractErrorMessage, IdeogramClient, parseDescribeResult, parseImageResult, parseRetryAfter } from '../../src/ideogram';
+import { IdeogramError, type IdeogramErrorKind } from '../../src/common/errors';
+import { providerDefaults } from '../../src/common/provider';
+import { redactSecrets } from '../../src/common/redact';
 import { startMockServer, type MockServer } from '../../tools/mock-server';
 import { renderPng } from '../../tools/mock-server/png';
 import { makeClient, rejection, TEST_KEY } from './clientTestHelpers';

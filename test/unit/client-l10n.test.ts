@@ -4,7 +4,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as l10n from '@vscode/l10n';
-import { checkGenerateRequest, checkUpscaleRequest, errorFromResponse } from '../../src/ideogram';
+import { checkGenerateRequest, checkUpscaleRequest } from '../../src/common/request/validation';
+import { errorFromResponse } from '../../src/ideogram';
 
 const zh = JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'utf8')) as Record<string, string>;
 const forbidden = { status: 422, body: '{"error":"unsafe"}', op: 'generate', transport: 'multipart', provider: 'custom', secrets: [] };

@@ -1,7 +1,8 @@
 // The in-flight limit counts images, not requests: batches queue on our side instead of meeting
 // the provider's 429.
 import { strict as assert } from 'node:assert';
-import { IdeogramError, InflightLimiter } from '../../src/ideogram';
+import { IdeogramError } from '../../src/common/errors';
+import { InflightLimiter } from '../../src/ideogram';
 import { startMockServer, type MockServer } from '../../tools/mock-server';
 import { makeClient, TEST_KEY } from './clientTestHelpers';
 

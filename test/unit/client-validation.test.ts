@@ -1,9 +1,8 @@
 // Every local validation rule of the client, and the pure helpers next to it (no network here).
 import { strict as assert } from 'node:assert';
-import {
-  ASPECT_RATIOS, checkDescribeOptions, checkGenerateRequest, checkRemixRequest, checkUpscaleRequest, DESCRIBE_MODEL_VERSIONS,
-  MAGIC_PROMPT_OPTIONS, MODELS, PALETTE_PRESETS, RESOLUTIONS, sniffImageType, STYLE_TYPES, type ValidationIssue,
-} from '../../src/ideogram';
+import { ASPECT_RATIOS, DESCRIBE_MODEL_VERSIONS, MAGIC_PROMPT_OPTIONS, MODELS, PALETTE_PRESETS, RESOLUTIONS, STYLE_TYPES } from '../../src/common/request/legacy';
+import { checkDescribeOptions, checkGenerateRequest, checkRemixRequest, checkUpscaleRequest, type ValidationIssue } from '../../src/common/request/validation';
+import { sniffImageType } from '../../src/common/imageType';
 
 const fields = (issues: ValidationIssue[]): string[] => issues.map((i) => i.field);
 const only = (issues: ValidationIssue[], field: string): ValidationIssue => {
@@ -13,7 +12,8 @@ const only = (issues: ValidationIssue[], field: string): ValidationIssue => {
 
 describe('schemas: enums', () => {
   it('have the documented sizes', () => {
-    assert.equal(MODELS.length, 6);
+    // The vendor's ModelEnum: V_1 … V_2A_TURBO and V_3 (listed since 2025-03-13).
+    assert.equal(MODELS.length, 7);
     assert.equal(ASPECT_RATIOS.length, 11);
     assert.equal(RESOLUTIONS.length, 78);
     assert.equal(new Set(RESOLUTIONS).size, 78);

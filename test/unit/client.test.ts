@@ -3,7 +3,10 @@
 import { strict as assert } from 'node:assert';
 import { truncateSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { endpointUrl, IdeogramClient, IdeogramError, providerDefaults, type GenerateRequest } from '../../src/ideogram';
+import { endpointUrl, providerDefaults } from '../../src/common/provider';
+import { IdeogramClient } from '../../src/ideogram';
+import { IdeogramError } from '../../src/common/errors';
+import type { GenerateRequest } from '../../src/common/request/schemas';
 import { startMockServer, type MockServer } from '../../tools/mock-server';
 import { configFor, makeClient, makeJpeg, makePng, rejection, tempDir, TEST_KEY, writeFile } from './clientTestHelpers';
 

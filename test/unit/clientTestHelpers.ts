@@ -4,7 +4,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PNG } from 'pngjs';
-import { IdeogramClient, InflightLimiter, providerDefaults, type ClientOptions, type ProviderConfig, type ProviderName, type RequestLogEntry } from '../../src/ideogram';
+import { IdeogramClient, InflightLimiter, type ClientOptions, type RequestLogEntry } from '../../src/ideogram';
+import { providerDefaults, type ProviderConfig, type ProviderName } from '../../src/common/provider';
 import type { MockServer } from '../../tools/mock-server';
 
 /** A key long enough to be redacted and unusual enough to find anywhere it leaks. */

@@ -1,10 +1,11 @@
-// The one containment check (src/services/containment.ts): workspace-relative paths split on both
+// The one containment check (src/common/node/containment.ts): workspace-relative paths split on both
 // separators, and real paths (links resolved, also dangling ones and folders not created yet).
 import { strict as assert } from 'node:assert';
 import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { isPathInside, realPathInside, resolveRealPath, workspaceRelativeSegments } from '../../src/services/containment';
+import { isPathInside, realPathInside, resolveRealPath } from '../../src/common/node/containment';
+import { workspaceRelativeSegments } from '../../src/common/workspacePath';
 
 describe('containment: workspace-relative paths', () => {
   it('splits on / and \\ alike, dropping empty and dot segments', () => {

@@ -3,7 +3,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { createNodeFileSink, downloadAll, downloadImage, IdeogramError, sniffImageType, type IdeogramErrorKind } from '../../src/ideogram';
+import { createNodeFileSink } from '../../src/storage/node/fileSink';
+import { downloadAll, downloadImage } from '../../src/ideogram';
+import { IdeogramError, type IdeogramErrorKind } from '../../src/common/errors';
+import { sniffImageType } from '../../src/common/imageType';
 import { startMockServer, type MockServer } from '../../tools/mock-server';
 import { makeClient, rejection, tempDir, TEST_KEY } from './clientTestHelpers';
 

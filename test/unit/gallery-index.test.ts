@@ -7,10 +7,11 @@ import { readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promis
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { encodeIndex } from '../../src/gallery/indexFile';
-import { IdeogramClient, InflightLimiter, providerDefaults } from '../../src/ideogram';
-import { createNodeFileStorage } from '../../src/services/nodeFileStorage';
-import { redactText } from '../../src/services/redact';
-import { saveImages } from '../../src/services/savePipeline';
+import { IdeogramClient, InflightLimiter } from '../../src/ideogram';
+import { providerDefaults } from '../../src/common/provider';
+import { createNodeFileStorage } from '../../src/storage/node/nodeFileStorage';
+import { redactText } from '../../src/common/redact';
+import { saveImages } from '../../src/storage/savePipeline';
 import { startMockServer, type MockServer } from '../../tools/mock-server';
 import { createNodeIndexStore, indexFilePath } from '../../src/gallery/node/nodeIndexStore';
 import { createNodeResultsIndex } from '../../src/gallery/node/openNodeResultsIndex';

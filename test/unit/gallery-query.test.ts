@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { entryFromSidecar, newestFirst, type GalleryEntry } from '../../src/gallery/galleryEntry';
 import { matchingEntries, pageOf, type GalleryQuery } from '../../src/gallery/galleryQuery';
 import { SortedEntries } from '../../src/gallery/sortedEntries';
-import { buildSidecar, type ImageOperation } from '../../src/services/sidecar';
+import { buildSidecar, type ImageOperation } from '../../src/common/sidecar';
 
 interface Fields { created: string; prompt?: string; negative?: string; returned?: string; model?: string; operation?: ImageOperation; missing?: boolean }
 

@@ -1,7 +1,7 @@
 // Where a sidecar lives (src/gallery/sidecarLocation.ts): the one rule for both layouts, and what
 // each path of an output folder is to the gallery.
 import { strict as assert } from 'node:assert';
-import { classifyResultPath, imagePathForSidecar, isSidecarPathOf, sidecarPathFor } from '../../src/gallery/sidecarLocation';
+import { classifyResultPath, imagePathForSidecar, isSidecarPathOf, sidecarPathFor } from '../../src/common/sidecarLocation';
 
 describe('gallery: sidecar location', () => {
   it('puts the sidecar beside the image or in .ideogram/, named after the image without its extension', () => {

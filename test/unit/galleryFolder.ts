@@ -8,8 +8,8 @@ import type { FolderAccess } from '../../src/gallery/folderAccess';
 import { createNodeFolderAccess } from '../../src/gallery/node/nodeFolderAccess';
 import { createNodeIndexStore } from '../../src/gallery/node/nodeIndexStore';
 import { ResultsIndex } from '../../src/gallery/resultsIndex';
-import { sidecarPathFor, type SidecarLayout } from '../../src/gallery/sidecarLocation';
-import { buildSidecar, serializeSidecar, type ImageOperation } from '../../src/services/sidecar';
+import { sidecarPathFor, type SidecarLayout } from '../../src/common/sidecarLocation';
+import { buildSidecar, serializeSidecar, type ImageOperation } from '../../src/common/sidecar';
 
 /** One result to write. */
 export interface ResultSpec {

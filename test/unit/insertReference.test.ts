@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { formatImageReference, referenceFormatFor, relativeImagePath } from '../../src/insertReference';
-import { readImageSize } from '../../src/services/imageSize';
+import { formatImageReference, referenceFormatFor, relativeImagePath } from '../../src/insert/reference';
+import { readImageSize } from '../../src/common/imageSize';
 import { PNG } from 'pngjs';
 
 describe('image references', () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { candidateName, expandFileNameTemplate, sanitizeFileName, slugify } from '../../src/services/naming';
+import { candidateName, expandFileNameTemplate, sanitizeFileName, slugify } from '../../src/common/naming';
 
 describe('file naming', () => {
   const date = new Date(2026, 10, 24, 9, 5, 7);

@@ -7,8 +7,8 @@ import { chmod, mkdir, mkdtemp, readdir, realpath, rm, symlink, writeFile } from
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { createNodeFileStorage } from '../../src/services/nodeFileStorage';
-import { UserFacingError } from '../../src/userFacingError';
+import { createNodeFileStorage } from '../../src/storage/node/nodeFileStorage';
+import { UserFacingError } from '../../src/common/userFacingError';
 
 describe('output folder check before the request (Node fs storage)', () => {
   let root: string;
@@ -70,7 +70,7 @@ describe('output folder check before the request (Node fs storage)', () => {
     }
     // Permissions do not stop root: check as an unprivileged user, in a process of its own.
     await chmod(root, 0o755);
-    const script = `require(${JSON.stringify(path.resolve('src/services/nodeFileStorage.ts'))})` +
+    const script = `require(${JSON.stringify(path.resolve('src/storage/node/nodeFileStorage.ts'))})` +
       `.createNodeFileStorage(${JSON.stringify(folder)}, { workspaceFolder: ${JSON.stringify(ws)}, shownAs: 'assets' }).prepare()` +
       `.then(() => process.stdout.write('accepted'), (err) => process.stdout.write(err.settingHint + ': ' + err.message));`;
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '-e', script], { uid: 65534, gid: 65534, cwd: process.cwd() });

@@ -4,7 +4,7 @@
 // generate it at so that the centre crop loses least.
 import { strict as assert } from 'node:assert';
 import type { ReferenceSyntax } from '../../src/altText';
-import { ASPECT_RATIOS, RESOLUTIONS } from '../../src/ideogram/schemas';
+import { ASPECT_RATIOS, RESOLUTIONS } from '../../src/common/request/legacy';
 import {
   fileNameWords, generationShapes, nearestGenerationShape, planPlaceholders, shapeFit,
   type PlaceholderItem, type PlaceholderOptions,

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { scanSyntaxFor } from '../../src/altText';
-import { ASPECT_RATIOS } from '../../src/ideogram/schemas';
+import { ASPECT_RATIOS } from '../../src/common/request/legacy';
 import { generationShapes, planPlaceholders, type PlaceholderDocument, type PlaceholderPlan } from '../../src/placeholders';
 
 const ROOT = join(__dirname, '..', 'fixtures', 'placeholders');

@@ -4,7 +4,7 @@
 // that disagree, manifest icons at 192 and 512) and the resolution rules (public folders).
 import { strict as assert } from 'node:assert';
 import type { ReferenceSyntax } from '../../src/altText';
-import { ASPECT_RATIOS } from '../../src/ideogram/schemas';
+import { ASPECT_RATIOS } from '../../src/common/request/legacy';
 import { generationShapes, planPlaceholders, type PlaceholderDocument, type PlaceholderOptions, type PlaceholderPlan } from '../../src/placeholders';
 
 const WS = '/ws';

@@ -1,7 +1,7 @@
 // Messages shown in notifications must never carry a link: VS Code turns `[label](command:…)` into
 // a link that runs the command (one click could replace the user's key or install an extension).
 import { strict as assert } from 'node:assert';
-import { plainNotificationText } from '../../src/services/plainText';
+import { plainNotificationText } from '../../src/common/plainText';
 
 // VS Code's own link grammar for notifications and progress messages: parseLinkedText in
 // src/vs/base/common/linkedText.ts, unchanged in code-server 4.139.1 (VS Code 1.139.1).

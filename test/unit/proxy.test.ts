@@ -3,7 +3,8 @@
 import { strict as assert } from 'node:assert';
 import { createServer, request, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
-import { createNodeFileSink, downloadImage, hasProxyEnvironment } from '../../src/ideogram';
+import { createNodeFileSink } from '../../src/storage/node/fileSink';
+import { downloadImage, hasProxyEnvironment } from '../../src/ideogram';
 import { startMockServer, type MockServer } from '../../tools/mock-server';
 import { makeClient, tempDir, TEST_KEY } from './clientTestHelpers';
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { redactStrings, redactText, redactUrlSecrets } from '../../src/services/redact';
+import { redactStrings, redactText, redactUrlSecrets } from '../../src/common/redact';
 
 describe('redaction', () => {
   it('removes known keys, also URL-encoded', () => {

@@ -1,4 +1,4 @@
-// The one save pipeline (src/services/savePipeline.ts) with the Node fs storage, against the local
+// The one save pipeline (src/storage/savePipeline.ts) with the Node fs storage, against the local
 // server: names shared by image and sidecar, sidecar content, bounded parallel downloads, cleanup
 // on cancel. The fault suite tortures the same code; these pin the naming rules down exactly.
 import { strict as assert } from 'node:assert';
@@ -9,11 +9,15 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { renderPng } from '../../tools/mock-server/png';
 import { startMockServer, type MockServer } from '../../tools/mock-server';
-import { IdeogramClient, IdeogramError, InflightLimiter, providerDefaults, type GenerateRequest } from '../../src/ideogram';
-import { createNodeFileStorage } from '../../src/services/nodeFileStorage';
-import { saveImages, UnsavedImagesError, type SaveJob } from '../../src/services/savePipeline';
-import { redactText } from '../../src/services/redact';
-import { parseSidecar } from '../../src/services/sidecar';
+import { IdeogramClient, InflightLimiter } from '../../src/ideogram';
+import { IdeogramError } from '../../src/common/errors';
+import { providerDefaults } from '../../src/common/provider';
+import type { GenerateRequest } from '../../src/common/request/schemas';
+import { createNodeFileStorage } from '../../src/storage/node/nodeFileStorage';
+import { UnsavedImagesError } from '../../src/common/errors';
+import { saveImages, type SaveJob } from '../../src/storage/savePipeline';
+import { redactText } from '../../src/common/redact';
+import { parseSidecar } from '../../src/common/sidecar';
 
 const KEY = 'sk-pipeline-SECRET-7a1c';
 /** What the extension passes: its log's redaction with the keys it knows. */
@@ -137,7 +141,7 @@ describe('save pipeline (Node fs storage)', () => {
     await sink.write(renderPng(4, 4, 'abcdefabcdef'));
     await sink.commit({ mime: 'image/png', ext: 'png' });
     const script = [
-      `const { createNodeFileStorage } = require(${JSON.stringify(path.resolve('src/services/nodeFileStorage.ts'))});`,
+      `const { createNodeFileStorage } = require(${JSON.stringify(path.resolve('src/storage/node/nodeFileStorage.ts'))});`,
       `const storage = createNodeFileStorage(${JSON.stringify(dir)});`,
       `const sink = storage.createSink('shot');`,
       `sink.write(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))`,

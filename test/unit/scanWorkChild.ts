@@ -6,7 +6,7 @@
 import { Session } from 'node:inspector/promises';
 import { adversarialDocument } from '../support/fixtures/adversarialDocuments';
 import { findImageReferences, type ReferenceSyntax } from '../../src/altText';
-import { ASPECT_RATIOS } from '../../src/ideogram/schemas';
+import { ASPECT_RATIOS } from '../../src/common/request/legacy';
 import { generationShapes, planPlaceholders } from '../../src/placeholders';
 
 /** What the parent asks for: scan `unit` repeated to each length. */

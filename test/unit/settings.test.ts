@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { parseSettings, toProviderConfig } from '../../src/services/settingsSchema';
+import { parseSettings, toProviderConfig } from '../../src/common/settingsSchema';
 
 describe('settings', () => {
   it('fills every default from an empty configuration', () => {

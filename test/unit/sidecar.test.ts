@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { buildSidecar, pageHistory, parseSidecar, serializeSidecar, type Sidecar } from '../../src/services/sidecar';
+import { buildSidecar, pageHistory, parseSidecar, serializeSidecar, type Sidecar } from '../../src/common/sidecar';
 
 describe('sidecars', () => {
   const now = new Date('2026-11-24T10:00:00.000Z');

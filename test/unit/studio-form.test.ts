@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { buildStudioRequest, checkStudioRequest, DEFAULT_FORM, disabledFields, formFromParameters } from '../../src/shared/studioForm';
+import { buildStudioRequest, checkStudioRequest, DEFAULT_FORM, disabledFields, formFromParameters } from '../../src/common/studioForm';
 
 describe('Studio form → API request', () => {
   it('builds a generate request with only the fields that are set', () => {

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { URI } from 'vscode-uri';
-import { DEFAULT_FORM } from '../../src/shared/studioForm';
+import { DEFAULT_FORM } from '../../src/common/studioForm';
 import { Uri } from '../support/vscode/basics';
 import { activateForTest, type ActivatedExtension } from '../support/vscode/activate';
 import { vscodeStandIn } from '../support/vscode/standIn';

@@ -3,10 +3,11 @@
 // every fix as one WorkspaceEdit that needs confirmation, so VS Code shows the refactor preview and
 // nothing changes without the user's review.
 import * as vscode from 'vscode';
-import { showInformation, withNotificationProgress } from '../../notifications';
+import { registerCommand } from '../../common/vscode/commands';
+import { showInformation, withNotificationProgress } from '../../common/vscode/notifications';
 import { altTextEdit, findMissingAltText, type ImageReference } from '..';
-import type { IdeogramServices } from '../../services';
-import { isImagePath, isInsideWorkspace } from '../../services/assets';
+import type { IdeogramServices } from '../../common/vscode/services';
+import { isImagePath, isInsideWorkspace } from '../../common/vscode/workspace';
 import { documentSyntax, imageUriFor, readDocumentText, scanContextFor, toRange } from './documents';
 
 /** Command id of the workspace scan. */
@@ -164,7 +165,6 @@ async function missingReason(image: vscode.Uri): Promise<string | undefined> {
 
 /** Registers ideogram.findMissingAltText; returns the result (or undefined when cancelled or failed). */
 export function registerFindMissingAltText(services: IdeogramServices): vscode.Disposable {
-  return vscode.commands.registerCommand(FIND_MISSING_ALT_TEXT_COMMAND, (options?: FindMissingAltTextOptions) =>
-    services.boundary.run(vscode.l10n.t('Find Images Missing Alt Text'), () =>
-      findAndFixMissingAltText(services, options && typeof options === 'object' && !(options instanceof vscode.Uri) ? options : {})));
+  return registerCommand(services.boundary, FIND_MISSING_ALT_TEXT_COMMAND, vscode.l10n.t('Find Images Missing Alt Text'), (options?: FindMissingAltTextOptions) =>
+    findAndFixMissingAltText(services, options && typeof options === 'object' && !(options instanceof vscode.Uri) ? options : {}));
 }

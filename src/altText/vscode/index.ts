@@ -1,6 +1,6 @@
 // The VS Code side of the alt-text features: the workspace scan command and "write as alt text".
 import type * as vscode from 'vscode';
-import type { IdeogramServices } from '../../services';
+import type { IdeogramServices } from '../../common/vscode/services';
 import { registerFindMissingAltText } from './findMissingAltText';
 import { registerWriteAltText } from './writeAltText';
 
@@ -9,5 +9,5 @@ export { WRITE_ALT_TEXT_COMMAND, writeAltTextForImage } from './writeAltText';
 
 /** Registers ideogram.findMissingAltText and ideogram.writeAltText. */
 export function registerAltTextCommands(context: vscode.ExtensionContext, services: IdeogramServices): void {
-  context.subscriptions.push(registerFindMissingAltText(services), registerWriteAltText(() => services.lastTextEditor()));
+  context.subscriptions.push(registerFindMissingAltText(services), registerWriteAltText(services.boundary, () => services.lastTextEditor()));
 }

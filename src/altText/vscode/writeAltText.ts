@@ -2,7 +2,9 @@
 // active document. The user asked for it explicitly, so it edits the editor directly (one undo
 // step); replacing an alt text that already says something is confirmed first.
 import * as vscode from 'vscode';
-import { showInformation, showWarning } from '../../notifications';
+import { registerCommand } from '../../common/vscode/commands';
+import type { ErrorBoundary } from '../../common/vscode/errorBoundary';
+import { showInformation, showWarning } from '../../common/vscode/notifications';
 import { planAltTextForImage } from '..';
 import { documentSyntax, pathsIgnoreCase, scanContextFor, toRange } from './documents';
 
@@ -49,8 +51,8 @@ export async function writeAltTextForImage(image: vscode.Uri, description: strin
 }
 
 /** Registers ideogram.writeAltText (not in the palette: the Describe result and the Studio call it with arguments). */
-export function registerWriteAltText(lastTextEditor: () => vscode.TextEditor | undefined): vscode.Disposable {
-  return vscode.commands.registerCommand(WRITE_ALT_TEXT_COMMAND, async (image: unknown, description: unknown): Promise<number> => {
+export function registerWriteAltText(boundary: ErrorBoundary, lastTextEditor: () => vscode.TextEditor | undefined): vscode.Disposable {
+  return registerCommand(boundary, WRITE_ALT_TEXT_COMMAND, vscode.l10n.t('Write as Alt Text'), async (image: unknown, description: unknown): Promise<number> => {
     // The Studio sends Uri strings; the Describe result passes a Uri.
     const uri = typeof image === 'string' ? vscode.Uri.parse(image) : image;
     if (!(uri instanceof vscode.Uri) || typeof description !== 'string') return 0;

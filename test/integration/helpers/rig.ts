@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import manifest from '../../../package.json';
-import type { ReportedError } from '../../../src/errors';
+import type { ReportedError } from '../../../src/common/vscode/errorBoundary';
 import type { IdeogramExtensionApi } from '../../../src/extension';
 import { activeAtStartupKey, harnessEnv } from '../../support/harness/protocol';
 

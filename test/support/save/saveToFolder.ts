@@ -1,13 +1,15 @@
 // The commands' save path in plain Node, for the bench, the fault suite and the bad-input table:
-// the extension's own save pipeline (src/services/savePipeline.ts) with the Node fs storage that
+// the extension's own save pipeline (src/storage/savePipeline.ts) with the Node fs storage that
 // ImageService uses for every `file:` workspace folder. Only the adapter to the callers' shape
 // lives here, so what is measured and tortured is exactly what the commands run.
-import type { IdeogramClient, IdeogramError, ImageResult } from '../../../src/ideogram';
-import { DEFAULT_FILE_NAME_TEMPLATE } from '../../../src/services/naming';
-import { createNodeFileStorage } from '../../../src/services/nodeFileStorage';
-import { redactText } from '../../../src/services/redact';
-import { mapUnsaved, saveImages, UnsavedImagesError, type SaveOutcome as PipelineOutcome, type UnsavedImages } from '../../../src/services/savePipeline';
-import type { ImageOperation } from '../../../src/services/sidecar';
+import type { IdeogramClient, ImageResult } from '../../../src/ideogram';
+import type { IdeogramError } from '../../../src/common/errors';
+import { DEFAULT_FILE_NAME_TEMPLATE } from '../../../src/common/naming';
+import { createNodeFileStorage } from '../../../src/storage/node/nodeFileStorage';
+import { redactText } from '../../../src/common/redact';
+import { UnsavedImagesError, type UnsavedImages } from '../../../src/common/errors';
+import { mapUnsaved, saveImages, type SaveOutcome as PipelineOutcome } from '../../../src/storage/savePipeline';
+import type { ImageOperation } from '../../../src/common/sidecar';
 
 /** One image written by saveResultToFolder. */
 export interface SavedFile { imagePath: string; sidecarPath: string; bytes: number }

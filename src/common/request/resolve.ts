@@ -1,0 +1,88 @@
+// The one way a request is completed before it is checked and sent: what the user gave wins, then
+// their last choices, then their settings' defaults; fields the chosen model refuses are dropped
+// when they came from a default (kept when the user gave them, so validation names them). The
+// palette steps, the commands' automation arguments, the language model tools and the Studio's
+// starting form all resolve through here. Pure, so the rules are unit-tested in plain Node.
+import { modeTakes, refusals, type ModelRestrictedField, type RequestMode } from './capabilities';
+import { LEGACY_DEFAULTS } from './legacy';
+import type { GenerateRequest } from './schemas';
+
+/** The user's generation defaults (the `ideogram.defaults.*` settings). */
+export interface GenerationDefaults {
+  model: string;
+  aspectRatio: string;
+  styleType: string;
+  magicPrompt: string;
+  numImages: number;
+}
+
+/** The choices remembered between runs (globalState), API field names. */
+export interface RememberedChoices {
+  model?: string;
+  aspect_ratio?: string;
+  style_type?: string;
+  magic_prompt_option?: string;
+  num_images?: number;
+}
+
+/** The defaults of the table itself, as settings would give them (for callers without settings). */
+export const TABLE_DEFAULTS: GenerationDefaults = {
+  model: LEGACY_DEFAULTS.model,
+  aspectRatio: LEGACY_DEFAULTS.aspect_ratio,
+  styleType: LEGACY_DEFAULTS.style_type,
+  magicPrompt: LEGACY_DEFAULTS.magic_prompt_option,
+  numImages: LEGACY_DEFAULTS.num_images,
+};
+
+/** Which optional fields a model takes (the capability table's refusals, as flags). */
+export function modelAllows(model: string | undefined): { negativePrompt: boolean; stylePalette: boolean; styleType: boolean; resolution: boolean } {
+  const refused = refusals(model);
+  return {
+    negativePrompt: !refused.negative_prompt,
+    stylePalette: !refused.color_palette,
+    styleType: !refused.style_type,
+    resolution: !refused.resolution,
+  };
+}
+
+/** Removes fields the model refuses (e.g. negative prompt for V_2A), so a changed model never yields a rejected request. */
+export function applyModelRules<T extends Partial<GenerateRequest>>(req: T): T {
+  const out = { ...req };
+  for (const field of Object.keys(refusals(req.model)) as ModelRestrictedField[]) delete out[field];
+  if (out.resolution) delete out.aspect_ratio;
+  return out;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** A completed request of any mode: API field names; generate's fields typed (it is what resolve fills). */
+export type ResolvedRequest = Partial<GenerateRequest> & Record<string, unknown>;
+
+const RESTRICTED: readonly ModelRestrictedField[] = ['negative_prompt', 'color_palette', 'style_type', 'resolution'];
+
+/**
+ * Completes a draft of `mode` (API field names): generate and remix get the model, size, style,
+ * magic prompt and count from the last choices, then the settings' defaults; a resolution, when
+ * given, replaces the aspect ratio. Upscale and describe take only what was given.
+ */
+export function resolve(mode: RequestMode, draft: object, defaults: GenerationDefaults, last: RememberedChoices = {}): ResolvedRequest {
+  if (!modeTakes(mode, 'model')) return stripUndefined(draft) as ResolvedRequest;
+  const given = stripUndefined(draft) as Partial<GenerateRequest> & Record<string, unknown>;
+  const filled = {
+    model: last.model ?? defaults.model,
+    ...(given.resolution ? {} : { aspect_ratio: last.aspect_ratio ?? defaults.aspectRatio }),
+    style_type: last.style_type ?? defaults.styleType,
+    magic_prompt_option: last.magic_prompt_option ?? defaults.magicPrompt,
+    num_images: last.num_images ?? defaults.numImages,
+    ...given,
+  } as Partial<GenerateRequest>;
+  // Only defaults are dropped for the model; an explicit field the model refuses is kept so that
+  // validation names it instead of silently changing the request.
+  const ruled = applyModelRules(filled) as Record<string, unknown>;
+  for (const key of [...RESTRICTED, 'aspect_ratio'] as const) {
+    if (given[key] !== undefined) ruled[key] = given[key];
+  }
+  return ruled as ResolvedRequest;
+}

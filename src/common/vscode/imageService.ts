@@ -1,0 +1,310 @@
+// Generate / remix / upscale / describe for every caller (commands, Studio, LM tools, bench):
+// one path for settings, key, client, cancellation, downloads, files and sidecars, so all of
+// them behave the same. UI (progress, messages) stays with the callers.
+import * as vscode from 'vscode';
+import type { Dispatcher } from 'undici';
+import { createDispatcher, IdeogramClient, InflightLimiter, type ImageInput, type ImageResult } from '../../ideogram';
+import { IdeogramError, UnsavedImagesError, type UnsavedImages } from '../errors';
+import type { GenerateRequest, RemixRequest, UpscaleRequest } from '../request/schemas';
+import { requireValid } from '../request/validation';
+import type { IdeogramSettings } from './config';
+import { withAbortSignal } from './cancellation';
+import { UserFacingError } from '../userFacingError';
+import type { IdeogramLog } from './log';
+import type { ApiKeyStore } from './secrets';
+import { chooseWorkspaceFolder, outputFolderUri, workspaceRelativePath } from './workspace';
+import type { ImageSize } from '../imageSize';
+import { readInputImage, sourceImageLabel } from './inputImage';
+import { mapUnsaved, saveImages, type SaveOutcome, type SaveStorage } from '../../storage/savePipeline';
+import { toProviderConfig } from '../settingsSchema';
+import type { ImageOperation, Sidecar } from '../sidecar';
+import { storageFor } from '../../storage/vscode/storageFor';
+
+/** Options every operation takes. */
+export interface OperationOptions {
+  /** Cancels the HTTP request and downloads; nothing is written when cancelled. */
+  token?: vscode.CancellationToken;
+  /** Workspace folder to save into (default: the active file's, else the only one, else ask). */
+  folder?: vscode.WorkspaceFolder;
+  /** Short progress messages ("Downloading 2 of 4…"). */
+  onProgress?(message: string): void;
+  /** The settings the caller read once for this operation (else read here, for the folder saved into). */
+  settings?: IdeogramSettings;
+}
+
+/** One saved image. */
+export interface SavedImage {
+  uri: vscode.Uri;
+  sidecarUri: vscode.Uri;
+  /** Workspace-relative path with '/'. */
+  relativePath: string;
+  sidecar: Sidecar;
+  size?: ImageSize;
+}
+
+/** What an image operation produced. */
+export interface OperationResult {
+  operation: ImageOperation;
+  saved: SavedImage[];
+  /** Images the safety filter blocked: reported, nothing written. */
+  blocked: number;
+  /** Images whose download failed while others were saved. */
+  failed: number;
+  /** The first download error, when `failed` > 0. */
+  firstFailure?: IdeogramError;
+  /** The `failed` images, savable again from the same links without a new request. */
+  unsaved?: UnsavedImages<OperationResult>;
+  outputFolder: vscode.Uri;
+}
+
+/** Where an operation saves: its settings, workspace folder, output folder and the storage for it. */
+interface SaveTarget { settings: IdeogramSettings; folder: vscode.WorkspaceFolder; out: vscode.Uri; storage: SaveStorage<vscode.Uri> }
+
+/** Descriptions of one image (or the error that image met). */
+export interface DescribeItem { uri: vscode.Uri; descriptions: string[]; error?: unknown }
+
+function fileNameOf(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() ?? 'image';
+}
+
+function savedProgress(opts: OperationOptions): (done: number, total: number) => void {
+  return (done, total) => opts.onProgress?.(vscode.l10n.t('Saved {0} of {1}', done, total));
+}
+
+/**
+ * One result for the operations of one command (remix or upscale of several images): the saved
+ * images together, and every image that could not be saved savable again at once. Rejects when
+ * nothing was saved: with one UnsavedImagesError for all unsaved images if there are any (they
+ * are paid for), else with the first failure.
+ */
+export function combineResults(settled: readonly PromiseSettledResult<OperationResult>[]): OperationResult {
+  const done = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+  const pending = [
+    ...done.flatMap((result) => (result.unsaved ? [result.unsaved] : [])),
+    ...failures.flatMap((failure) => (failure instanceof UnsavedImagesError ? [failure.unsaved as UnsavedImages<OperationResult>] : [])),
+  ];
+  const unsaved = pending.length > 1 ? combineUnsaved(pending) : pending[0];
+  if (done.length === 0) throw unsaved ? new UnsavedImagesError(unsaved) : failures[0];
+  return {
+    ...done[0],
+    saved: done.flatMap((r) => r.saved),
+    blocked: done.reduce((n, r) => n + r.blocked, 0),
+    failed: done.reduce((n, r) => n + r.failed, 0) + failures.length,
+    unsaved,
+  };
+}
+
+function combineUnsaved(pending: UnsavedImages<OperationResult>[]): UnsavedImages<OperationResult> {
+  return {
+    count: pending.reduce((n, p) => n + p.count, 0),
+    cause: pending[0].cause,
+    local: pending.every((p) => p.local),
+    saveAgain: async (options) => combineResults(await Promise.allSettled(pending.map((p) => p.saveAgain(options)))),
+  };
+}
+
+function cancelled(): IdeogramError {
+  return new IdeogramError('cancelled', 'Cancelled.');
+}
+
+/** Runs generate/remix/upscale/describe and writes the results into the workspace. */
+export class ImageService implements vscode.Disposable {
+  private limiter: { limit: number; instance: InflightLimiter } | undefined;
+  private dispatcher: { proxy: string; instance?: Dispatcher; owned: boolean } | undefined;
+
+  constructor(
+    private readonly keys: ApiKeyStore,
+    private readonly log: IdeogramLog,
+    private readonly extensionVersion: string,
+    private readonly readSettings: (scope?: vscode.ConfigurationScope) => IdeogramSettings,
+  ) {}
+
+  /** Generates images from a prompt (API field names) and saves them. */
+  async generate(req: GenerateRequest, opts: OperationOptions = {}): Promise<OperationResult> {
+    requireValid('generate', req); // before the folder question: an invalid request asks nothing
+    const target = await this.target(opts);
+    return this.run(opts, target.settings, async (client, signal) => {
+      opts.onProgress?.(vscode.l10n.t('Waiting for Ideogram…'));
+      const result = await client.generate(req, signal);
+      return this.saveResult('generate', req, result, target, signal, opts);
+    });
+  }
+
+  /** Remixes an image with a prompt and saves the results next to the other outputs. */
+  remix(req: RemixRequest, image: vscode.Uri, opts: OperationOptions = {}): Promise<OperationResult> {
+    return this.onImage('remix', image, opts, vscode.l10n.t('Remixing {0}…', fileNameOf(image)), (client, input, signal) => client.remix(req, input, signal), req);
+  }
+
+  /** Upscales an image and saves the results. */
+  upscale(req: UpscaleRequest, image: vscode.Uri, opts: OperationOptions = {}): Promise<OperationResult> {
+    return this.onImage('upscale', image, opts, vscode.l10n.t('Upscaling {0}…', fileNameOf(image)), (client, input, signal) => client.upscale(req, input, signal), req);
+  }
+
+  // An operation on an input image: the image is checked and the folder prepared before the paid request.
+  private async onImage(
+    operation: 'remix' | 'upscale', image: vscode.Uri, opts: OperationOptions, progress: string,
+    send: (client: IdeogramClient, input: ImageInput, signal: AbortSignal) => Promise<ImageResult>, request: object,
+  ): Promise<OperationResult> {
+    requireValid(operation, request);
+    const input = await readInputImage(image);
+    const target = await this.target(opts, image);
+    return this.run(opts, target.settings, async (client, signal) => {
+      opts.onProgress?.(progress);
+      const result = await send(client, input, signal);
+      return this.saveResult(operation, request, result, target, signal, opts, image);
+    });
+  }
+
+  /**
+   * Describes each image. Runs them in parallel (the client's in-flight limiter queues the rest);
+   * one image's failure is reported in its item, cancellation rejects the whole call.
+   */
+  async describe(images: readonly vscode.Uri[], opts: OperationOptions & { describe_model_version?: string } = {}): Promise<DescribeItem[]> {
+    const settings = opts.settings ?? this.readSettings(images[0]);
+    let done = 0;
+    return this.run(opts, settings, async (client, signal) => {
+      opts.onProgress?.(vscode.l10n.t('Describing {0} image(s)…', images.length));
+      const options = opts.describe_model_version ? { describe_model_version: opts.describe_model_version } : {};
+      const items = await Promise.all(images.map(async (uri): Promise<DescribeItem> => {
+        try {
+          const input = await readInputImage(uri);
+          const result = await client.describe(input, options, signal);
+          return { uri, descriptions: result.descriptions };
+        } catch (error) {
+          if (signal.aborted) throw cancelled();
+          // A missing key fails every image alike: surface it once, with its "Set API Key" action.
+          if (error instanceof IdeogramError && (error.kind === 'missing-key' || error.kind === 'auth')) throw error;
+          return { uri, descriptions: [], error };
+        } finally {
+          done++;
+          if (images.length > 1) opts.onProgress?.(vscode.l10n.t('Described {0} of {1}', done, images.length));
+        }
+      }));
+      if (items.every((i) => i.error) && items.length > 0) throw items[0].error;
+      return items;
+    });
+  }
+
+  /**
+   * Saves images an operation made but could not save, from the same links, without a new
+   * request (what "Save Again" runs under the caller's progress).
+   */
+  saveAgain(unsaved: UnsavedImages<OperationResult>, opts: OperationOptions = {}): Promise<OperationResult> {
+    opts.onProgress?.(vscode.l10n.t('Downloading {0} image(s)…', unsaved.count));
+    return withAbortSignal(opts.token, (signal) => unsaved.saveAgain({ signal, onSaved: savedProgress(opts) }));
+  }
+
+  /** The output folder for a workspace folder (or the one chosen as for a save), for the history. */
+  async outputFolder(folder?: vscode.WorkspaceFolder): Promise<vscode.Uri> {
+    const chosen = await chooseWorkspaceFolder(folder);
+    return outputFolderUri(chosen, this.readSettings(chosen.uri).outputFolder);
+  }
+
+  // Everything about where the results go is checked here, before the paid request: a folder
+  // that cannot take them is found now, not after the images were made.
+  private async target(opts: OperationOptions, near?: vscode.Uri): Promise<SaveTarget> {
+    const folder = await chooseWorkspaceFolder(opts.folder, near);
+    const settings = opts.settings ?? this.readSettings(folder.uri);
+    const out = outputFolderUri(folder, settings.outputFolder);
+    const storage = storageFor(out, folder);
+    await storage.prepare();
+    return { settings, folder, out, storage };
+  }
+
+  // One client per operation (settings may have changed); the limiter and dispatcher are shared
+  // so the in-flight limit and proxy connections hold across operations.
+  private async run<T>(opts: OperationOptions, settings: IdeogramSettings, work: (client: IdeogramClient, signal: AbortSignal) => Promise<T>): Promise<T> {
+    const config = toProviderConfig(settings);
+    if ('problem' in config) {
+      throw new UserFacingError(config.problem === 'missing-base-url'
+        ? vscode.l10n.t('Set ideogram.baseUrl to your relay\'s address to use the "custom" provider.')
+        : vscode.l10n.t('ideogram.baseUrl is not an http(s) URL: {0}. Set it to the address of your provider or relay, starting with https://.', config.value), 'ideogram.baseUrl');
+    }
+    const controller = new AbortController();
+    if (opts.token?.isCancellationRequested) throw cancelled();
+    const subscription = opts.token?.onCancellationRequested(() => controller.abort());
+    const client = new IdeogramClient({
+      config,
+      getApiKey: () => this.keys.get(),
+      timeoutMs: settings.requestTimeoutSeconds * 1000,
+      dispatcher: this.sharedDispatcher(settings.proxy),
+      limiter: this.sharedLimiter(settings.maxImagesInFlight),
+      onRequest: (entry) => this.log.request(entry),
+      userAgent: `ideogram-vscode/${this.extensionVersion} vscode/${vscode.version}`,
+    });
+    try {
+      const result = await work(client, controller.signal);
+      if (controller.signal.aborted) throw cancelled();
+      return result;
+    } catch (err) {
+      if (controller.signal.aborted) throw cancelled();
+      throw err;
+    } finally {
+      subscription?.dispose();
+      await client.dispose();
+    }
+  }
+
+  private sharedLimiter(limit: number): InflightLimiter {
+    if (this.limiter?.limit !== limit) this.limiter = { limit, instance: new InflightLimiter(limit) };
+    return this.limiter.instance;
+  }
+
+  private sharedDispatcher(proxy: string): Dispatcher | undefined {
+    if (!this.dispatcher || this.dispatcher.proxy !== proxy) {
+      this.closeDispatcher();
+      const created = createDispatcher({ proxy: proxy || undefined });
+      this.dispatcher = { proxy, instance: created.dispatcher, owned: created.owned };
+    }
+    return this.dispatcher.instance;
+  }
+
+  private closeDispatcher(): void {
+    if (this.dispatcher?.owned) void this.dispatcher.instance?.close().catch(() => undefined);
+    this.dispatcher = undefined;
+  }
+
+  // Streams the safe images into the output folder with their sidecars (savePipeline.ts, the same
+  // code the benchmarks and the fault suite run); on cancel or total failure nothing is left, and
+  // images that could not be saved can be saved again from the same links (no new request).
+  private async saveResult(
+    operation: ImageOperation,
+    request: object,
+    result: ImageResult,
+    target: SaveTarget,
+    signal: AbortSignal,
+    opts: OperationOptions,
+    source?: vscode.Uri,
+  ): Promise<OperationResult> {
+    const { settings, out, storage } = target;
+    const safeCount = result.images.filter((image) => image.is_image_safe && image.url).length;
+    opts.onProgress?.(vscode.l10n.t('Downloading {0} image(s)…', safeCount));
+    const toResult = (outcome: SaveOutcome<vscode.Uri>): OperationResult => ({
+      operation,
+      saved: outcome.saved.map((file): SavedImage => ({
+        uri: file.image, sidecarUri: file.sidecarLocation, relativePath: workspaceRelativePath(file.image), sidecar: file.sidecar, size: file.size,
+      })),
+      blocked: outcome.blocked, failed: outcome.failed, firstFailure: outcome.firstFailure,
+      unsaved: outcome.unsaved && mapUnsaved(outcome.unsaved, toResult),
+      outputFolder: out,
+    });
+    try {
+      return toResult(await saveImages({
+        operation, request: { ...request } as Record<string, unknown>, result, storage,
+        fileNameTemplate: settings.fileNameTemplate, provider: settings.provider, extensionVersion: this.extensionVersion,
+        redact: (text) => this.log.redact(text),
+        sourceImage: source ? sourceImageLabel(source) : undefined,
+        signal, dispatcher: this.dispatcher?.instance, timeoutMs: settings.requestTimeoutSeconds * 1000, log: this.log,
+        onSaved: savedProgress(opts),
+      }));
+    } catch (err) {
+      if (err instanceof UnsavedImagesError) throw new UnsavedImagesError(mapUnsaved(err.unsaved as UnsavedImages<SaveOutcome<vscode.Uri>>, toResult));
+      throw err;
+    }
+  }
+
+  dispose(): void {
+    this.closeDispatcher();
+  }
+}

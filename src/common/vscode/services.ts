@@ -1,0 +1,62 @@
+// The services the commands, the Studio, the LM tools and the benchmarks share: one instance of
+// each per window, created in activate().
+import * as vscode from 'vscode';
+import { SettingsReader, type IdeogramSettings } from './config';
+import { ErrorBoundary } from './errorBoundary';
+import { IdeogramLog } from './log';
+import { ApiKeyStore } from './secrets';
+import { readHistory, type HistoryPage, type HistoryQuery } from '../../storage/vscode/history';
+import { ImageService } from './imageService';
+import { insertImageReferences, insertText } from '../../insert/vscode/insert';
+
+export type { HistoryEntry, HistoryPage, HistoryQuery } from '../../storage/vscode/history';
+export type { DescribeItem, OperationOptions, OperationResult, SavedImage } from './imageService';
+export type { Sidecar } from '../sidecar';
+export type { ReportedError } from './errorBoundary';
+export { ImageService } from './imageService';
+
+/** Everything other features reuse (the Studio receives this from activate). */
+export interface IdeogramServices {
+  /** Settings for a resource, validated: read once per operation at its entry point, then passed down. */
+  settings(scope?: vscode.ConfigurationScope): IdeogramSettings;
+  keys: ApiKeyStore;
+  log: IdeogramLog;
+  /** The one error boundary: `boundary.run(label, op)` / `boundary.showOperationError(err)`. */
+  boundary: ErrorBoundary;
+  images: ImageService;
+  /** Sidecars of an output folder, newest first, paged and searchable; known secrets redacted. */
+  readHistory(outputFolder: vscode.Uri, options?: HistoryQuery): Promise<HistoryPage>;
+  /** Inserts image references at the cursor of the active (or given) editor. */
+  insertImageReferences: typeof insertImageReferences;
+  /** Inserts text at the cursor of the active (or given) editor. */
+  insertText: typeof insertText;
+  /** Remembers the last text editor, so "Insert" from a panel or notification still finds it. */
+  lastTextEditor(): vscode.TextEditor | undefined;
+}
+
+/** Creates the services and registers their disposables on the context. */
+export function createServices(context: vscode.ExtensionContext): IdeogramServices {
+  const keys = new ApiKeyStore(context.secrets);
+  const log = new IdeogramLog(() => keys.knownSecrets());
+  const boundary = new ErrorBoundary(log, keys);
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
+  const reader = new SettingsReader((problems) =>
+    log.warn(`Ignored invalid settings: ${problems.map((p) => `${p.key} (${p.message})`).join(', ')}`));
+  const settings = (scope?: vscode.ConfigurationScope): IdeogramSettings => reader.read(scope);
+  const images = new ImageService(keys, log, version, settings);
+  let lastEditor = vscode.window.activeTextEditor;
+  context.subscriptions.push(
+    keys, log, boundary, images, reader,
+    vscode.window.onDidChangeActiveTextEditor((editor) => { if (editor) lastEditor = editor; }),
+  );
+  return {
+    settings,
+    keys, log, boundary, images,
+    readHistory: (outputFolder, options = {}) => readHistory(outputFolder, options, (text) => log.redact(text)),
+    insertImageReferences, insertText,
+    lastTextEditor: () => {
+      const visible = vscode.window.visibleTextEditors;
+      return vscode.window.activeTextEditor ?? (lastEditor && visible.includes(lastEditor) ? lastEditor : visible[0]);
+    },
+  };
+}

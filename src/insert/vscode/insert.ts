@@ -1,0 +1,54 @@
+// "Insert into editor": a reference to a saved image, relative to the document being edited, in
+// the document's own syntax (Markdown, HTML, JSX, CSS, or a plain path).
+import * as vscode from 'vscode';
+import { normaliseAltText } from '../../altText/escape';
+import { readSettings } from '../../common/vscode/config';
+import { formatImageReference, relativeImagePath } from '../reference';
+import { readImageSize, type ImageSize } from '../../common/imageSize';
+
+const MAX_ALT_LENGTH = 160;
+
+/** Shortens alt text to a sentence-sized label (screen readers read all of it). */
+export function shortAlt(text: string): string {
+  const oneLine = normaliseAltText(text);
+  if (oneLine.length <= MAX_ALT_LENGTH) return oneLine;
+  const cut = oneLine.slice(0, MAX_ALT_LENGTH);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_ALT_LENGTH / 2)).trim()}…`;
+}
+
+/** The path to write for `image` in `document`: relative to the document when both are files, else workspace-relative. */
+export function referencePathFor(document: vscode.TextDocument, image: vscode.Uri): string {
+  if (document.isUntitled || document.uri.scheme !== image.scheme || document.uri.authority !== image.authority) {
+    return vscode.workspace.asRelativePath(image, false);
+  }
+  return relativeImagePath(document.uri.path, image.path);
+}
+
+/** Builds the reference text for `image` as it would be inserted into `document`. */
+export async function imageReferenceFor(document: vscode.TextDocument, image: vscode.Uri, alt: string, size?: ImageSize): Promise<string> {
+  const knownSize = size ?? readImageSize(await vscode.workspace.fs.readFile(image));
+  const settings = readSettings(document.uri);
+  return formatImageReference(document.languageId, referencePathFor(document, image), shortAlt(alt), knownSize, settings.insertFormat);
+}
+
+/** Inserts references to the images at the cursor of `editor` (default: the active text editor); returns the text, or undefined without an editor. */
+export async function insertImageReferences(
+  images: readonly { uri: vscode.Uri; alt: string; size?: ImageSize }[],
+  editor: vscode.TextEditor | undefined = vscode.window.activeTextEditor,
+): Promise<string | undefined> {
+  if (!editor || images.length === 0) return undefined;
+  const parts = await Promise.all(images.map((i) => imageReferenceFor(editor.document, i.uri, i.alt, i.size)));
+  const text = parts.join(editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
+  const ok = await editor.edit((edit) => {
+    for (const selection of editor.selections) edit.replace(selection, text);
+  });
+  return ok ? text : undefined;
+}
+
+/** Inserts plain text (a description) at the cursor; returns false without an editor. */
+export async function insertText(text: string, editor: vscode.TextEditor | undefined = vscode.window.activeTextEditor): Promise<boolean> {
+  if (!editor) return false;
+  return editor.edit((edit) => {
+    for (const selection of editor.selections) edit.replace(selection, text);
+  });
+}

@@ -1,0 +1,98 @@
+// The "generate an image" language model tool: a chat agent makes placeholder art through the same
+// ImageService as the commands, so settings, output folder, naming and sidecars are the user's own.
+import * as vscode from 'vscode';
+import { IdeogramError, UnsavedImagesError } from '../../common/errors';
+import { isCancellation } from '../../common/vscode/errorBoundary';
+import type { IdeogramServices, OperationResult } from '../../common/vscode/services';
+import { workspaceRelativePath } from '../../common/vscode/workspace';
+import { buildGenerateRequest, invalidInputText, type GenerateDefaults } from '../toolInput';
+import { toolErrorText } from '../toolErrors';
+
+/** Input of the generate tool (the API's own field names; see GENERATE_TOOL_INPUT_SCHEMA). */
+export type GenerateToolInput = Record<string, unknown>;
+
+/**
+ * What the tools use of the extension's services: narrow, so the in-host tests can build a tool
+ * over the extension's exported operations (a confirmation dialog needs a person to click it).
+ */
+export interface ToolServices {
+  settings: IdeogramServices['settings'];
+  images: Pick<IdeogramServices['images'], 'generate' | 'describe'>;
+  log: Pick<IdeogramServices['log'], 'warn' | 'redact'>;
+  boundary: Pick<IdeogramServices['boundary'], 'showOperationError' | 'recover'>;
+}
+
+/** Generates images into the workspace on behalf of a chat agent, after the user confirms. */
+export class GenerateImageTool implements vscode.LanguageModelTool<GenerateToolInput> {
+  constructor(private readonly services: ToolServices) {}
+
+  private defaults(): GenerateDefaults {
+    return this.services.settings().defaults;
+  }
+
+  /** Asks the user first: every call spends their credits. */
+  prepareInvocation(options: vscode.LanguageModelToolInvocationPrepareOptions<GenerateToolInput>): vscode.PreparedToolInvocation {
+    const checked = buildGenerateRequest(options.input, this.defaults());
+    if (!checked.ok) {
+      // Nothing will be sent, so there is nothing to confirm; invoke() reports the problems.
+      return { invocationMessage: vscode.l10n.t('Checking the image request') };
+    }
+    const request = checked.value;
+    const count = request.num_images ?? 1;
+    const message = new vscode.MarkdownString();
+    message.appendMarkdown(`**${vscode.l10n.t('Prompt')}:** `).appendText(request.prompt);
+    message.appendMarkdown(`\n\n**${vscode.l10n.t('Model')}:** `).appendText(request.model ?? '');
+    message.appendMarkdown(`\n\n**${vscode.l10n.t('Number of images')}:** `).appendText(String(count));
+    message.appendMarkdown(`\n\n${vscode.l10n.t('The images are billed to your Ideogram account and saved in the workspace.')}`);
+    return {
+      invocationMessage: vscode.l10n.t('Generating {0} image(s) with Ideogram', count),
+      confirmationMessages: { title: vscode.l10n.t('Generate {0} image(s) with Ideogram?', count), message },
+    };
+  }
+
+  /** Generates and saves; the result lists the saved workspace-relative paths for the model. */
+  async invoke(options: vscode.LanguageModelToolInvocationOptions<GenerateToolInput>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
+    const checked = buildGenerateRequest(options.input, this.defaults());
+    if (!checked.ok) return textResult(invalidInputText(checked.issues));
+    try {
+      const result = await this.services.images.generate(checked.value, { token });
+      return textResult(describeSaved(result, checked.value.model ?? ''));
+    } catch (err) {
+      if (isCancellation(err)) throw new vscode.CancellationError();
+      if (err instanceof UnsavedImagesError) {
+        // Paid for but not saved: the user can save them (no new request) or retry, without blocking the chat.
+        void this.services.boundary.recover(err, vscode.l10n.t('Generate Image'), () => this.services.images.generate(checked.value, {}));
+      } else if (err instanceof IdeogramError && (err.kind === 'missing-key' || err.kind === 'auth')) {
+        // The user (not only the model) must act: offer "Set API Key" without blocking the chat.
+        void this.services.boundary.showOperationError(err, vscode.l10n.t('Generate Image'));
+      } else {
+        this.services.log.warn(`Language model tool generate failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      return textResult(toolErrorText(err, (text) => this.services.log.redact(text)));
+    }
+  }
+}
+
+// Tool results are read by the language model, not shown as UI, so they stay in English
+// (the model answers the user in their own language).
+function describeSaved(result: OperationResult, model: string): string {
+  const lines = [`Saved ${result.saved.length} image(s) generated with Ideogram model ${model} (workspace-relative paths):`];
+  for (const image of result.saved) {
+    const details = [
+      image.size ? `${image.size.width}x${image.size.height}` : undefined,
+      image.sidecar.seed !== undefined ? `seed ${String(image.sidecar.seed)}` : undefined,
+      `sidecar ${workspaceRelativePath(image.sidecarUri)}`,
+    ].filter(Boolean);
+    lines.push(`- ${image.relativePath} (${details.join(', ')})`);
+  }
+  // The result text is for the model, so it stays English (not vscode.l10n).
+  if (result.blocked > 0) lines.push(`${result.blocked} image(s) were blocked by Ideogram's safety filter; nothing was saved for them.`);
+  if (result.failed > 0) lines.push(`${result.failed} image(s) could not be downloaded.`);
+  lines.push('Reference an image from a document with a path relative to that document.');
+  return lines.join('\n');
+}
+
+/** A tool result of one text part. */
+export function textResult(text: string): vscode.LanguageModelToolResult {
+  return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
+}
