@@ -150,7 +150,7 @@ describe('error boundary (commands on the vscode stand-in, local server)', () =>
 
   it('no command rejects to its caller, whatever it is given, when the user dismisses everything', async () => {
     ext = await activateForTest();
-    const hostile: unknown[][] = [[], [42], [{ prompt: '' }], ['no/such/file.png', { prompt: 'x' }], [{ scheme: 'file' }], [null, null, null]];
+    const hostile: unknown[][] = [[], [42], [{ prompt: '' }], [{ prompt: 42 }], ['no/such/file.png', { prompt: 'x' }], [{ scheme: 'file' }], [null, null, null]];
     const failures: string[] = [];
     for (const command of [...vscodeStandIn.commands.registered.keys()]) {
       if (command === 'ideogram.clearApiKey') continue; // would change the key for the commands after it
