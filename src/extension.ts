@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import { registerAltTextCommands } from './altText/vscode';
 import { localizeClientMessages } from './common/vscode/clientL10n';
 import { registerCommands } from './commands/vscode/index';
+import { requireValid } from './common/request/validation';
 import { createServices, type IdeogramServices } from './common/vscode/services';
 import { registerStudio } from './studio/vscode/index';
 import { registerLanguageModelTools } from './tools/vscode/index';
@@ -32,10 +33,12 @@ export function activate(context: vscode.ExtensionContext): IdeogramExtensionApi
   registerLanguageModelTools(context, services);
   registerAltTextCommands(context, services);
   const { images } = services;
+  // The API is an edge like the commands: a request is checked here, before a folder is asked
+  // for; the client checks it once more before sending, as a library must.
   return {
-    generate: (req, opts) => images.generate(req, opts),
-    remix: (req, image, opts) => images.remix(req, image, opts),
-    upscale: (req, image, opts) => images.upscale(req, image, opts),
+    generate: async (req, opts) => images.generate(requireValid('generate', req), opts),
+    remix: async (req, image, opts) => images.remix(requireValid('remix', req), image, opts),
+    upscale: async (req, image, opts) => images.upscale(requireValid('upscale', req), image, opts),
     describe: (uris, opts) => images.describe(uris, opts),
     outputFolder: (folder) => images.outputFolder(folder),
     readHistory: services.readHistory,

@@ -6,7 +6,6 @@ import type { Dispatcher } from 'undici';
 import { createDispatcher, IdeogramClient, InflightLimiter, type ImageInput, type ImageResult } from '../../ideogram';
 import { IdeogramError, UnsavedImagesError, type UnsavedImages } from '../errors';
 import type { GenerateRequest, RemixRequest, UpscaleRequest } from '../request/schemas';
-import { requireValid } from '../request/validation';
 import type { IdeogramSettings } from './config';
 import { withAbortSignal } from './cancellation';
 import { UserFacingError } from '../userFacingError';
@@ -122,7 +121,6 @@ export class ImageService implements vscode.Disposable {
 
   /** Generates images from a prompt (API field names) and saves them. */
   async generate(req: GenerateRequest, opts: OperationOptions = {}): Promise<OperationResult> {
-    requireValid('generate', req); // before the folder question: an invalid request asks nothing
     const target = await this.target(opts);
     return this.run(opts, target.settings, async (client, signal) => {
       opts.onProgress?.(vscode.l10n.t('Waiting for Ideogram…'));
@@ -146,7 +144,6 @@ export class ImageService implements vscode.Disposable {
     operation: 'remix' | 'upscale', image: vscode.Uri, opts: OperationOptions, progress: string,
     send: (client: IdeogramClient, input: ImageInput, signal: AbortSignal) => Promise<ImageResult>, request: object,
   ): Promise<OperationResult> {
-    requireValid(operation, request);
     const input = await readInputImage(image);
     const target = await this.target(opts, image);
     return this.run(opts, target.settings, async (client, signal) => {
