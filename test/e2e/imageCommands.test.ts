@@ -156,6 +156,24 @@ describe('image commands UI', function () {
     await runCommand(page, 'View: Revert and Close Editor');
   });
 
+  it('Insert into Editor at the start of a heading puts the reference on its own line, the heading intact', async () => {
+    const { page, workspaceDir } = e2e();
+    await runCommand(page, 'Go to File...');
+    await pickQuickPickItem(page, 'README.md');
+    await waitUntilEquals('active editor', () => activeEditorTitle(page), 'README.md');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    await runExtensionCommand(page, 'ideogram.generate');
+    await answerGenerateSteps(page, 'A fox above the heading');
+    const [file] = await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*a-fox-above-the-heading-\d+\.png$/, 60_000);
+    const toast = await waitForNotification(page, `Saved ${file}.`);
+    await toast.locator('.monaco-button', { hasText: 'Insert into Editor' }).click();
+    const firstLines = async () => ((await page.locator('.monaco-editor .view-lines').first().innerText()) ?? '').replace(/\u00a0/g, ' ').split('\n').slice(0, 2).join('\n');
+    // Before the fix: `![A fox above the heading](…png)# Sample workspace`, the heading destroyed.
+    await waitUntilEquals('the first two lines', firstLines, `![A fox above the heading](${file})\n# Sample workspace`);
+    await runCommand(page, 'View: Revert and Close Editor');
+  });
+
   it('right-click an image → Ideogram → Describe Image shows the descriptions', async () => {
     const { page, mockServer } = e2e();
     mockServer.reset();
