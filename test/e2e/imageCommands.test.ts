@@ -184,7 +184,7 @@ describe('image commands UI', function () {
     assert.equal(mockServer.requests.filter((r) => r.path === '/ideogram/describe').length, 1);
   });
 
-  it('a description\'s "Insert at Cursor" button writes it into the open editor', async () => {
+  it('a description\'s "Insert into README.md" button writes it into the open editor', async () => {
     const { page } = e2e();
     await openReadmeOnNewLastLine(page);
     await ideogramSubmenu(page, 'images/sunset.png', 'Describe Image');
@@ -193,7 +193,7 @@ describe('image commands UI', function () {
     const description = ((await row.locator('.label-name').first().textContent()) ?? '').trim();
     assert.ok(description.length > 10, `a description: ${description}`);
     await row.hover();
-    await row.locator('.action-label[aria-label="Insert at Cursor"], .action-label[title="Insert at Cursor"]').first().click();
+    await row.locator('.action-label[aria-label="Insert into README.md"], .action-label[title="Insert into README.md"]').first().click();
     const deadline = Date.now() + 10_000;
     let text = '';
     while (Date.now() < deadline) {

@@ -8,15 +8,11 @@ import { showInformation, withNotificationProgress } from '../../common/vscode/n
 import { altTextEdit, findMissingAltText, type ImageReference } from '..';
 import type { IdeogramServices } from '../../common/vscode/services';
 import { isImagePath, isInsideWorkspace } from '../../common/vscode/workspace';
-import { documentSyntax, imageUriFor, readDocumentText, scanContextFor, toRange } from './documents';
+import { ALT_TEXT_EXCLUDE_GLOB, ALT_TEXT_FILE_GLOB, documentSyntax, imageUriFor, readDocumentText, scanContextFor, toRange } from './documents';
 
 /** Command id of the workspace scan. */
 export const FIND_MISSING_ALT_TEXT_COMMAND = 'ideogram.findMissingAltText';
 
-/** Files the scan reads. */
-export const ALT_TEXT_FILE_GLOB = '**/*.{md,markdown,html,htm,jsx,tsx,vue}';
-// Dependencies and build output are not the user's sources; their alt text is not theirs to fix.
-const EXCLUDE_GLOB = '**/{node_modules,.git,dist,out,build,.next,.nuxt,coverage}/**';
 
 /** Options of the command (for tests and other extensions). */
 export interface FindMissingAltTextOptions {
@@ -105,7 +101,7 @@ async function scanAndDescribe(
   report: (message: string) => void,
 ): Promise<Omit<FindMissingAltTextResult, 'applied'> | undefined> {
   report(vscode.l10n.t('Looking for documents…'));
-  const files = options.files ?? (await vscode.workspace.findFiles(ALT_TEXT_FILE_GLOB, EXCLUDE_GLOB, undefined, token));
+  const files = options.files ?? (await vscode.workspace.findFiles(ALT_TEXT_FILE_GLOB, ALT_TEXT_EXCLUDE_GLOB, undefined, token));
   const found: Found[] = [];
   const skipped: FindMissingAltTextResult['skipped'] = [];
   let scanned = 0;

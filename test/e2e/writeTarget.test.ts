@@ -1,0 +1,45 @@
+// Where Describe's "Write as Alt Text" goes when an image preview hid the text editor: the document
+// the user last worked in, named on the button, opened when writing (issue 11, item 3).
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { e2e } from '../support/ui/context';
+import { waitUntilEquals } from '../support/wait';
+import { activateMenuItem, activeEditorTitle, dismissTransientUi, pickQuickPickItem, revealInExplorer, runCommand } from '../support/ui/workbench';
+
+describe('the document an action writes into', function () {
+  this.timeout(120_000);
+  const folder = () => path.join(e2e().workspaceDir, 'target');
+
+  after(async () => {
+    await dismissTransientUi(e2e().page);
+    await runCommand(e2e().page, 'View: Close All Editors');
+    rmSync(folder(), { recursive: true, force: true });
+  });
+
+  it('after a click on an image hid the text editor, Describe\'s "Write as Alt Text in …" writes into that document and shows it', async () => {
+    const { page } = e2e();
+    mkdirSync(folder(), { recursive: true });
+    writeFileSync(path.join(folder(), 'notes.md'), 'Intro\n\n![](../images/forest.jpg)\n');
+    await runCommand(page, 'Go to File...');
+    await pickQuickPickItem(page, 'notes.md');
+    await waitUntilEquals('active editor', () => activeEditorTitle(page), 'notes.md');
+    // A single click opens the image's preview over the text editor, as a user browsing images does.
+    const row = await revealInExplorer(page, 'images/forest.jpg');
+    await row.click();
+    await waitUntilEquals('active editor', () => activeEditorTitle(page), 'forest.jpg');
+    const menu = page.locator('.editor-actions .action-label[aria-label="Ideogram"]').first();
+    await menu.waitFor({ state: 'visible' });
+    await menu.click();
+    await activateMenuItem(page, 'Describe Image');
+    const first = page.locator('.quick-input-widget .monaco-list-row').first();
+    await first.waitFor({ state: 'visible', timeout: 30_000 });
+    await first.hover();
+    // Before the fix the button was gone here: the preview had hidden the only text editor.
+    await first.locator('.action-label[aria-label="Write as Alt Text in target/notes.md"]').click({ timeout: 10_000 });
+    await waitUntilEquals('active editor', () => activeEditorTitle(page), 'notes.md');
+    const reference = async () => /!\[(A JPEG image[^\]]*)\]\(\.\.\/images\/forest\.jpg\)/.test(
+      ((await page.locator('.monaco-editor .view-lines').first().innerText()) ?? '').replace(/\u00a0/g, ' '));
+    await waitUntilEquals('notes.md shows the alt text', reference, true);
+    await runCommand(page, 'View: Revert and Close Editor');
+  });
+});
