@@ -9,7 +9,7 @@ import { e2e } from '../support/ui/context';
 import { listFiles, waitForWorkspaceFile } from '../support/ui/files';
 import { hostedImage } from '../support/ui/hostedImage';
 import { waitUntilEquals } from '../support/wait';
-import { activateMenuItem, activeEditorTitle, answerInputBox, dismissTransientUi, hasListFocus, menuItem, pickQuickPickItem, quickPickRow, revealInExplorer, runCommand, runExtensionCommand, waitForNotification, waitForNotificationInCenter, waitForQuickInputStep } from '../support/ui/workbench';
+import { activateMenuItem, activeEditorTitle, editorLines, answerInputBox, dismissTransientUi, hasListFocus, menuItem, pickQuickPickItem, quickPickRow, revealInExplorer, runCommand, runExtensionCommand, waitForNotification, waitForNotificationInCenter, waitForQuickInputStep } from '../support/ui/workbench';
 
 const quickInputTitle = (page: Page) => page.locator('.quick-input-widget .quick-input-title');
 
@@ -168,10 +168,7 @@ describe('image commands UI', function () {
     const [file] = await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*a-fox-above-the-heading-\d+\.png$/, 60_000);
     const toast = await waitForNotification(page, `Saved ${file}.`);
     await toast.locator('.monaco-button', { hasText: 'Insert into Editor' }).click();
-    // Monaco keeps its line elements in any DOM order: sort them by their position on screen.
-    const firstLines = () => page.locator('.monaco-editor .view-lines').first().evaluate((lines) =>
-      [...lines.querySelectorAll(':scope > .view-line')].map((line) => ({ top: parseFloat((line as unknown as { style: { top: string } }).style.top), text: line.textContent ?? '' }))
-        .sort((a, b) => a.top - b.top).slice(0, 2).map((line) => line.text.replace(/\u00a0/g, ' ')).join('\n'));
+    const firstLines = async () => (await editorLines(page)).slice(0, 2).join('\n');
     // Before the fix: `![A fox above the heading](…png)# Sample workspace`, the heading destroyed.
     await waitUntilEquals('the first two lines', firstLines, `![A fox above the heading](${file})\n# Sample workspace`);
     await runCommand(page, 'View: Revert and Close Editor');

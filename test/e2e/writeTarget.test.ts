@@ -4,7 +4,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { e2e } from '../support/ui/context';
 import { waitUntilEquals } from '../support/wait';
-import { activateMenuItem, activeEditorTitle, dismissTransientUi, pickQuickPickItem, revealInExplorer, runCommand } from '../support/ui/workbench';
+import { activateMenuItem, activeEditorTitle, dismissTransientUi, editorLines, pickQuickPickItem, revealInExplorer, runCommand } from '../support/ui/workbench';
 
 describe('the document an action writes into', function () {
   this.timeout(120_000);
@@ -40,6 +40,28 @@ describe('the document an action writes into', function () {
     const reference = async () => /!\[(A JPEG image[^\]]*)\]\(\.\.\/images\/forest\.jpg\)/.test(
       ((await page.locator('.monaco-editor .view-lines').first().innerText()) ?? '').replace(/\u00a0/g, ' '));
     await waitUntilEquals('notes.md shows the alt text', reference, true);
+    await runCommand(page, 'View: Revert and Close Editor');
+  });
+
+  it('the image preview\'s title bar → Ideogram → Insert into Editor puts a reference to it into the document last worked in', async () => {
+    const { page } = e2e();
+    mkdirSync(folder(), { recursive: true });
+    writeFileSync(path.join(folder(), 'page.md'), '# Page\n\nText.\n');
+    await runCommand(page, 'Go to File...');
+    await pickQuickPickItem(page, 'page.md');
+    await waitUntilEquals('active editor', () => activeEditorTitle(page), 'page.md');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    const row = await revealInExplorer(page, 'images/forest.jpg');
+    await row.click();
+    await waitUntilEquals('active editor', () => activeEditorTitle(page), 'forest.jpg');
+    const menu = page.locator('.editor-actions .action-label[aria-label="Ideogram"]').first();
+    await menu.waitFor({ state: 'visible' });
+    await menu.click();
+    await activateMenuItem(page, 'Insert into Editor');
+    await waitUntilEquals('active editor', () => activeEditorTitle(page), 'page.md');
+    // No sidecar: the file name is the alt text. The cursor was on the empty last line.
+    await waitUntilEquals('page.md', async () => (await editorLines(page)).join('\n'), '# Page\n\nText.\n![forest](../images/forest.jpg)');
     await runCommand(page, 'View: Revert and Close Editor');
   });
 });

@@ -12,6 +12,7 @@ import { askForGenerateRequest, runGenerate } from './generate';
 import { askForRemix, runRemix } from './imageCommands';
 import { openInStudio, openInStudioButton } from './openInStudio';
 import { withOperationProgress } from './results';
+import { insertImagesInto } from './insertImage';
 
 /** What ideogram.describe returns for each image. */
 export interface DescribeCommandResult { uri: vscode.Uri; descriptions: string[]; error?: string }
@@ -54,6 +55,7 @@ export async function showDescriptions(context: vscode.ExtensionContext, service
   const buttons = target ? [copy, insert, altText, generate, remix, studio] : [copy, altText, generate, remix, studio];
   // Title bar: the described image in the Studio's describe mode (the active row's image when several).
   const studioImage = openInStudioButton();
+  const insertImage = target && { iconPath: new vscode.ThemeIcon('file-media'), tooltip: vscode.l10n.t('Insert the Image into {0}', targetName(target)) };
   const items: DescriptionItem[] = [];
   for (const result of results) {
     const name = vscode.workspace.asRelativePath(result.uri);
@@ -66,7 +68,7 @@ export async function showDescriptions(context: vscode.ExtensionContext, service
   const pick = vscode.window.createQuickPick<DescriptionItem>();
   pick.title = vscode.l10n.t('Ideogram: Descriptions');
   pick.placeholder = vscode.l10n.t('Enter copies a description; the buttons insert it, generate from it or remix with it');
-  pick.buttons = [studioImage];
+  pick.buttons = insertImage ? [insertImage, studioImage] : [studioImage];
   pick.items = items;
   pick.matchOnDetail = true;
   pick.ignoreFocusOut = true;
@@ -99,10 +101,14 @@ export async function showDescriptions(context: vscode.ExtensionContext, service
   };
   pick.onDidTriggerItemButton((e) => guard(act(e.button, e.item)));
   pick.onDidTriggerButton((button) => {
-    if (button !== studioImage) return;
     const image = pick.activeItems[0]?.image ?? results[0]?.uri;
-    pick.hide();
-    guard(openInStudio(image, 'describe'));
+    if (button === studioImage) {
+      pick.hide();
+      guard(openInStudio(image, 'describe'));
+    } else if (button === insertImage && target && image) {
+      pick.hide();
+      guard(insertImagesInto(services, [image], target).then(() => undefined));
+    }
   });
   pick.onDidAccept(() => {
     const item = pick.selectedItems[0];
