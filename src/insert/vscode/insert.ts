@@ -43,17 +43,29 @@ export async function insertImageReferences(
 ): Promise<string | undefined> {
   if (!editor || images.length === 0) return undefined;
   const document = editor.document;
-  const parts = await Promise.all(images.map((i) => imageReferenceFor(document, i.uri, i.alt, i.size)));
-  const format = referenceFormatFor(document.languageId, readSettings(document.uri).insertFormat);
-  const placed = editor.selections.map((selection) => ({ selection, text: placeReferences(parts, format, surroundings(document, selection)) }));
+  const place = await referencePlacer(document, images);
+  const placed = editor.selections.map((selection) => ({ selection, text: place(selection) }));
   const ok = await editor.edit((edit) => {
     for (const { selection, text } of placed) edit.replace(selection, text);
   });
   return ok ? placed[0]?.text : undefined;
 }
 
+/**
+ * The references to `images` in `document`'s syntax, and a function that places them in (or at)
+ * a range: on their own line or between spaces, as {@link placeReferences} decides.
+ */
+export async function referencePlacer(
+  document: vscode.TextDocument,
+  images: readonly { uri: vscode.Uri; alt: string; size?: ImageSize }[],
+): Promise<(range: vscode.Range) => string> {
+  const parts = await Promise.all(images.map((i) => imageReferenceFor(document, i.uri, i.alt, i.size)));
+  const format = referenceFormatFor(document.languageId, readSettings(document.uri).insertFormat);
+  return (range) => placeReferences(parts, format, surroundings(document, range));
+}
+
 /** The text around `selection` that decides how a reference is placed. */
-function surroundings(document: vscode.TextDocument, selection: vscode.Selection): InsertionSurroundings {
+function surroundings(document: vscode.TextDocument, selection: vscode.Range): InsertionSurroundings {
   const start = document.lineAt(selection.start.line).text;
   const end = document.lineAt(selection.end.line).text;
   const next = selection.end.line + 1 < document.lineCount ? document.lineAt(selection.end.line + 1).text : undefined;
