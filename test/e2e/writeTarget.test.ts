@@ -16,21 +16,39 @@ describe('the document an action writes into', function () {
     rmSync(folder(), { recursive: true, force: true });
   });
 
-  it('after a click on an image hid the text editor, Describe\'s "Write as Alt Text in …" writes into that document and shows it', async () => {
+  /**
+   * Opens target/`name` (written with `text`), optionally puts the cursor at its end, then
+   * single-clicks images/forest.jpg: its preview hides the text editor, as when a user browses images.
+   */
+  async function workInThenClickImage(name: string, text: string, cursorAtEnd: boolean): Promise<void> {
     const { page } = e2e();
     mkdirSync(folder(), { recursive: true });
-    writeFileSync(path.join(folder(), 'notes.md'), 'Intro\n\n![](../images/forest.jpg)\n');
+    writeFileSync(path.join(folder(), name), text);
     await runCommand(page, 'Go to File...');
-    await pickQuickPickItem(page, 'notes.md');
-    await waitUntilEquals('active editor', () => activeEditorTitle(page), 'notes.md');
-    // A single click opens the image's preview over the text editor, as a user browsing images does.
+    await pickQuickPickItem(page, name);
+    await waitUntilEquals('active editor', () => activeEditorTitle(page), name);
+    if (cursorAtEnd) {
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+End');
+    }
     const row = await revealInExplorer(page, 'images/forest.jpg');
     await row.click();
     await waitUntilEquals('active editor', () => activeEditorTitle(page), 'forest.jpg');
+  }
+
+  /** Runs `entry` of the Ideogram menu in the image preview's title bar. */
+  async function imagePreviewMenu(entry: string): Promise<void> {
+    const { page } = e2e();
     const menu = page.locator('.editor-actions .action-label[aria-label="Ideogram"]').first();
     await menu.waitFor({ state: 'visible' });
     await menu.click();
-    await activateMenuItem(page, 'Describe Image');
+    await activateMenuItem(page, entry);
+  }
+
+  it('after a click on an image hid the text editor, Describe\'s "Write as Alt Text in …" writes into that document and shows it', async () => {
+    const { page } = e2e();
+    await workInThenClickImage('notes.md', 'Intro\n\n![](../images/forest.jpg)\n', false);
+    await imagePreviewMenu('Describe Image');
     const first = page.locator('.quick-input-widget .monaco-list-row').first();
     await first.waitFor({ state: 'visible', timeout: 30_000 });
     await first.hover();
@@ -45,20 +63,8 @@ describe('the document an action writes into', function () {
 
   it('the image preview\'s title bar → Ideogram → Insert into Editor puts a reference to it into the document last worked in', async () => {
     const { page } = e2e();
-    mkdirSync(folder(), { recursive: true });
-    writeFileSync(path.join(folder(), 'page.md'), '# Page\n\nText.\n');
-    await runCommand(page, 'Go to File...');
-    await pickQuickPickItem(page, 'page.md');
-    await waitUntilEquals('active editor', () => activeEditorTitle(page), 'page.md');
-    await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+End');
-    const row = await revealInExplorer(page, 'images/forest.jpg');
-    await row.click();
-    await waitUntilEquals('active editor', () => activeEditorTitle(page), 'forest.jpg');
-    const menu = page.locator('.editor-actions .action-label[aria-label="Ideogram"]').first();
-    await menu.waitFor({ state: 'visible' });
-    await menu.click();
-    await activateMenuItem(page, 'Insert into Editor');
+    await workInThenClickImage('page.md', '# Page\n\nText.\n', true);
+    await imagePreviewMenu('Insert into Editor');
     await waitUntilEquals('active editor', () => activeEditorTitle(page), 'page.md');
     // No sidecar: the file name is the alt text. The cursor was on the empty last line.
     await waitUntilEquals('page.md', async () => (await editorLines(page)).join('\n'), '# Page\n\nText.\n![forest](../images/forest.jpg)');
