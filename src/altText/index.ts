@@ -4,7 +4,7 @@ export * from './types';
 export { PositionMapper } from './positions';
 export { normaliseAltText, escapeHtmlAttribute, jsStringLiteral } from './escape';
 export { isRemoteReference, referencePathname, resolveReferencePath } from './resolvePath';
-export { findImageReferences, findMissingAltText, scanDocument, scanFileGlob, scanSyntaxFor, syntaxForFileName, syntaxForLanguageId } from './scan';
+export { findImageReferences, findMissingAltText, scanDocument, type MissingAltTextOptions, scanFileGlob, scanSyntaxFor, syntaxForFileName, syntaxForLanguageId } from './scan';
 export { plainText } from './plainText';
 export { altTextEdit, altTextChange, applyAltTextEdits } from './edits';
 export { planAltTextForImage, type AltTextPlan, type AltTextPlanOptions } from './forImage';

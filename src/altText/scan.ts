@@ -23,9 +23,20 @@ export function findImageReferences(text: string, syntax: ReferenceSyntax, conte
   return scanDocument(text, syntax, context).sites.flatMap((site) => (site.reference ? [site.reference] : []));
 }
 
-/** The local image references whose alt text is missing or empty (decorative and bound ones are left alone). */
-export function findMissingAltText(text: string, syntax: ReferenceSyntax, context: ScanContext): ImageReference[] {
-  return findImageReferences(text, syntax, context).filter((ref) => ref.altState === 'missing' || ref.altState === 'empty');
+/** Options of {@link findMissingAltText}. */
+export interface MissingAltTextOptions {
+  /** Also report tags whose alt attribute is written empty (`alt=""`); default false. */
+  includeEmptyAttributes?: boolean;
+}
+
+/**
+ * The local image references whose alt text is missing or empty (decorative and bound ones are
+ * left alone). A tag's `alt=""` is how authors mark an image decorative, so it counts only with
+ * `includeEmptyAttributes`; an empty Markdown `![](…)` has no such meaning and always counts.
+ */
+export function findMissingAltText(text: string, syntax: ReferenceSyntax, context: ScanContext, options: MissingAltTextOptions = {}): ImageReference[] {
+  return findImageReferences(text, syntax, context).filter((ref) =>
+    ref.altState === 'missing' || (ref.altState === 'empty' && (ref.slot.kind !== 'attribute' || options.includeEmptyAttributes === true)));
 }
 
 /**

@@ -13,8 +13,12 @@ export interface NameVariables {
   date: Date;
 }
 
-/** The template used when the setting is empty or unusable. */
-export const DEFAULT_FILE_NAME_TEMPLATE = '${date}-${slug}-${seed}';
+/**
+ * The template used when the setting is empty or unusable. The prompt's words lead, so names a
+ * person can tell apart survive the truncation of the explorer and pickers (date-first names all
+ * looked alike there); the seed tells results of one prompt apart, the sidecar keeps the date.
+ */
+export const DEFAULT_FILE_NAME_TEMPLATE = '${slug}-${seed}';
 
 const MAX_SLUG_LENGTH = 48;
 // In UTF-8 bytes: Linux and macOS limit a name to 255 bytes (a CJK character takes 3), and the

@@ -51,6 +51,8 @@ export const SettingsSchema = z.object({
   proxy: withDefault(httpUrl, ''),
   maxImagesInFlight: withDefault(z.number().int().min(1).max(100), 10),
   insertFormat: withDefault(z.enum(INSERT_FORMATS), 'auto'),
+  // An HTML/JSX alt="" marks an image decorative on purpose: the scan leaves it unless asked.
+  fillEmptyAltText: withDefault(z.boolean(), false),
 });
 
 /** The validated settings every other module receives. */

@@ -16,6 +16,9 @@ const LANGUAGE_FORMATS: Record<string, ReferenceFormat> = {
   css: 'css', scss: 'css', less: 'css', sass: 'css', stylus: 'css', postcss: 'css',
 };
 
+/** The languages whose documents get a reference in their own syntax (the others get a plain path). */
+export const REFERENCE_LANGUAGES: readonly string[] = Object.keys(LANGUAGE_FORMATS);
+
 /** The reference format for a document language, unless the setting fixes one. */
 export function referenceFormatFor(languageId: string, setting: InsertFormatSetting = 'auto'): ReferenceFormat {
   return setting === 'auto' ? LANGUAGE_FORMATS[languageId] ?? 'path' : setting;

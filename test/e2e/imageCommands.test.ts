@@ -9,7 +9,7 @@ import { e2e } from '../support/ui/context';
 import { listFiles, waitForWorkspaceFile } from '../support/ui/files';
 import { hostedImage } from '../support/ui/hostedImage';
 import { waitUntilEquals } from '../support/wait';
-import { activateMenuItem, activeEditorTitle, answerInputBox, dismissTransientUi, hasListFocus, menuItem, pickQuickPickItem, quickPickRow, revealInExplorer, runCommand, runExtensionCommand, waitForNotification, waitForNotificationInCenter, waitForQuickInputStep } from '../support/ui/workbench';
+import { activateMenuItem, activeEditorTitle, editorLines, answerInputBox, dismissTransientUi, hasListFocus, menuItem, pickQuickPickItem, quickPickRow, revealInExplorer, runCommand, runExtensionCommand, waitForNotification, waitForNotificationInCenter, waitForQuickInputStep } from '../support/ui/workbench';
 
 const quickInputTitle = (page: Page) => page.locator('.quick-input-widget .quick-input-title');
 
@@ -156,6 +156,24 @@ describe('image commands UI', function () {
     await runCommand(page, 'View: Revert and Close Editor');
   });
 
+  it('Insert into Editor at the start of a heading puts the reference on its own line, the heading intact', async () => {
+    const { page, workspaceDir } = e2e();
+    await runCommand(page, 'Go to File...');
+    await pickQuickPickItem(page, 'README.md');
+    await waitUntilEquals('active editor', () => activeEditorTitle(page), 'README.md');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    await runExtensionCommand(page, 'ideogram.generate');
+    await answerGenerateSteps(page, 'A fox above the heading');
+    const [file] = await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*a-fox-above-the-heading-\d+\.png$/, 60_000);
+    const toast = await waitForNotification(page, `Saved ${file}.`);
+    await toast.locator('.monaco-button', { hasText: 'Insert into Editor' }).click();
+    const firstLines = async () => (await editorLines(page)).slice(0, 2).join('\n');
+    // Before the fix: `![A fox above the heading](…png)# Sample workspace`, the heading destroyed.
+    await waitUntilEquals('the first two lines', firstLines, `![A fox above the heading](${file})\n# Sample workspace`);
+    await runCommand(page, 'View: Revert and Close Editor');
+  });
+
   it('right-click an image → Ideogram → Describe Image shows the descriptions', async () => {
     const { page, mockServer } = e2e();
     mockServer.reset();
@@ -166,7 +184,7 @@ describe('image commands UI', function () {
     assert.equal(mockServer.requests.filter((r) => r.path === '/ideogram/describe').length, 1);
   });
 
-  it('a description\'s "Insert at Cursor" button writes it into the open editor', async () => {
+  it('a description\'s "Insert into README.md" button writes it into the open editor', async () => {
     const { page } = e2e();
     await openReadmeOnNewLastLine(page);
     await ideogramSubmenu(page, 'images/sunset.png', 'Describe Image');
@@ -175,7 +193,7 @@ describe('image commands UI', function () {
     const description = ((await row.locator('.label-name').first().textContent()) ?? '').trim();
     assert.ok(description.length > 10, `a description: ${description}`);
     await row.hover();
-    await row.locator('.action-label[aria-label="Insert at Cursor"], .action-label[title="Insert at Cursor"]').first().click();
+    await row.locator('.action-label[aria-label="Insert into README.md"], .action-label[title="Insert into README.md"]').first().click();
     const deadline = Date.now() + 10_000;
     let text = '';
     while (Date.now() < deadline) {

@@ -102,7 +102,7 @@ describe('language model tools', () => {
 const PROJECT: Record<string, string> = {
   'docs/guide.md': '# Guide\n\n![](../images/sunset.png)\n![ ](../images/forest.jpg "Forest")\n![Logo](../images/logo.webp)\n\n```\n![](../images/sunset.png)\n```\n',
   'site/index.html': '<!doctype html>\n<body>\n  <img\n    src="../images/sunset.png"\n    width="64">\n  <img src="https://example.com/x.png">\n</body>\n',
-  'web/App.tsx': 'export const App = () => (\n  <main>\n    <img src="../images/forest.jpg" alt="" />\n    <img src={"../images/logo.webp"} alt={label} />\n  </main>\n);\nconst label = "x";\n',
+  'web/App.tsx': 'export const App = () => (\n  <main>\n    <img src="../images/forest.jpg" />\n    <img src="../images/sunset.png" alt="" />\n    <img src={"../images/logo.webp"} alt={label} />\n  </main>\n);\nconst label = "x";\n',
   'web/Card.vue': '<template>\n  <img src="../images/logo.webp">\n  <img src="../images/sunset.png" :alt="caption">\n</template>\n<script setup>\nconst caption = "c";\n</script>\n',
   'node_modules/pkg/README.md': '![](../../images/sunset.png)\n',
 };
@@ -155,6 +155,7 @@ describe('Find Images Missing Alt Text', () => {
     const tsx = await readText(fileUri('web/App.tsx'));
     assert.match(tsx, /<img src="\.\.\/images\/forest\.jpg" alt="A JPEG image of \d+ bytes\." \/>/);
     assert.ok(tsx.includes('alt={label}'));
+    assert.ok(tsx.includes('<img src="../images/sunset.png" alt="" />'), 'an alt="" (decorative on purpose) was filled without ideogram.fillEmptyAltText');
     const vue = await readText(fileUri('web/Card.vue'));
     assert.match(vue, /<img src="\.\.\/images\/logo\.webp" alt="A WEBP image of \d+ bytes\.">/);
     assert.ok(vue.includes(':alt="caption"'));

@@ -19,7 +19,8 @@ const TRICKY = 'A "red" <fox> & [friends] \\ o\'clock';
 function fixAll(name: string, syntax: ReferenceSyntax, documentPath: string, description = TRICKY): { before: string; after: string; edits: AltTextEdit[] } {
   const before = fixture(name);
   const context = { documentPath, workspaceFolderPath: '/ws' };
-  const edits = findMissingAltText(before, syntax, context).map((ref) => altTextEdit(before, ref, description)).filter((e): e is AltTextEdit => !!e);
+  // Empty alt attributes included (ideogram.fillEmptyAltText): these tests are about the edits' escaping.
+  const edits = findMissingAltText(before, syntax, context, { includeEmptyAttributes: true }).map((ref) => altTextEdit(before, ref, description)).filter((e): e is AltTextEdit => !!e);
   return { before, after: applyAltTextEdits(before, edits), edits };
 }
 
@@ -99,12 +100,22 @@ describe('alt text edits', () => {
       const context = { documentPath: path, workspaceFolderPath: '/ws' };
       assert.deepEqual(findMissingAltText(after, syntax, context), []);
       // Compared by resolved path: a Markdown destination written as an <img> src is URL-encoded (`with%20space.png`).
-      const fixedPaths = new Set(findMissingAltText(before, syntax, context).map((ref) => ref.resolvedPath));
+      const fixedPaths = new Set(findMissingAltText(before, syntax, context, { includeEmptyAttributes: true }).map((ref) => ref.resolvedPath));
       const fixed = findImageReferences(after, syntax, context).filter((ref) => fixedPaths.has(ref.resolvedPath));
       assert.equal(fixed.length, fixedPaths.size);
       for (const ref of fixed) assert.equal(ref.alt, 'Line one line "two" & <three> [4] \\ five\'s', ref.src);
     });
   }
+
+  it('leaves a tag\'s written-empty alt="" (decorative on purpose) unless empty attributes are included; an empty Markdown alt counts', () => {
+    const context = { documentPath: '/d/i.html' };
+    const html = '<img src="a.png" alt=""><img src="b.png"><img src="c.png" alt=" ">';
+    assert.deepEqual(findMissingAltText(html, 'html', context).map((ref) => ref.src), ['b.png']);
+    assert.deepEqual(findMissingAltText(html, 'html', context, { includeEmptyAttributes: true }).map((ref) => ref.src), ['a.png', 'b.png', 'c.png']);
+    const jsx = 'const A = () => <img src="a.png" alt="" />;';
+    assert.deepEqual(findMissingAltText(jsx, 'jsx', { documentPath: '/d/A.jsx' }), []);
+    assert.deepEqual(findMissingAltText('![](a.png)', 'markdown', { documentPath: '/d/r.md' }).map((ref) => ref.src), ['a.png']);
+  });
 
   it('counts the edit\'s position with \\r\\n line breaks like the scanner does', () => {
     const text = 'a\r\n\r\nb <img\r\n  src="x.png">\r\n';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { candidateName, expandFileNameTemplate, sanitizeFileName, slugify } from '../../src/common/naming';
+import { DEFAULT_FILE_NAME_TEMPLATE, candidateName, expandFileNameTemplate, sanitizeFileName, slugify } from '../../src/common/naming';
 
 describe('file naming', () => {
   const date = new Date(2026, 10, 24, 9, 5, 7);
@@ -19,8 +19,11 @@ describe('file naming', () => {
     assert.equal(slugify('x'.repeat(80)).length, 48);
   });
 
-  it('expands the default template with date, slug and seed', () => {
+  it('expands a template with date, slug and seed; the default leads with the slug', () => {
     assert.equal(expandFileNameTemplate('${date}-${slug}-${seed}', { prompt: 'A red fox', seed: 42, operation: 'generate', index: 1, date }), '2026-11-24-a-red-fox-42');
+    // The default leads with the prompt's words, so names differ where the explorer truncates them.
+    assert.equal(expandFileNameTemplate(DEFAULT_FILE_NAME_TEMPLATE, { prompt: 'A red fox', seed: 42, operation: 'generate', index: 1, date }), 'a-red-fox-42');
+    assert.equal(expandFileNameTemplate('', { prompt: 'Sunset over the bay', seed: 7, operation: 'generate', index: 1, date }), 'sunset-over-the-bay-7');
   });
 
   it('expands time, model, operation, index and drops unknown variables and missing seeds', () => {

@@ -8,7 +8,7 @@ describe('settings', () => {
     assert.deepEqual(problems, []);
     assert.equal(settings.provider, 'crazyrouter');
     assert.equal(settings.outputFolder, 'assets/ideogram');
-    assert.equal(settings.fileNameTemplate, '${date}-${slug}-${seed}');
+    assert.equal(settings.fileNameTemplate, '${slug}-${seed}');
     assert.equal(settings.maxImagesInFlight, 10);
     assert.deepEqual(settings.defaults, { model: 'V_2', aspectRatio: 'ASPECT_1_1', styleType: 'AUTO', magicPrompt: 'AUTO', numImages: 1 });
   });

@@ -3,6 +3,11 @@
 import * as vscode from 'vscode';
 import { syntaxForFileName, syntaxForLanguageId, type ReferenceSyntax, type ScanContext } from '..';
 
+/** Files the alt-text scan reads. */
+export const ALT_TEXT_FILE_GLOB = '**/*.{md,markdown,html,htm,jsx,tsx,vue}';
+/** Dependencies and build output are not the user's sources; their alt text is not theirs to fix. */
+export const ALT_TEXT_EXCLUDE_GLOB = '**/{node_modules,.git,dist,out,build,.next,.nuxt,coverage}/**';
+
 /** The current text of a document: the open editor's buffer if any, else the file on disk. */
 export async function readDocumentText(uri: vscode.Uri): Promise<string> {
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());

@@ -1,22 +1,18 @@
 // "Ideogram: Find Images Missing Alt Text": scan the workspace's Markdown, HTML, JSX/TSX and Vue
 // files, describe each referenced image once (within the in-flight limit, cancellable), and offer
-// every fix as one WorkspaceEdit that needs confirmation, so VS Code shows the refactor preview and
-// nothing changes without the user's review.
+// every fix as one WorkspaceEdit in VS Code's refactor preview, every fix ticked: Apply writes what
+// the preview shows, and the user unticks what they do not want.
 import * as vscode from 'vscode';
 import { registerCommand } from '../../common/vscode/commands';
 import { showInformation, withNotificationProgress } from '../../common/vscode/notifications';
 import { altTextEdit, findMissingAltText, type ImageReference } from '..';
 import type { IdeogramServices } from '../../common/vscode/services';
 import { isImagePath, isInsideWorkspace } from '../../common/vscode/workspace';
-import { documentSyntax, imageUriFor, readDocumentText, scanContextFor, toRange } from './documents';
+import { ALT_TEXT_EXCLUDE_GLOB, ALT_TEXT_FILE_GLOB, documentSyntax, imageUriFor, readDocumentText, scanContextFor, toRange } from './documents';
 
 /** Command id of the workspace scan. */
 export const FIND_MISSING_ALT_TEXT_COMMAND = 'ideogram.findMissingAltText';
 
-/** Files the scan reads. */
-export const ALT_TEXT_FILE_GLOB = '**/*.{md,markdown,html,htm,jsx,tsx,vue}';
-// Dependencies and build output are not the user's sources; their alt text is not theirs to fix.
-const EXCLUDE_GLOB = '**/{node_modules,.git,dist,out,build,.next,.nuxt,coverage}/**';
 
 /** Options of the command (for tests and other extensions). */
 export interface FindMissingAltTextOptions {
@@ -41,7 +37,7 @@ export interface FindMissingAltTextResult {
    * uploaded), not found, not PNG/JPEG/WebP, or describe failed for it.
    */
   skipped: { document: string; src: string; reason: string }[];
-  /** The edit (every change marked as needing confirmation). */
+  /** The edit: the alt-text changes (when applied, also the marker that opens the preview; see reviewInPreview). */
   edit: vscode.WorkspaceEdit;
   /** Whether the user accepted the edit (false when not applied). */
   applied: boolean;
@@ -58,16 +54,44 @@ export async function findAndFixMissingAltText(services: IdeogramServices, optio
   if (!outcome) return undefined;
   const result: FindMissingAltTextResult = { ...outcome, applied: false };
   if (result.fixed === 0) {
-    void showInformation(result.missing === 0
+    void showInformation(withSkipped(result.missing === 0
       ? vscode.l10n.t('No images with missing alt text in {0} file(s).', result.scanned)
-      : vscode.l10n.t('Found {0} image(s) with missing alt text, but none could be described. See the log for details.', result.missing));
+      : vscode.l10n.t('Found {0} image(s) with missing alt text, but none could be described.', result.missing), result.skipped));
     return result;
   }
   if (options.apply !== false) {
-    // needsConfirmation on every entry makes VS Code show the refactor preview instead of applying.
+    reviewInPreview(result.edit, files(result.edit)[0]);
     result.applied = await vscode.workspace.applyEdit(result.edit, { isRefactoring: true });
+    if (result.applied) void showInformation(withSkipped(vscode.l10n.t('Alt text written for {0} image reference(s).', result.fixed), result.skipped));
+    else if (result.skipped.length > 0) void showInformation(withSkipped('', result.skipped));
   }
   return result;
+}
+
+/**
+ * Makes VS Code open the refactor preview with every alt-text change ticked. The preview opens only
+ * for an edit with an entry that needs confirmation, and it leaves exactly those entries unticked
+ * (so marking the changes themselves made Apply write nothing). The one such entry is a "create
+ * this existing file, if missing" that the preview does not list and that changes nothing.
+ */
+function reviewInPreview(edit: vscode.WorkspaceEdit, anyDocument: vscode.Uri | undefined): void {
+  if (!anyDocument) return;
+  edit.createFile(anyDocument, { ignoreIfExists: true }, { needsConfirmation: true, label: vscode.l10n.t('Review the alt text') });
+}
+
+function files(edit: vscode.WorkspaceEdit): vscode.Uri[] {
+  return edit.entries().map(([uri]) => uri);
+}
+
+// The result message lists a few skipped references by name; the log has all of them.
+const SKIPPED_SHOWN = 5;
+
+/** `message`, followed by the references that were skipped and why. */
+function withSkipped(message: string, skipped: FindMissingAltTextResult['skipped']): string {
+  if (skipped.length === 0) return message;
+  const shown = skipped.slice(0, SKIPPED_SHOWN).map((s) => vscode.l10n.t('{0} in {1} ({2})', s.src, s.document, s.reason));
+  const more = skipped.length > SKIPPED_SHOWN ? ` ${vscode.l10n.t('and {0} more (see the log)', skipped.length - SKIPPED_SHOWN)}` : '';
+  return `${message} ${vscode.l10n.t('Skipped {0}: {1}', skipped.length, shown.join('; '))}${more}`.trim();
 }
 
 async function scanAndDescribe(
@@ -77,7 +101,7 @@ async function scanAndDescribe(
   report: (message: string) => void,
 ): Promise<Omit<FindMissingAltTextResult, 'applied'> | undefined> {
   report(vscode.l10n.t('Looking for documents…'));
-  const files = options.files ?? (await vscode.workspace.findFiles(ALT_TEXT_FILE_GLOB, EXCLUDE_GLOB, undefined, token));
+  const files = options.files ?? (await vscode.workspace.findFiles(ALT_TEXT_FILE_GLOB, ALT_TEXT_EXCLUDE_GLOB, undefined, token));
   const found: Found[] = [];
   const skipped: FindMissingAltTextResult['skipped'] = [];
   let scanned = 0;
@@ -96,7 +120,8 @@ async function scanAndDescribe(
       continue;
     }
     scanned++;
-    for (const reference of findMissingAltText(text, syntax, scanContextFor(document))) {
+    const includeEmptyAttributes = services.settings(document).fillEmptyAltText;
+    for (const reference of findMissingAltText(text, syntax, scanContextFor(document), { includeEmptyAttributes })) {
       found.push({ document, text, reference, image: reference.resolvedPath ? imageUriFor(document, reference.resolvedPath) : undefined });
     }
   }
@@ -132,11 +157,11 @@ async function scanAndDescribe(
     const description = descriptions.get(item.image.toString());
     const change = description ? altTextEdit(item.text, item.reference, description) : undefined;
     if (!change) {
-      skipped.push({ document: vscode.workspace.asRelativePath(item.document), src: item.reference.src, reason: 'no description' });
+      skipped.push({ document: vscode.workspace.asRelativePath(item.document), src: item.reference.src, reason: vscode.l10n.t('no description') });
       continue;
     }
     edit.replace(item.document, toRange(change.range), change.newText, {
-      needsConfirmation: true,
+      needsConfirmation: false,
       label: vscode.l10n.t('Alt text for {0}', vscode.workspace.asRelativePath(item.image)),
       description: description,
     });
@@ -148,18 +173,18 @@ async function scanAndDescribe(
 
 /** Why a referenced image is not described, or undefined when it can be. */
 async function skipReason(image: vscode.Uri | undefined): Promise<string | undefined> {
-  if (!image) return 'path cannot be resolved';
-  if (!(await isInsideWorkspace(image))) return 'outside the workspace folder';
-  return isImagePath(image.path) ? missingReason(image) : 'not a PNG, JPEG or WebP image';
+  if (!image) return vscode.l10n.t('path cannot be resolved');
+  if (!(await isInsideWorkspace(image))) return vscode.l10n.t('outside the workspace folder');
+  return isImagePath(image.path) ? missingReason(image) : vscode.l10n.t('not a PNG, JPEG or WebP image');
 }
 
 /** Why an image cannot be described, or undefined when it exists. */
 async function missingReason(image: vscode.Uri): Promise<string | undefined> {
   try {
     const stat = await vscode.workspace.fs.stat(image);
-    return stat.type & vscode.FileType.File ? undefined : 'not a file';
+    return stat.type & vscode.FileType.File ? undefined : vscode.l10n.t('not a file');
   } catch {
-    return 'file not found';
+    return vscode.l10n.t('file not found');
   }
 }
 

@@ -5,9 +5,9 @@ import { registerFindMissingAltText } from './findMissingAltText';
 import { registerWriteAltText } from './writeAltText';
 
 export { FIND_MISSING_ALT_TEXT_COMMAND, findAndFixMissingAltText, type FindMissingAltTextOptions, type FindMissingAltTextResult } from './findMissingAltText';
-export { WRITE_ALT_TEXT_COMMAND, writeAltTextForImage } from './writeAltText';
+export { WRITE_ALT_TEXT_COMMAND, writeAltTextForImage, writeAltTextInTarget } from './writeAltText';
 
 /** Registers ideogram.findMissingAltText and ideogram.writeAltText. */
 export function registerAltTextCommands(context: vscode.ExtensionContext, services: IdeogramServices): void {
-  context.subscriptions.push(registerFindMissingAltText(services), registerWriteAltText(services.boundary, () => services.lastTextEditor()));
+  context.subscriptions.push(registerFindMissingAltText(services), registerWriteAltText(services.boundary, services.writeTargets));
 }

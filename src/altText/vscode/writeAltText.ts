@@ -7,6 +7,7 @@ import type { ErrorBoundary } from '../../common/vscode/errorBoundary';
 import { showInformation, showWarning } from '../../common/vscode/notifications';
 import { planAltTextForImage } from '..';
 import { documentSyntax, pathsIgnoreCase, scanContextFor, toRange } from './documents';
+import { showTarget, type WriteTargetTracker } from '../../insert/vscode/target';
 
 /** Command id: (imageUri, description) → number of references written. */
 export const WRITE_ALT_TEXT_COMMAND = 'ideogram.writeAltText';
@@ -50,15 +51,33 @@ export async function writeAltTextForImage(image: vscode.Uri, description: strin
   return applied ? plan.edits.length : 0;
 }
 
+/**
+ * Writes `description` as the alt text of `image` in the target document (the last one the user
+ * worked in, else one that references the image), opening it; returns the document and how many
+ * references were written, or undefined when there is no document (the user is told).
+ */
+export async function writeAltTextInTarget(
+  targets: Pick<WriteTargetTracker, 'resolve'>,
+  image: vscode.Uri,
+  description: string,
+  options: { preserveFocus?: boolean } = {},
+): Promise<{ document: vscode.Uri; written: number } | undefined> {
+  const target = await targets.resolve(image);
+  if (!target) {
+    void showInformation(vscode.l10n.t('No open or workspace document shows {0}: open the one that should get its alt text.', vscode.workspace.asRelativePath(image)));
+    return undefined;
+  }
+  const editor = await showTarget(target, options);
+  return { document: editor.document.uri, written: await writeAltTextForImage(image, description, editor) };
+}
+
 /** Registers ideogram.writeAltText (not in the palette: the Describe result and the Studio call it with arguments). */
-export function registerWriteAltText(boundary: ErrorBoundary, lastTextEditor: () => vscode.TextEditor | undefined): vscode.Disposable {
+export function registerWriteAltText(boundary: ErrorBoundary, targets: WriteTargetTracker): vscode.Disposable {
   return registerCommand(boundary, WRITE_ALT_TEXT_COMMAND, vscode.l10n.t('Write as Alt Text'), async (image: unknown, description: unknown): Promise<number> => {
     // The Studio sends Uri strings; the Describe result passes a Uri.
     const uri = typeof image === 'string' ? vscode.Uri.parse(image) : image;
     if (!(uri instanceof vscode.Uri) || typeof description !== 'string') return 0;
-    // A quick pick or the Studio panel has focus when this runs: use the last text editor.
-    let editor = lastTextEditor();
-    if (editor && editor !== vscode.window.activeTextEditor) editor = await vscode.window.showTextDocument(editor.document, editor.viewColumn);
-    return writeAltTextForImage(uri, description, editor);
+    // A quick pick or the Studio panel has focus when this runs: the target is decided without it.
+    return (await writeAltTextInTarget(targets, uri, description))?.written ?? 0;
   });
 }

@@ -5,12 +5,14 @@ import * as vscode from 'vscode';
 import { registerCommand } from '../../common/vscode/commands';
 import type { IdeogramServices } from '../../common/vscode/services';
 import { isCancellation } from '../../common/vscode/errorBoundary';
-import { writeAltTextForImage } from '../../altText/vscode/writeAltText';
+import { writeAltTextInTarget } from '../../altText/vscode/writeAltText';
+import { showTarget, targetName } from '../../insert/vscode/target';
 import { resolveImages } from './args';
 import { askForGenerateRequest, runGenerate } from './generate';
 import { askForRemix, runRemix } from './imageCommands';
 import { openInStudio, openInStudioButton } from './openInStudio';
 import { withOperationProgress } from './results';
+import { insertImagesInto } from './insertImage';
 
 /** What ideogram.describe returns for each image. */
 export interface DescribeCommandResult { uri: vscode.Uri; descriptions: string[]; error?: string }
@@ -39,16 +41,21 @@ interface DescriptionItem extends vscode.QuickPickItem { text?: string; image: v
 
 /** Shows every description in one quick pick with actions as item buttons; Enter copies. */
 export async function showDescriptions(context: vscode.ExtensionContext, services: IdeogramServices, results: DescribeCommandResult[]): Promise<void> {
-  const editor = services.lastTextEditor();
+  // Decided once, when the descriptions are shown, and named on the buttons.
+  const target = services.writeTargets.lastWorkedIn();
   const copy = { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy') };
-  const insert = { iconPath: new vscode.ThemeIcon('insert'), tooltip: vscode.l10n.t('Insert at Cursor') };
+  const insert = { iconPath: new vscode.ThemeIcon('insert'), tooltip: target ? vscode.l10n.t('Insert into {0}', targetName(target)) : '' };
   const generate = { iconPath: new vscode.ThemeIcon('sparkle'), tooltip: vscode.l10n.t('Generate from This') };
   const remix = { iconPath: new vscode.ThemeIcon('wand'), tooltip: vscode.l10n.t('Remix with This') };
-  const altText = { iconPath: new vscode.ThemeIcon('symbol-text'), tooltip: vscode.l10n.t('Write as Alt Text') };
+  // Without a document worked in, the alt text goes to a workspace document that shows the image.
+  const altText = { iconPath: new vscode.ThemeIcon('symbol-text'), tooltip: target
+    ? vscode.l10n.t('Write as Alt Text in {0}', targetName(target))
+    : vscode.l10n.t('Write as Alt Text in a document that shows the image') };
   const studio = { iconPath: new vscode.ThemeIcon('window'), tooltip: vscode.l10n.t('Open in Studio with This Prompt') };
-  const buttons = editor ? [copy, insert, altText, generate, remix, studio] : [copy, generate, remix, studio];
+  const buttons = target ? [copy, insert, altText, generate, remix, studio] : [copy, altText, generate, remix, studio];
   // Title bar: the described image in the Studio's describe mode (the active row's image when several).
   const studioImage = openInStudioButton();
+  const insertImage = target && { iconPath: new vscode.ThemeIcon('file-media'), tooltip: vscode.l10n.t('Insert the Image into {0}', targetName(target)) };
   const items: DescriptionItem[] = [];
   for (const result of results) {
     const name = vscode.workspace.asRelativePath(result.uri);
@@ -61,7 +68,7 @@ export async function showDescriptions(context: vscode.ExtensionContext, service
   const pick = vscode.window.createQuickPick<DescriptionItem>();
   pick.title = vscode.l10n.t('Ideogram: Descriptions');
   pick.placeholder = vscode.l10n.t('Enter copies a description; the buttons insert it, generate from it or remix with it');
-  pick.buttons = [studioImage];
+  pick.buttons = insertImage ? [insertImage, studioImage] : [studioImage];
   pick.items = items;
   pick.matchOnDetail = true;
   pick.ignoreFocusOut = true;
@@ -74,13 +81,11 @@ export async function showDescriptions(context: vscode.ExtensionContext, service
       return;
     }
     pick.hide();
-    if (button === insert && editor) {
-      const shown = await vscode.window.showTextDocument(editor.document, editor.viewColumn);
-      await services.insertText(text, shown);
-    } else if (button === altText && editor) {
-      // Alt text at this image's reference(s) in that document (src/altText/vscode/writeAltText.ts).
-      const shown = await vscode.window.showTextDocument(editor.document, editor.viewColumn);
-      await writeAltTextForImage(item.image, text, shown);
+    if (button === insert && target) {
+      await services.insertText(text, await showTarget(target));
+    } else if (button === altText) {
+      // Alt text at this image's reference(s) in the target document (src/altText/vscode/writeAltText.ts).
+      await writeAltTextInTarget(target ? { resolve: () => Promise.resolve(target) } : services.writeTargets, item.image, text);
     } else if (button === generate) {
       const request = await askForGenerateRequest(context, services, { prompt: text });
       if (request) await runGenerate(context, services, request);
@@ -96,10 +101,14 @@ export async function showDescriptions(context: vscode.ExtensionContext, service
   };
   pick.onDidTriggerItemButton((e) => guard(act(e.button, e.item)));
   pick.onDidTriggerButton((button) => {
-    if (button !== studioImage) return;
     const image = pick.activeItems[0]?.image ?? results[0]?.uri;
-    pick.hide();
-    guard(openInStudio(image, 'describe'));
+    if (button === studioImage) {
+      pick.hide();
+      guard(openInStudio(image, 'describe'));
+    } else if (button === insertImage && target && image) {
+      pick.hide();
+      guard(insertImagesInto(services, [image], target).then(() => undefined));
+    }
   });
   pick.onDidAccept(() => {
     const item = pick.selectedItems[0];

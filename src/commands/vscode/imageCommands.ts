@@ -74,8 +74,8 @@ async function runForEach(
   return result.saved.map((s) => s.uri);
 }
 
-// The prompt an image was made with, from its sidecar, so "remix" starts from it.
-async function promptOf(image: vscode.Uri): Promise<string | undefined> {
+/** The prompt an image was made with, from its sidecar (so "remix" starts from it); undefined without one. */
+export async function promptOf(image: vscode.Uri): Promise<string | undefined> {
   if (isHostedImageUri(image)) return undefined; // no sidecar beside a link
   try {
     const folder = vscode.Uri.joinPath(image, '..');

@@ -7,6 +7,7 @@ import { registerDescribe } from './describe';
 import { registerGenerate } from './generate';
 import { registerImageCommands } from './imageCommands';
 import { registerOpenInStudio } from './openInStudio';
+import { registerImageDropAndPaste, registerInsertImage } from './insertImage';
 
 /** Registers generate, remix, upscale, describe, Open in Studio, the key commands and Show Log. */
 export function registerCommands(context: vscode.ExtensionContext, services: IdeogramServices): void {
@@ -15,6 +16,8 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ide
     ...registerImageCommands(services),
     registerDescribe(context, services),
     registerOpenInStudio(services),
+    registerInsertImage(services),
+    ...registerImageDropAndPaste(),
     ...registerApiKeyCommands(services),
     registerCommand(services.boundary, 'ideogram.showLog', vscode.l10n.t('Show Log'), () => services.log.show()),
   );

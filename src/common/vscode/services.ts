@@ -8,6 +8,7 @@ import { ApiKeyStore } from './secrets';
 import { readHistory, type HistoryPage, type HistoryQuery } from '../../storage/vscode/history';
 import { ImageService } from './imageService';
 import { insertImageReferences, insertText } from '../../insert/vscode/insert';
+import { WriteTargetTracker } from '../../insert/vscode/target';
 
 export type { HistoryEntry, HistoryPage, HistoryQuery } from '../../storage/vscode/history';
 export type { DescribeItem, OperationOptions, OperationResult, SavedImage } from './imageService';
@@ -32,6 +33,8 @@ export interface IdeogramServices {
   insertText: typeof insertText;
   /** Remembers the last text editor, so "Insert" from a panel or notification still finds it. */
   lastTextEditor(): vscode.TextEditor | undefined;
+  /** Where an Insert or Write as Alt Text goes: the document last worked in (even when hidden), else one showing the image. */
+  writeTargets: WriteTargetTracker;
 }
 
 /** Creates the services and registers their disposables on the context. */
@@ -45,15 +48,16 @@ export function createServices(context: vscode.ExtensionContext): IdeogramServic
   const settings = (scope?: vscode.ConfigurationScope): IdeogramSettings => reader.read(scope);
   const images = new ImageService(keys, log, version, settings);
   let lastEditor = vscode.window.activeTextEditor;
+  const writeTargets = new WriteTargetTracker();
   context.subscriptions.push(
-    keys, log, boundary, images, reader,
+    keys, log, boundary, images, reader, writeTargets,
     vscode.window.onDidChangeActiveTextEditor((editor) => { if (editor) lastEditor = editor; }),
   );
   return {
     settings,
     keys, log, boundary, images,
     readHistory: (outputFolder, options = {}) => readHistory(outputFolder, options, (text) => log.redact(text)),
-    insertImageReferences, insertText,
+    insertImageReferences, insertText, writeTargets,
     lastTextEditor: () => {
       const visible = vscode.window.visibleTextEditors;
       return vscode.window.activeTextEditor ?? (lastEditor && visible.includes(lastEditor) ? lastEditor : visible[0]);

@@ -19,7 +19,7 @@ export const extensionVsixPath = path.join(outDir, 'ideogram-vscode.vsix');
 /** The packaged in-host test runner (test/harness). */
 export const harnessVsixPath = path.join(outDir, 'ideogram-test-harness.vsix');
 
-/** Sample workspace copied fresh for every run (images + README). */
+/** Sample workspace copied fresh for every run (images, README, the alt-text/ examples). */
 export const fixtureWorkspaceDir = path.join(repoRoot, 'test', 'fixtures', 'workspace');
 
 /** Held while a rig run packages and uses out/ and test-results/ (see lock.ts). */

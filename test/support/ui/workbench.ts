@@ -241,3 +241,14 @@ export async function closeAllEditors(page: Page): Promise<void> {
 export async function dismissTransientUi(page: Page): Promise<void> {
   for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
 }
+
+/**
+ * The lines the first text editor shows, top to bottom (Monaco keeps its line elements in any DOM
+ * order, so they are sorted by their position); non-breaking spaces read as spaces.
+ */
+export async function editorLines(page: Page): Promise<string[]> {
+  return page.locator('.monaco-editor .view-lines').first().evaluate((lines) =>
+    [...lines.querySelectorAll(':scope > .view-line')]
+      .map((line) => ({ top: parseFloat((line as unknown as { style: { top: string } }).style.top), text: (line.textContent ?? '').replace(/\u00a0/g, ' ') }))
+      .sort((a, b) => a.top - b.top).map((line) => line.text));
+}

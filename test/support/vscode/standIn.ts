@@ -76,6 +76,36 @@ class StandInLanguageModels {
   }
 }
 
+/** The drop and paste edit providers the extension registered (by kind of edit). */
+class StandInLanguages {
+  readonly dropProviders: unknown[] = [];
+  readonly pasteProviders: unknown[] = [];
+  reset(): void {
+    this.dropProviders.length = 0;
+    this.pasteProviders.length = 0;
+  }
+  api(): Record<string, unknown> {
+    const register = (list: unknown[]) => (_selector: unknown, provider: unknown) => {
+      list.push(provider);
+      return new Disposable(() => list.splice(list.indexOf(provider), 1));
+    };
+    return {
+      registerDocumentDropEditProvider: register(this.dropProviders),
+      registerDocumentPasteEditProvider: register(this.pasteProviders),
+    };
+  }
+}
+
+/** VS Code's hierarchical edit kind (`a.b.c`), as far as the extension builds one. */
+class DocumentDropOrPasteEditKind {
+  static readonly Empty = new DocumentDropOrPasteEditKind('');
+  private constructor(readonly value: string) {}
+  append(...parts: string[]): DocumentDropOrPasteEditKind {
+    return new DocumentDropOrPasteEditKind([this.value, ...parts].filter(Boolean).join('.'));
+  }
+}
+
+const languages = new StandInLanguages();
 const workspace = new StandInWorkspace();
 const window = new StandInWindow();
 const commands = new StandInCommands();
@@ -89,6 +119,7 @@ export const vscodeStandIn = {
   commands,
   env,
   lm,
+  languages,
   /** Back to an empty workspace, default settings, a user who dismisses everything, nothing recorded. */
   reset(): void {
     workspace.reset();
@@ -96,6 +127,7 @@ export const vscodeStandIn = {
     commands.reset();
     env.reset();
     lm.reset();
+    languages.reset();
   },
 };
 
@@ -131,6 +163,7 @@ const standIn = {
   TabInputCustom,
   LanguageModelTextPart,
   LanguageModelToolResult,
+  DocumentDropOrPasteEditKind,
   ...enums,
   QuickInputButtons: { Back: backButton },
   l10n,
@@ -139,6 +172,7 @@ const standIn = {
   window: window.api(),
   workspace: createWorkspaceApi(workspace),
   lm: lm.api(),
+  languages: languages.api(),
 };
 
 type Load = (request: string, parent: unknown, isMain: boolean) => unknown;
