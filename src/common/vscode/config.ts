@@ -39,6 +39,8 @@ function readWithProblems(scope?: vscode.ConfigurationScope): { settings: Ideogr
     requestTimeoutSeconds: config.get('requestTimeoutSeconds'),
     maxImagesInFlight: config.get('maxImagesInFlight'),
     insertFormat: config.get('insertFormat'),
+    confirmAboveImages: config.get('confirmAboveImages'),
+    prices: config.get('prices'),
   };
   for (const key of KEY_LOCATION_SETTINGS) raw[key] = userValue(config, key);
   const { settings, problems } = parseSettings(raw);

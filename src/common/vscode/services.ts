@@ -8,6 +8,8 @@ import { ApiKeyStore } from './secrets';
 import { readHistory, type HistoryPage, type HistoryQuery } from '../../storage/vscode/history';
 import { ImageService } from './imageService';
 import { insertImageReferences, insertText } from '../../insert/vscode/insert';
+import { LastChoices } from './lastChoices';
+import { SpendingTracker } from './spending';
 
 export type { HistoryEntry, HistoryPage, HistoryQuery } from '../../storage/vscode/history';
 export type { DescribeItem, OperationOptions, OperationResult, SavedImage } from './imageService';
@@ -32,6 +34,10 @@ export interface IdeogramServices {
   insertText: typeof insertText;
   /** Remembers the last text editor, so "Insert" from a panel or notification still finds it. */
   lastTextEditor(): vscode.TextEditor | undefined;
+  /** The last generation choices, shared by the palette and the Studio. */
+  lastChoices: LastChoices;
+  /** The window's billed images and their estimate (status bar). */
+  spending: SpendingTracker;
 }
 
 /** Creates the services and registers their disposables on the context. */
@@ -45,8 +51,10 @@ export function createServices(context: vscode.ExtensionContext): IdeogramServic
   const settings = (scope?: vscode.ConfigurationScope): IdeogramSettings => reader.read(scope);
   const images = new ImageService(keys, log, version, settings);
   let lastEditor = vscode.window.activeTextEditor;
+  const spending = new SpendingTracker();
   context.subscriptions.push(
-    keys, log, boundary, images, reader,
+    keys, log, boundary, images, reader, spending,
+    images.onDidBill(({ settings: used, billed }) => spending.record(used, billed)),
     vscode.window.onDidChangeActiveTextEditor((editor) => { if (editor) lastEditor = editor; }),
   );
   return {
@@ -54,6 +62,8 @@ export function createServices(context: vscode.ExtensionContext): IdeogramServic
     keys, log, boundary, images,
     readHistory: (outputFolder, options = {}) => readHistory(outputFolder, options, (text) => log.redact(text)),
     insertImageReferences, insertText,
+    lastChoices: new LastChoices(context.globalState),
+    spending,
     lastTextEditor: () => {
       const visible = vscode.window.visibleTextEditors;
       return vscode.window.activeTextEditor ?? (lastEditor && visible.includes(lastEditor) ? lastEditor : visible[0]);
