@@ -11,7 +11,7 @@ import { registerOpenInStudio } from './openInStudio';
 /** Registers generate, remix, upscale, describe, Open in Studio, the key commands and Show Log. */
 export function registerCommands(context: vscode.ExtensionContext, services: IdeogramServices): void {
   context.subscriptions.push(
-    registerGenerate(context, services),
+    ...registerGenerate(context, services),
     ...registerImageCommands(services),
     registerDescribe(context, services),
     registerOpenInStudio(services),
