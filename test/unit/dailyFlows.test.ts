@@ -3,12 +3,14 @@
 // every confirmation, the question above the threshold, the window's total in the status bar),
 // on the vscode stand-in against the local server.
 import { strict as assert } from 'node:assert';
+import { utimesSync } from 'node:fs';
+import * as path from 'node:path';
 import type { URI } from 'vscode-uri';
 import { DEFAULT_FORM } from '../../src/common/studioForm';
 import { imageRequestOf } from '../support/server/imageRequest';
 import { activateForTest, type ActivatedExtension } from '../support/vscode/activate';
 import { vscodeStandIn } from '../support/vscode/standIn';
-import { quickInputSteps as step, type StandInInputBox, type StandInQuickPick, type StandInWebviewPanel } from '../support/vscode/window';
+import { quickInputSteps as step, type QuickPickItemLike, type StandInInputBox, type StandInQuickPick, type StandInWebviewPanel } from '../support/vscode/window';
 import { waitUntilEquals } from '../support/wait';
 
 type Posted = { type?: string; [key: string]: unknown };
@@ -107,6 +109,40 @@ describe('daily flows: palette, shared last choices, money (vscode stand-in, loc
       await ext.run('ideogram.generateAgain');
       const again = imageRequestOf(ext.server.requests.at(-1)!);
       assert.deepEqual([again.prompt, again.aspect_ratio, 'seed' in again], ['a glass whale', 'ASPECT_2_3', false]);
+    });
+  });
+
+  describe('a quick pick of workspace images', () => {
+    it('Describe with no image lists the output folder\'s results on top, then the workspace\'s images most recent first, Browse… last', async () => {
+      ext = await activateForTest();
+      const [result] = await ext.run<URI[]>('ideogram.generate', { prompt: 'a heron', num_images: 1 });
+      // forest.jpg becomes the most recently changed workspace image.
+      const later = new Date(Date.now() + 60_000);
+      utimesSync(ext.workspaceImage('forest.jpg').fsPath, later, later);
+      const asked: QuickPickItemLike[][] = [];
+      vscodeStandIn.window.user.quickPick = (items) => { asked.push(items); return items.find((i) => i.label === 'sunset.png'); };
+      const described = await ext.run<{ uri: URI }[]>('ideogram.describe');
+      assert.equal(asked.length, 1);
+      const labels = asked[0].map((i) => i.label);
+      assert.deepEqual(labels.slice(0, 4), ['Ideogram results', path.basename(result.fsPath), 'Workspace images', 'forest.jpg']);
+      assert.deepEqual(labels.slice(4, 6).sort(), ['logo.webp', 'sunset.png']);
+      assert.equal(labels.at(-1), '$(folder-opened) Browse…');
+      assert.equal(asked[0][1].description, 'assets/ideogram');
+      assert.equal(described[0].uri.toString(), ext.workspaceImage('sunset.png').toString());
+      assert.deepEqual(ext.server.requests.map((r) => r.path), ['/ideogram/generate', '/ideogram/describe']);
+    });
+
+    it('Remix offers the link entry before Browse…; Browse… opens the file dialog', async () => {
+      ext = await activateForTest();
+      let dialogs = 0;
+      vscodeStandIn.window.user.openDialog = () => { dialogs++; return undefined; };
+      vscodeStandIn.window.user.quickPick = (items) => {
+        assert.deepEqual(items.slice(-2).map((i) => i.label), ['$(link) Remix Image from URL…', '$(folder-opened) Browse…']);
+        return items.at(-1);
+      };
+      assert.equal(await ext.run('ideogram.remix'), undefined);
+      assert.equal(dialogs, 1);
+      assert.deepEqual(ext.server.requests, []);
     });
   });
 

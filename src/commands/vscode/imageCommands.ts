@@ -23,7 +23,7 @@ import { announceResult, withOperationProgress } from './results';
 export function registerImageCommands(services: IdeogramServices): vscode.Disposable[] {
   return [
     registerCommand(services.boundary, 'ideogram.remix', vscode.l10n.t('Remix'), async (first?: unknown, second?: unknown, third?: unknown) => {
-      const images = await resolveImages(first, second, true, vscode.l10n.t('Remix Image from URL…'));
+      const images = await resolveImages(services, first, second, true, vscode.l10n.t('Remix Image from URL…'));
       if (images.length === 0) return undefined;
       const given = optionsFromArgs(second, third) as Partial<RemixRequest> | undefined;
       // Read once for this run: the request's defaults come from here (the save reads its folder's).
@@ -34,7 +34,7 @@ export function registerImageCommands(services: IdeogramServices): vscode.Dispos
       return request ? runRemix(services, request, images) : undefined;
     }),
     registerCommand(services.boundary, 'ideogram.upscale', vscode.l10n.t('Upscale'), async (first?: unknown, second?: unknown, third?: unknown) => {
-      const images = await resolveImages(first, second, true);
+      const images = await resolveImages(services, first, second, true);
       if (images.length === 0) return undefined;
       const given = optionsFromArgs(second, third) as UpscaleRequest | undefined;
       const request = given ? requireValid('upscale', given) : await askForUpscale(services, images.length === 1 ? images[0] : undefined);
