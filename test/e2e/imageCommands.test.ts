@@ -196,6 +196,22 @@ describe('image commands UI', function () {
     assert.equal(mockServer.requests.filter((r) => r.path === '/ideogram/describe').length, 1);
   });
 
+  it('Describe from the palette with no image offers the workspace\'s images: the results on top, Browse… last', async () => {
+    const { page, mockServer } = e2e();
+    mockServer.reset();
+    await runCommand(page, 'View: Close All Editors');
+    await runExtensionCommand(page, 'ideogram.describe');
+    await quickInputTitle(page).filter({ hasText: 'Choose an image' }).waitFor({ state: 'visible', timeout: 30_000 });
+    const labels = async (): Promise<string[]> => (await page.locator('.quick-input-widget .monaco-list-row .label-name').allTextContents()).map((t) => t.trim());
+    // The earlier tests saved results in assets/ideogram: the newest of them is the first entry.
+    const rows = page.locator('.quick-input-widget .monaco-list-row');
+    assert.match(((await rows.first().textContent()) ?? ''), /\.png.*assets\/ideogram/);
+    assert.ok((await labels()).includes('forest.jpg'), `the workspace images: ${(await labels()).join(' | ')}`);
+    await pickQuickPickItem(page, 'forest.jpg');
+    await quickInputTitle(page).filter({ hasText: 'Descriptions' }).waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(mockServer.requests.filter((r) => r.path === '/ideogram/describe').length, 1);
+  });
+
   it('a description\'s "Insert at Cursor" button writes it into the open editor', async () => {
     const { page } = e2e();
     await openReadmeOnNewLastLine(page);
