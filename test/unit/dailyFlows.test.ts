@@ -3,12 +3,15 @@
 // every confirmation, the question above the threshold, the window's total in the status bar),
 // on the vscode stand-in against the local server.
 import { strict as assert } from 'node:assert';
-import { utimesSync } from 'node:fs';
+import { readFileSync, utimesSync } from 'node:fs';
 import * as path from 'node:path';
 import type { URI } from 'vscode-uri';
 import { DEFAULT_FORM } from '../../src/common/studioForm';
+import { trackApiKeyContext } from '../../src/common/vscode/apiKeyContext';
+import { ApiKeyStore } from '../../src/common/vscode/secrets';
+import { createExtensionContext } from '../support/vscode/context';
 import { imageRequestOf } from '../support/server/imageRequest';
-import { activateForTest, type ActivatedExtension } from '../support/vscode/activate';
+import { activateForTest, UNIT_API_KEY, type ActivatedExtension } from '../support/vscode/activate';
 import { vscodeStandIn } from '../support/vscode/standIn';
 import { quickInputSteps as step, type QuickPickItemLike, type StandInInputBox, type StandInQuickPick, type StandInWebviewPanel } from '../support/vscode/window';
 import { waitUntilEquals } from '../support/wait';
@@ -180,6 +183,32 @@ describe('daily flows: palette, shared last choices, money (vscode stand-in, loc
       await ext.run('ideogram.generate', { prompt: 'a fox', num_images: 1, model: 'V_2' });
       assert.equal(item.visible, true);
       assert.match(item.tooltip ?? '', /3 images billed, about \$1\.08/);
+    });
+  });
+
+  describe('first run', () => {
+    const contextValues = (): unknown[] => vscodeStandIn.commands.executed.filter((c) => c.command === 'setContext' && c.args[0] === 'ideogram.apiKeyAvailable').map((c) => c.args[1]);
+
+    it('the walkthrough\'s key step completes when a key is available, from the keychain or IDEOGRAM_API_KEY', async () => {
+      const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { activationEvents: string[]; contributes: { walkthroughs: { id: string; steps: { id: string; completionEvents: string[] }[] }[] } };
+      const walkthrough = manifest.contributes.walkthroughs[0];
+      assert.ok(manifest.activationEvents.includes(`onWalkthrough:${walkthrough.id}`), 'opening the walkthrough activates the extension');
+      assert.ok(walkthrough.steps.find((st) => st.id === 'setApiKey')?.completionEvents.includes('onContext:ideogram.apiKeyAvailable'));
+      ext = await activateForTest({ withKey: false });
+      await waitUntilEquals('no key at activation', () => Promise.resolve(contextValues().at(-1)), false);
+      await ext.run('ideogram.setApiKey', UNIT_API_KEY);
+      await waitUntilEquals('a stored key', () => Promise.resolve(contextValues().at(-1)), true);
+      // A key from the environment only (the demo's and CI's case), seen by a fresh activation's tracker.
+      process.env.IDEOGRAM_API_KEY = 'sk-from-the-environment-0001';
+      vscodeStandIn.commands.executed.length = 0;
+      const fresh = createExtensionContext(); // an empty keychain
+      const tracker = trackApiKeyContext(new ApiKeyStore(fresh.secrets as never));
+      try {
+        await waitUntilEquals('a key from the environment', () => Promise.resolve(contextValues().at(-1)), true);
+      } finally {
+        tracker.dispose();
+        fresh.dispose();
+      }
     });
   });
 });

@@ -10,6 +10,7 @@ import { ImageService } from './imageService';
 import { insertImageReferences, insertText } from '../../insert/vscode/insert';
 import { LastChoices } from './lastChoices';
 import { SpendingTracker } from './spending';
+import { trackApiKeyContext } from './apiKeyContext';
 
 export type { HistoryEntry, HistoryPage, HistoryQuery } from '../../storage/vscode/history';
 export type { DescribeItem, OperationOptions, OperationResult, SavedImage } from './imageService';
@@ -55,6 +56,7 @@ export function createServices(context: vscode.ExtensionContext): IdeogramServic
   context.subscriptions.push(
     keys, log, boundary, images, reader, spending,
     images.onDidBill(({ settings: used, billed }) => spending.record(used, billed)),
+    trackApiKeyContext(keys),
     vscode.window.onDidChangeActiveTextEditor((editor) => { if (editor) lastEditor = editor; }),
   );
   return {
