@@ -53,6 +53,9 @@ export const SettingsSchema = z.object({
   insertFormat: withDefault(z.enum(INSERT_FORMATS), 'auto'),
   // An HTML/JSX alt="" marks an image decorative on purpose: the scan leaves it unless asked.
   fillEmptyAltText: withDefault(z.boolean(), false),
+  // Money: an action that bills more images than this asks first; prices override the built-in table.
+  confirmAboveImages: withDefault(z.number().int().min(0).max(1000), 4),
+  prices: withDefault(z.record(z.string(), z.number().min(0)), {}),
 });
 
 /** The validated settings every other module receives. */
@@ -86,7 +89,9 @@ export function parseSettings(raw: RawSettings): { settings: IdeogramSettings; p
     }
     const parsed = settings[key];
     const comparable = typeof value === 'string' ? value.trim() : value;
-    if (parsed !== comparable) problems.push({ key: `ideogram.${key}`, message: ignoredValue(value) });
+    // Objects (the price table) are parsed into new objects: compared by content.
+    const same = typeof parsed === 'object' && parsed !== null ? JSON.stringify(parsed) === JSON.stringify(comparable) : parsed === comparable;
+    if (!same) problems.push({ key: `ideogram.${key}`, message: ignoredValue(value) });
   }
   return { settings, problems };
 }

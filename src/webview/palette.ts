@@ -1,6 +1,6 @@
 // Colour palette editor: none, one of the API's presets, or up to 8 custom swatches with weights.
 import * as l10n from '@vscode/l10n';
-import { fieldLabel } from '../common/request/labels';
+import { fieldLabel, PALETTE_SWATCHES } from '../common/request/labels';
 import { PALETTE_LIMITS, PALETTE_PRESETS } from '../common/request/legacy';
 import type { PaletteChoice, Swatch } from '../common/protocol';
 import { h, replaceChildren } from './dom';
@@ -16,6 +16,7 @@ export class PaletteEditor {
   private readonly kind: VscodeSingleSelect;
   private readonly preset: VscodeSingleSelect;
   private readonly swatchList: HTMLElement;
+  private readonly presetColours: HTMLElement;
   private readonly addButton: HTMLElement;
   private swatches: Swatch[] = [];
   private disabledFlag = false;
@@ -27,11 +28,12 @@ export class PaletteEditor {
       { value: 'custom', label: l10n.t('Custom colours') },
     ]);
     this.preset = select('palette-preset', l10n.t('Preset'), choices(PALETTE_PRESETS));
+    this.presetColours = h('div', { class: 'preset-swatches', 'aria-hidden': 'true' });
     this.swatchList = h('div', { class: 'swatches', role: 'list' });
     this.addButton = h('vscode-button', { id: 'add-swatch', secondary: true }, l10n.t('Add colour'));
-    this.element = h('div', { class: 'palette' }, this.kind, this.preset, this.swatchList, this.addButton);
+    this.element = h('div', { class: 'palette' }, this.kind, this.preset, this.presetColours, this.swatchList, this.addButton);
     this.kind.addEventListener('change', () => { this.syncVisibility(); this.onChange(); });
-    this.preset.addEventListener('change', () => this.onChange());
+    this.preset.addEventListener('change', () => { this.renderPresetColours(); this.onChange(); });
     this.addButton.addEventListener('click', () => this.addSwatch());
     this.syncVisibility();
   }
@@ -78,6 +80,17 @@ export class PaletteEditor {
     (inputs[inputs.length - 1] as HTMLInputElement | undefined)?.focus();
   }
 
+  // The chosen preset's colours as a strip of swatches beside its name (set through the CSSOM,
+  // which the panel's CSP allows, unlike style attributes).
+  private renderPresetColours(): void {
+    const colours = PALETTE_SWATCHES[(this.preset.value || PALETTE_PRESETS[0]) as keyof typeof PALETTE_SWATCHES] ?? [];
+    replaceChildren(this.presetColours, ...colours.map((hex) => {
+      const chip = h('span', { class: 'preset-swatch', title: hex });
+      chip.style.backgroundColor = hex;
+      return chip;
+    }));
+  }
+
   private renderSwatches(): void {
     const rows = this.swatches.map((swatch, index) => {
       const color = h('input', {
@@ -98,13 +111,17 @@ export class PaletteEditor {
         this.renderSwatches();
         this.onChange();
       });
-      return h('div', { class: 'swatch', role: 'listitem' }, color, weight, remove);
+      // The weight is labelled where it is seen, not only for screen readers.
+      const weightLabel = h('span', { class: 'swatch-weight-label', 'aria-hidden': 'true' }, l10n.t('Weight'));
+      return h('div', { class: 'swatch', role: 'listitem' }, color, weightLabel, weight, remove);
     });
     replaceChildren(this.swatchList, ...rows);
   }
 
   private syncVisibility(): void {
     this.preset.hidden = this.kind.value !== 'preset';
+    this.presetColours.hidden = this.preset.hidden;
+    if (!this.preset.hidden) this.renderPresetColours();
     const custom = this.kind.value === 'custom';
     this.swatchList.hidden = !custom;
     this.addButton.hidden = !custom;

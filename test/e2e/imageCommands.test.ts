@@ -41,14 +41,23 @@ async function ideogramSubmenu(page: Page, relativePath: string, entry: string):
   await activateMenuItem(page, entry);
 }
 
+/** The palette's prompt screen: types `prompt` and presses "Change settings…" (the steps follow, from 2/7). */
+async function promptThenSettings(page: Page, prompt: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(prompt);
+  await page.locator('.quick-input-widget .action-label[aria-label="Change settings…"], .quick-input-widget .action-label[title="Change settings…"]').first().click();
+}
+
 /**
- * Answers Generate's seven steps with `prompt`, V_2, 1:1, AUTO style, AUTO magic prompt, one image,
- * then clicks Generate. Each answer waits for its step: the accepted step stays on screen until the
- * extension host replaces it, so picking 'AUTO' twice in a row could otherwise land both in step 4.
+ * Answers Generate with `prompt`, then its settings steps with V_2, 1:1, Auto style, Auto magic
+ * prompt, one image, then clicks Generate. Each answer waits for its step: the accepted step stays
+ * on screen until the extension host replaces it, so picking 'Auto' twice in a row could otherwise
+ * land both in step 4.
  */
 async function answerGenerateSteps(page: Page, prompt: string): Promise<void> {
-  await answerInputBox(page, prompt, { step: '1/7' });
-  for (const [index, label] of ['V_2', '1:1', 'AUTO', 'AUTO', '1'].entries()) await pickQuickPickItem(page, label, { step: `${index + 2}/7` });
+  await promptThenSettings(page, prompt);
+  for (const [index, label] of ['V_2', '1:1 (square)', 'Auto', 'Auto', '1'].entries()) await pickQuickPickItem(page, label, { step: `${index + 2}/7` });
   await waitForQuickInputStep(page, '7/7');
   await quickPickRow(page, 'Generate').click();
 }
@@ -90,19 +99,20 @@ describe('image commands UI', function () {
     e2e().mockServer.setFault({ mode: 'none' });
   });
 
-  it('generates through the palette: prompt, model, aspect ratio, style, magic prompt, count, review', async () => {
+  it('generates through the palette: prompt, Change settings…, model, aspect ratio, style, magic prompt, count, review', async () => {
     const { page, workspaceDir, mockServer } = e2e();
     mockServer.reset();
     await runExtensionCommand(page, 'ideogram.generate');
-    await answerInputBox(page, 'A blue whale singing', { step: '1/7' });
+    await promptThenSettings(page, 'A blue whale singing');
     await pickQuickPickItem(page, 'V_2_TURBO', { step: '2/7' });
-    await pickQuickPickItem(page, '16:9', { step: '3/7' });
-    await pickQuickPickItem(page, 'DESIGN', { step: '4/7' });
-    await pickQuickPickItem(page, 'OFF', { step: '5/7' });
+    await pickQuickPickItem(page, '16:9 (landscape)', { step: '3/7' });
+    await pickQuickPickItem(page, 'Design', { step: '4/7' });
+    await pickQuickPickItem(page, 'Off', { step: '5/7' });
     await pickQuickPickItem(page, '2', { step: '6/7' });
     await waitForQuickInputStep(page, '7/7');
-    // The confirming step says how many images will be billed.
-    assert.match((await quickPickRow(page, 'Generate').textContent()) ?? '', /\b2 image\(s\)/);
+    // The confirming step shows the prompt and says how many images will be billed, and about what for.
+    assert.match((await quickPickRow(page, 'Prompt').textContent()) ?? '', /A blue whale singing/);
+    assert.match((await quickPickRow(page, 'Generate').textContent()) ?? '', /2 images billed · about \$0\.10/);
     await quickPickRow(page, 'Generate').click();
     const files = await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*a-blue-whale-singing-\d+\.png$/, 60_000);
     // The sidecar is written right after the image (temp file + rename, so once there it is whole).
@@ -121,16 +131,36 @@ describe('image commands UI', function () {
   it('with a V_1 model the palette skips the style step and offers no resolution in the review', async () => {
     const { page } = e2e();
     await runExtensionCommand(page, 'ideogram.generate');
-    await answerInputBox(page, 'An old-model lighthouse', { step: '1/7' });
+    await promptThenSettings(page, 'An old-model lighthouse');
     await pickQuickPickItem(page, 'V_1', { step: '2/7' });
-    await pickQuickPickItem(page, '1:1', { step: '3/6' });
-    await pickQuickPickItem(page, 'AUTO', { step: '4/6' });
+    await pickQuickPickItem(page, '1:1 (square)', { step: '3/6' });
+    await pickQuickPickItem(page, 'Auto', { step: '4/6' });
     await pickQuickPickItem(page, '1', { step: '5/6' });
     await waitForQuickInputStep(page, '6/6');
     await quickPickRow(page, 'Seed').waitFor({ state: 'visible' });
     assert.equal(await quickPickRow(page, 'Resolution').count(), 0, 'Ideogram\'s schema: resolution is for 2.0 models only');
     // Dismissed, not run: the flow remembers choices only when it completes, so later tests start from V_2.
     await page.keyboard.press('Escape');
+  });
+
+  it('generates in two keystrokes: one screen shows the remembered settings and the billed count; Enter generates', async () => {
+    const { page, workspaceDir, mockServer } = e2e();
+    mockServer.reset();
+    await runExtensionCommand(page, 'ideogram.generate');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    // The first test's choices are remembered: V_2_TURBO, 16:9, Design, magic prompt off, two images.
+    const message = page.locator('.quick-input-widget .quick-input-message');
+    await waitUntilEquals('the remembered settings under the prompt', async () => /V_2_TURBO · 16:9 \(landscape\) · Design style · magic prompt Off · 2 images billed · about \$0\.10/.test((await message.textContent()) ?? ''), true);
+    assert.equal(await page.locator('.quick-input-widget .quick-input-title').textContent().then((t) => /\d+\/\d+/.test(t ?? '')), false, 'no step count: one screen');
+    await input.fill('A two keystroke comet');
+    await input.press('Enter');
+    await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*a-two-keystroke-comet-\d+\.png$/, 60_000);
+    const generate = mockServer.requests.find((r) => r.path === '/ideogram/generate');
+    assert.deepEqual((generate?.json as { image_request: unknown }).image_request, {
+      prompt: 'A two keystroke comet', model: 'V_2_TURBO', aspect_ratio: 'ASPECT_16_9', style_type: 'DESIGN', magic_prompt_option: 'OFF', num_images: 2,
+    });
+    await waitForNotification(page, /Saved 2 images in assets\/ideogram\./);
   });
 
   it('Insert into Editor writes a relative Markdown reference at the cursor', async () => {
@@ -181,6 +211,22 @@ describe('image commands UI', function () {
     await quickInputTitle(page).filter({ hasText: 'Descriptions' }).waitFor({ state: 'visible', timeout: 30_000 });
     const rows = page.locator('.quick-input-widget .monaco-list-row');
     assert.ok((await rows.count()) >= 1, 'at least one description');
+    assert.equal(mockServer.requests.filter((r) => r.path === '/ideogram/describe').length, 1);
+  });
+
+  it('Describe from the palette with no image offers the workspace\'s images: the results on top, Browse… last', async () => {
+    const { page, mockServer } = e2e();
+    mockServer.reset();
+    await runCommand(page, 'View: Close All Editors');
+    await runExtensionCommand(page, 'ideogram.describe');
+    await quickInputTitle(page).filter({ hasText: 'Choose an image' }).waitFor({ state: 'visible', timeout: 30_000 });
+    const labels = async (): Promise<string[]> => (await page.locator('.quick-input-widget .monaco-list-row .label-name').allTextContents()).map((t) => t.trim());
+    // The earlier tests saved results in assets/ideogram: the newest of them is the first entry.
+    const rows = page.locator('.quick-input-widget .monaco-list-row');
+    assert.match(((await rows.first().textContent()) ?? ''), /\.png.*assets\/ideogram/);
+    assert.ok((await labels()).includes('forest.jpg'), `the workspace images: ${(await labels()).join(' | ')}`);
+    await pickQuickPickItem(page, 'forest.jpg');
+    await quickInputTitle(page).filter({ hasText: 'Descriptions' }).waitFor({ state: 'visible', timeout: 30_000 });
     assert.equal(mockServer.requests.filter((r) => r.path === '/ideogram/describe').length, 1);
   });
 
@@ -256,9 +302,9 @@ describe('image commands UI', function () {
     // it arrives the old step is still on screen, and typing then lands in the old step's box (whose
     // value the new step replaces with its default, 50). Wait for the step as a user would see it.
     await answerInputBox(page, '35', { step: '2/3' });
-    // The last step, after which the request is sent, says how many images it makes (ideogram.defaults.numImages).
+    // The last step, after which the request is sent, says how many images it bills (ideogram.defaults.numImages) and about what for.
     await waitForQuickInputStep(page, '3/3');
-    assert.match((await page.locator('.quick-input-widget input').getAttribute('placeholder')) ?? '', /\b1 image\(s\)/);
+    assert.match((await page.locator('.quick-input-widget input').getAttribute('placeholder')) ?? '', /1 image billed · about \$0\.\d+/);
     await pickQuickPickItem(page, 'V_2', { step: '3/3' });
     await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*the-logo-in-neon-\d+\.png$/, 60_000);
     const remix = mockServer.requests.find((r) => r.path === '/ideogram/remix');

@@ -103,7 +103,7 @@ describe('Ideogram Studio', function () {
     const existing = new Set(outputImages(workspaceDir));
     const newImages = () => outputImages(workspaceDir).filter((file) => !existing.has(file));
     await fillPrompt(frame, 'a red fox in the snow');
-    await chooseOption(frame, 'aspect-ratio', '16:9');
+    await chooseOption(frame, 'aspect-ratio', '16:9 \\(landscape\\)'); // the human label (a RegExp source)
     await frame.locator('#num-images input').fill('2');
     await frame.locator('#run').click();
     await frame.locator('.result-card').nth(1).waitFor({ state: 'visible', timeout: 60_000 });

@@ -57,6 +57,7 @@ describe('language model tools', () => {
     assert.match(message, /a(?: |&nbsp;)\\\*lighthouse\\\*/, 'the prompt is shown as text, not markdown');
     assert.match(message, /V\\_2\\_TURBO|V_2_TURBO/);
     assert.match(message, /\b3\b/);
+    assert.match(message.replaceAll('&nbsp;', ' '), /3 images billed · about \$0\.15/, 'the estimate from the price table (V_2_TURBO at $0.05)');
     assert.match(confirmation.title, /\b3 image/, 'the title says how many images are billed');
   });
 

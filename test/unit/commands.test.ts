@@ -48,19 +48,21 @@ describe('commands (vscode stand-in, local server)', () => {
       assert.equal(await ext.run('ideogram.generate'), undefined);
       const [first] = vscodeStandIn.window.quickInputs;
       assert.equal(first?.kind, 'inputBox');
-      assert.equal(first.step, 1);
+      assert.equal(first.step, undefined, 'one screen, not step 1 of many');
       assert.deepEqual(ext.server.requests, []);
     });
 
     it('walks the palette steps the model takes (V_1 has no style step) and sends what was picked', async () => {
       ext = await activateForTest();
       vscodeStandIn.window.answerQuickInputs(
-        step.enter('a paper boat'), step.pick('V_1'), step.acceptActive(), step.acceptActive(), step.pick('2'), step.pick('Generate'),
+        (input) => { input.type('a paper boat'); input.press('Change settings…'); },
+        step.pick('V_1'), step.acceptActive(), step.acceptActive(), step.pick('2'), step.pick('Generate'),
       );
       const uris = await ext.run<URI[]>('ideogram.generate');
       const steps = vscodeStandIn.window.quickInputs.map((input) => input.stepText);
-      // V_2 (the default) has a style step, so the flow counts 7 steps until V_1 is picked.
-      assert.deepEqual(steps, ['1/7', '2/7', '3/6', '4/6', '5/6', '6/6']);
+      // The prompt screen is step 1 (shown without a count); V_2 (the default) has a style step, so
+      // the flow counts 7 steps until V_1 is picked.
+      assert.deepEqual(steps, [undefined, '2/7', '3/6', '4/6', '5/6', '6/6']);
       const sent = imageRequestOf(ext.server.requests[0]);
       assert.deepEqual([sent.prompt, sent.model, sent.num_images, 'style_type' in sent], ['a paper boat', 'V_1', 2, false]);
       assert.equal(uris.length, 2);

@@ -25,7 +25,7 @@ const SAME_IN_EVERY_LANGUAGE = new Set(['Ideogram', 'Ideogram for VS Code', 'Aut
 const hasChinese = (value: string) => /[\u4e00-\u9fff]/.test(value);
 // Separators between a sentence and text quoted from a server: translated to full-width
 // punctuation, so they hold no Chinese characters but must still differ from the English.
-const PUNCTUATION_ONLY = new Set([': {0}']);
+const PUNCTUATION_ONLY = new Set([': {0}', '{0}:{1} ({2})']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -3,7 +3,8 @@
 // http(s) link to a hosted image.
 import * as vscode from 'vscode';
 import { isHttpUrl } from '../../common/provider';
-import { isImagePath } from '../../common/vscode/workspace';
+import { IMAGE_GLOB, IMAGE_SEARCH_EXCLUDE_GLOB, isImagePath, outputFolderUri, workspaceRelativePath } from '../../common/vscode/workspace';
+import type { IdeogramServices } from '../../common/vscode/services';
 import { isHostedImageUri } from '../../common/vscode/inputImage';
 
 function toUri(value: unknown): vscode.Uri | undefined {
@@ -51,34 +52,87 @@ export function activeImageUri(): vscode.Uri | undefined {
 }
 
 /**
- * Images from the arguments (files or http(s) links), else the active image, else the user's choice:
- * with `fromUrlLabel`, first a choice between a file and a link (e.g. "Remix Image from URL…"),
- * then an open dialog or a box for the link; [] when the user cancels.
+ * Images from the arguments (files or http(s) links), else the active image, else the user's choice
+ * in a quick pick of the workspace's images (pickWorkspaceImage); [] when the user cancels.
  */
-export async function resolveImages(first: unknown, second: unknown, canSelectMany: boolean, fromUrlLabel?: string): Promise<vscode.Uri[]> {
+export async function resolveImages(services: IdeogramServices, first: unknown, second: unknown, canSelectMany: boolean, fromUrlLabel?: string): Promise<vscode.Uri[]> {
   const fromArgs = imageUrisFromArgs(first, second).filter(isInputImage);
   if (fromArgs.length > 0) return fromArgs;
   const active = activeImageUri();
   if (active) return [active];
-  if (fromUrlLabel) {
-    const choice = await vscode.window.showQuickPick([
-      { label: `$(file-media) ${vscode.l10n.t('Choose an Image File…')}`, link: false },
-      { label: `$(link) ${fromUrlLabel}`, link: true },
-    ], { title: vscode.l10n.t('Choose an image'), placeHolder: vscode.l10n.t('A file of this computer, or an image on the web') });
-    if (!choice) return [];
-    if (choice.link) {
-      const link = await askForImageLink(fromUrlLabel);
+  return pickWorkspaceImage(services, canSelectMany, fromUrlLabel);
+}
+
+// Enough for a pick (a workspace with more images is searched by typing, or browsed).
+const MAX_PICKED_FILES = 500;
+
+type ImageChoice = vscode.QuickPickItem & { choice: 'image' | 'link' | 'browse' | 'separator'; uri?: vscode.Uri };
+
+// The workspace's images with their modification times, newest first ([0] for those that cannot be read).
+async function recentImages(): Promise<{ uri: vscode.Uri; mtime: number }[]> {
+  const files = await vscode.workspace.findFiles(IMAGE_GLOB, IMAGE_SEARCH_EXCLUDE_GLOB, MAX_PICKED_FILES);
+  const dated = await Promise.all(files.map(async (uri) => ({ uri, mtime: await vscode.workspace.fs.stat(uri).then((s) => s.mtime, () => 0) })));
+  return dated.sort((a, b) => b.mtime - a.mtime || a.uri.path.localeCompare(b.uri.path));
+}
+
+// The output folders of the open workspace folders (a folder whose setting is unusable has none).
+function outputFolderPaths(services: IdeogramServices): string[] {
+  return (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => {
+    try {
+      return [`${outputFolderUri(folder, services.settings(folder.uri).outputFolder).path}/`];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * A quick pick of the workspace's images, most recent first, with the output folder's results on
+ * top; "Remix Image from URL…" (given `fromUrlLabel`) and "Browse…" (an open dialog) come last.
+ */
+export async function pickWorkspaceImage(services: IdeogramServices, canSelectMany: boolean, fromUrlLabel?: string): Promise<vscode.Uri[]> {
+  const images = await recentImages();
+  const outputs = outputFolderPaths(services);
+  const isResult = (uri: vscode.Uri): boolean => outputs.some((prefix) => uri.path.startsWith(prefix));
+  const item = (uri: vscode.Uri): ImageChoice => {
+    const relative = workspaceRelativePath(uri);
+    const slash = relative.lastIndexOf('/');
+    // The image itself as the icon: the pick shows a small thumbnail where the editor can.
+    return { choice: 'image', uri, label: relative.slice(slash + 1), description: slash > 0 ? relative.slice(0, slash) : undefined, iconPath: uri };
+  };
+  const separator = (label: string): ImageChoice => ({ choice: 'separator', label, kind: vscode.QuickPickItemKind.Separator });
+  const results = images.filter((i) => isResult(i.uri)).map((i) => item(i.uri));
+  const others = images.filter((i) => !isResult(i.uri)).map((i) => item(i.uri));
+  const items: ImageChoice[] = [
+    ...(results.length > 0 ? [separator(vscode.l10n.t('Ideogram results')), ...results] : []),
+    ...(others.length > 0 ? [separator(vscode.l10n.t('Workspace images')), ...others] : []),
+    separator(''),
+    ...(fromUrlLabel ? [{ choice: 'link' as const, label: `$(link) ${fromUrlLabel}` }] : []),
+    { choice: 'browse', label: `$(folder-opened) ${vscode.l10n.t('Browse…')}` },
+  ];
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Choose an image'),
+    placeHolder: vscode.l10n.t('Most recent first; type to filter, or browse for another file'),
+    matchOnDescription: true,
+  });
+  switch (chosen?.choice) {
+    case 'image': return chosen.uri ? [chosen.uri] : [];
+    case 'link': {
+      const link = await askForImageLink(fromUrlLabel ?? '');
       return link ? [link] : [];
     }
+    case 'browse': {
+      const picked = await vscode.window.showOpenDialog({
+        canSelectMany,
+        openLabel: vscode.l10n.t('Select'),
+        title: vscode.l10n.t('Choose an image'),
+        defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+        filters: { [vscode.l10n.t('Images')]: ['png', 'jpg', 'jpeg', 'webp'] },
+      });
+      return picked ?? [];
+    }
+    default: return [];
   }
-  const picked = await vscode.window.showOpenDialog({
-    canSelectMany,
-    openLabel: vscode.l10n.t('Select'),
-    title: vscode.l10n.t('Choose an image'),
-    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-    filters: { [vscode.l10n.t('Images')]: ['png', 'jpg', 'jpeg', 'webp'] },
-  });
-  return picked ?? [];
 }
 
 /** Asks for the http(s) link of a hosted image; undefined when dismissed. */

@@ -20,7 +20,7 @@ export interface DescribeCommandResult { uri: vscode.Uri; descriptions: string[]
 /** Registers ideogram.describe; returns one entry per image (descriptions, or the error text). */
 export function registerDescribe(context: vscode.ExtensionContext, services: IdeogramServices): vscode.Disposable {
   return registerCommand(services.boundary, 'ideogram.describe', vscode.l10n.t('Describe'), async (first?: unknown, second?: unknown): Promise<DescribeCommandResult[] | undefined> => {
-    const images = await resolveImages(first, second, true);
+    const images = await resolveImages(services, first, second, true);
     if (images.length === 0) return undefined;
     const items = await services.boundary.run(vscode.l10n.t('Describe'), () =>
       withOperationProgress(vscode.l10n.t('Ideogram: describing {0} image(s)', images.length), (opts) => services.images.describe(images, opts)));

@@ -1,52 +1,60 @@
 // "Ideogram: Generate Image…": with an options object (API field names) it runs without UI;
-// otherwise a multi-step quick input asks for the prompt (the editor selection, if any) and the
-// parameters, remembering the last choices.
+// otherwise one screen asks for the prompt (the editor selection, if any) with the remembered
+// settings shown underneath: Enter generates, "Change settings…" opens the steps. The choices are
+// the ones the Studio shares (services.lastChoices). "Generate Again with Last Settings" re-sends
+// the last request with a new seed.
 import * as vscode from 'vscode';
 import { registerCommand } from '../../common/vscode/commands';
-import { aspectShape, fieldLabel, magicPromptHint, modelHint, valueLabel } from '../../common/request/labels';
+import { fieldLabel, magicPromptHint, modelHint, palettePresetItem, valueLabel } from '../../common/request/labels';
 import { ASPECT_RATIOS, LEGACY_DEFAULTS, MAGIC_PROMPT_OPTIONS, MAX_SEED, MODELS, PALETTE_PRESETS, RANGES, RESOLUTIONS, STYLE_TYPES } from '../../common/request/legacy';
-import { applyModelRules, modelAllows, resolve, type RememberedChoices } from '../../common/request/resolve';
+import { applyModelRules, modelAllows, resolve } from '../../common/request/resolve';
 import type { GenerateRequest } from '../../common/request/schemas';
 import { fieldProblem, requireValid } from '../../common/request/validation';
+import type { IdeogramSettings } from '../../common/vscode/config';
 import type { IdeogramServices } from '../../common/vscode/services';
+import { billingSummary, confirmSpend } from '../../common/vscode/spending';
 import { BACK, inputStep, pickStep, type StepInfo, type ValueItem } from './quickInput';
 import { announceResult, withOperationProgress } from './results';
 
-const LAST_CHOICES_KEY = 'ideogram.generate.lastChoices';
-
-/** Registers ideogram.generate. Returns the saved image Uris (undefined when cancelled or failed). */
-export function registerGenerate(context: vscode.ExtensionContext, services: IdeogramServices): vscode.Disposable {
-  return registerCommand(services.boundary, 'ideogram.generate', vscode.l10n.t('Generate'), async (options?: unknown) => {
-    const given = options && typeof options === 'object' && !(options instanceof vscode.Uri) ? options as Partial<GenerateRequest> : {};
-    // Read once for this run: the request's defaults come from here (the save reads its folder's).
-    const settings = services.settings(vscode.window.activeTextEditor?.document.uri);
-    if (typeof given.prompt === 'string' && given.prompt.trim() !== '') {
-      return runGenerate(context, services, resolve('generate', given, settings.defaults, lastChoices(context)) as GenerateRequest);
-    }
-    const request = await askForGenerateRequest(context, services, given, settings);
-    return request ? runGenerate(context, services, request) : undefined;
-  });
+/** Registers ideogram.generate and ideogram.generateAgain. Each returns the saved image Uris (undefined when cancelled or failed). */
+export function registerGenerate(context: vscode.ExtensionContext, services: IdeogramServices): vscode.Disposable[] {
+  return [
+    registerCommand(services.boundary, 'ideogram.generate', vscode.l10n.t('Generate'), async (options?: unknown) => {
+      const given = options && typeof options === 'object' && !(options instanceof vscode.Uri) ? options as Partial<GenerateRequest> : {};
+      // Read once for this run: the request's defaults come from here (the save reads its folder's).
+      const settings = services.settings(vscode.window.activeTextEditor?.document.uri);
+      if (typeof given.prompt === 'string' && given.prompt.trim() !== '') {
+        return runGenerate(context, services, resolve('generate', given, settings.defaults, services.lastChoices.get()) as GenerateRequest);
+      }
+      const request = await askForGenerateRequest(context, services, given, settings);
+      return request ? runGenerate(context, services, request) : undefined;
+    }),
+    registerCommand(services.boundary, 'ideogram.generateAgain', vscode.l10n.t('Generate Again'), async () => {
+      const last = services.lastChoices.lastRequest();
+      // Nothing generated yet: the usual screen, which then becomes the "last settings".
+      const request = last ?? await askForGenerateRequest(context, services);
+      return request ? runGenerate(context, services, request) : undefined;
+    }),
+  ];
 }
 
-/** Sends a resolved generate request and saves the images. */
+/** Sends a resolved generate request and saves the images (asking first above the image threshold). */
 export async function runGenerate(
   _context: vscode.ExtensionContext,
   services: IdeogramServices,
   request: GenerateRequest,
 ): Promise<vscode.Uri[] | undefined> {
+  const settings = services.settings(vscode.window.activeTextEditor?.document.uri);
   // The closure keeps the request: Retry and "Set API Key" send exactly the same parameters.
   // Checked here, where the request was made (the palette's steps or a caller's options); the client checks again.
   const result = await services.boundary.run(vscode.l10n.t('Generate'), async () => {
     requireValid('generate', request);
+    if (!await confirmSpend(settings, { count: request.num_images ?? 1, model: request.model })) return undefined;
     return withOperationProgress(vscode.l10n.t('Ideogram: generating {0} image(s)', request.num_images ?? 1), (opts) => services.images.generate(request, opts));
   });
   if (!result) return undefined;
   announceResult(services, result, request.prompt, vscode.l10n.t('Generate'));
   return result.saved.map((s) => s.uri);
-}
-
-function lastChoices(context: vscode.ExtensionContext): RememberedChoices {
-  return context.globalState.get<RememberedChoices>(LAST_CHOICES_KEY) ?? {};
 }
 
 function selectedText(): string {
@@ -55,34 +63,80 @@ function selectedText(): string {
   return editor.selections.map((s) => editor.document.getText(s)).join(' ').replace(/\s+/g, ' ').trim();
 }
 
-type Step = 'prompt' | 'model' | 'aspect' | 'style' | 'magic' | 'count' | 'review';
+type Step = 'model' | 'aspect' | 'style' | 'magic' | 'count' | 'review';
 
-/** The multi-step quick input; resolves the full request, or undefined when dismissed. */
+/** The "Change settings…" button of the prompt screen. */
+function settingsButton(): vscode.QuickInputButton {
+  return { iconPath: new vscode.ThemeIcon('settings-gear'), tooltip: vscode.l10n.t('Change settings…') };
+}
+
+/**
+ * The palette flow; resolves the full request, or undefined when dismissed. One screen first (the
+ * prompt, the remembered settings underneath, Enter generates); "Change settings…" walks the steps,
+ * whose Back returns to the prompt screen.
+ */
 export async function askForGenerateRequest(
-  context: vscode.ExtensionContext,
+  _context: vscode.ExtensionContext,
   services: IdeogramServices,
   initial: Partial<GenerateRequest> = {},
   settings = services.settings(vscode.window.activeTextEditor?.document.uri),
 ): Promise<GenerateRequest | undefined> {
-  const last = lastChoices(context);
-  const state = resolve('generate', { ...initial, prompt: initial.prompt || selectedText() }, settings.defaults, last) as GenerateRequest;
+  const state = resolve('generate', { ...initial, prompt: initial.prompt || selectedText() }, settings.defaults, services.lastChoices.get()) as GenerateRequest;
   const title = vscode.l10n.t('Ideogram: Generate Image');
-  const steps = (): Step[] => ['prompt', 'model', 'aspect', ...(modelAllows(state.model).styleType ? ['style' as const] : []), 'magic', 'count', 'review'];
+  for (;;) {
+    const screen = await promptScreen(title, state, settings);
+    if (screen === undefined) return undefined;
+    if (screen === 'generate') break;
+    const steps = await settingsSteps(title, state, settings);
+    if (steps === undefined) return undefined;
+    if (steps === 'ok') break;
+  }
+  const request = applyRules(state);
+  await services.lastChoices.remember(request);
+  return request;
+}
+
+// The first screen: the prompt, with the settings it will use and what it bills underneath.
+async function promptScreen(title: string, state: GenerateRequest, settings: IdeogramSettings): Promise<'generate' | 'settings' | undefined> {
+  const button = settingsButton();
+  let wantsSettings = false;
+  const value = await inputStep({ title }, {
+    prompt: vscode.l10n.t('Enter to generate: {0}', summary(state, settings)),
+    value: state.prompt,
+    placeholder: vscode.l10n.t('A watercolour fox in the snow, soft morning light'),
+    validate: (v) => fieldProblem('generate', 'prompt', v),
+    buttons: [button],
+    onButton: (pressed, typed) => {
+      if (pressed !== button) return false;
+      state.prompt = typed.trim();
+      wantsSettings = true;
+      return true;
+    },
+  });
+  if (typeof value === 'string') {
+    state.prompt = value.trim();
+    return 'generate';
+  }
+  return wantsSettings ? 'settings' : undefined;
+}
+
+// The settings steps, counted after the prompt screen (step 1); BACK from the first returns to it.
+async function settingsSteps(title: string, state: GenerateRequest, settings: IdeogramSettings): Promise<'ok' | typeof BACK | undefined> {
+  const steps = (): Step[] => ['model', 'aspect', ...(modelAllows(state.model).styleType ? ['style' as const] : []), 'magic', 'count', 'review'];
   let index = 0;
   while (index < steps().length) {
     const flow = steps();
-    const info: StepInfo = { title, step: index + 1, totalSteps: flow.length };
-    const outcome = await runStep(flow[index], info, state);
+    const info: StepInfo = { title, step: index + 2, totalSteps: flow.length + 1 };
+    const outcome = await runStep(flow[index], info, state, settings);
     if (outcome === undefined) return undefined;
-    if (outcome === BACK) { index = Math.max(0, index - 1); continue; }
+    if (outcome === BACK) {
+      if (index === 0) return BACK;
+      index--;
+      continue;
+    }
     index++;
   }
-  const request = applyRules(state);
-  await context.globalState.update(LAST_CHOICES_KEY, {
-    model: request.model, aspect_ratio: request.aspect_ratio ?? last.aspect_ratio, style_type: request.style_type ?? last.style_type,
-    magic_prompt_option: request.magic_prompt_option, num_images: request.num_images,
-  } satisfies RememberedChoices);
-  return request;
+  return 'ok';
 }
 
 /** The model's rules (on a copy), then drops an empty negative prompt and an unset seed. */
@@ -96,22 +150,16 @@ function applyRules(state: GenerateRequest): GenerateRequest {
 const items = <T extends string>(values: readonly T[], describe?: (v: T) => string | undefined): ValueItem<T>[] =>
   values.map((value) => ({ label: value, value, description: describe?.(value) }));
 
-async function runStep(step: Step, info: StepInfo, state: GenerateRequest): Promise<'ok' | typeof BACK | undefined> {
+// Enum values by their human label ("3D render", "Auto"); the API value stays in the item's value.
+const labelled = <T extends string>(values: readonly T[], describe?: (v: T) => string | undefined): ValueItem<T>[] =>
+  values.map((value) => ({ label: valueLabel(value), value, description: describe?.(value) }));
+
+async function runStep(step: Step, info: StepInfo, state: GenerateRequest, settings: IdeogramSettings): Promise<'ok' | typeof BACK | undefined> {
   switch (step) {
-    case 'prompt': {
-      const value = await inputStep(info, {
-        prompt: vscode.l10n.t('Describe the image to generate'),
-        value: state.prompt,
-        placeholder: vscode.l10n.t('A watercolour fox in the snow, soft morning light'),
-        validate: (v) => fieldProblem('generate', 'prompt', v),
-      });
-      if (typeof value === 'string') state.prompt = value.trim();
-      return typeof value === 'string' ? 'ok' : value;
-    }
     case 'model':
       return pickInto(info, state, 'model', items(MODELS, modelHint), fieldLabel('model'));
     case 'aspect': {
-      const choices = ASPECT_RATIOS.map((value) => ({ value, label: valueLabel(value), description: `${aspectShape(value)} · ${value}` }));
+      const choices = ASPECT_RATIOS.map((value) => ({ value, label: valueLabel(value) }));
       const picked = await pickStep(info, choices, { placeholder: fieldLabel('aspect_ratio'), active: state.aspect_ratio });
       if (picked === undefined || picked === BACK) return picked;
       state.aspect_ratio = picked.value;
@@ -119,9 +167,9 @@ async function runStep(step: Step, info: StepInfo, state: GenerateRequest): Prom
       return 'ok';
     }
     case 'style':
-      return pickInto(info, state, 'style_type', items(STYLE_TYPES), vscode.l10n.t('Style'));
+      return pickInto(info, state, 'style_type', labelled(STYLE_TYPES), vscode.l10n.t('Style'));
     case 'magic':
-      return pickInto(info, state, 'magic_prompt_option', items(MAGIC_PROMPT_OPTIONS, magicPromptHint), fieldLabel('magic_prompt_option'));
+      return pickInto(info, state, 'magic_prompt_option', labelled(MAGIC_PROMPT_OPTIONS, magicPromptHint), fieldLabel('magic_prompt_option'));
     case 'count': {
       const { min, max } = RANGES.num_images;
       const counts = Array.from({ length: max - min + 1 }, (_, i) => ({ label: String(min + i), value: min + i }));
@@ -131,7 +179,7 @@ async function runStep(step: Step, info: StepInfo, state: GenerateRequest): Prom
       return 'ok';
     }
     case 'review':
-      return reviewStep(info, state);
+      return reviewStep(info, state, settings);
   }
 }
 
@@ -142,21 +190,22 @@ async function pickInto<K extends 'model' | 'style_type' | 'magic_prompt_option'
   return 'ok';
 }
 
-type ReviewAction = 'generate' | 'negative' | 'seed' | 'resolution' | 'palette';
+type ReviewAction = 'generate' | 'prompt' | 'negative' | 'seed' | 'resolution' | 'palette';
 
 // The last step: "Generate" plus the advanced options, each editable in place; fields the model
 // does not accept are not offered.
-async function reviewStep(info: StepInfo, state: GenerateRequest): Promise<'ok' | typeof BACK | undefined> {
+async function reviewStep(info: StepInfo, state: GenerateRequest, settings: IdeogramSettings): Promise<'ok' | typeof BACK | undefined> {
   for (;;) {
     const allows = modelAllows(state.model);
     const none = vscode.l10n.t('none');
     const choices: ValueItem<ReviewAction>[] = [
-      { label: `$(sparkle) ${vscode.l10n.t('Generate')}`, value: 'generate', detail: summary(state) },
+      { label: `$(sparkle) ${vscode.l10n.t('Generate')}`, value: 'generate', detail: summary(state, settings) },
       { label: '', kind: vscode.QuickPickItemKind.Separator, value: 'generate' },
+      { label: fieldLabel('prompt'), value: 'prompt', description: state.prompt },
       ...(allows.negativePrompt ? [{ label: fieldLabel('negative_prompt'), value: 'negative' as const, description: state.negative_prompt || none }] : []),
       { label: fieldLabel('seed'), value: 'seed', description: state.seed === undefined ? vscode.l10n.t('random') : String(state.seed) },
       ...(allows.resolution ? [{ label: fieldLabel('resolution'), value: 'resolution' as const, description: state.resolution ? valueLabel(state.resolution) : vscode.l10n.t('from aspect ratio') }] : []),
-      ...(allows.stylePalette ? [{ label: fieldLabel('color_palette'), value: 'palette' as const, description: state.color_palette?.name ?? (state.color_palette ? vscode.l10n.t('custom') : none) }] : []),
+      ...(allows.stylePalette ? [{ label: fieldLabel('color_palette'), value: 'palette' as const, description: state.color_palette?.name ? valueLabel(state.color_palette.name) : state.color_palette ? vscode.l10n.t('custom') : none }] : []),
     ];
     const picked = await pickStep(info, choices, { placeholder: vscode.l10n.t('Generate, or change an advanced option') });
     if (picked === undefined || picked === BACK) return picked;
@@ -168,6 +217,11 @@ async function reviewStep(info: StepInfo, state: GenerateRequest): Promise<'ok' 
 
 async function editAdvanced(action: Exclude<ReviewAction, 'generate'>, info: StepInfo, state: GenerateRequest): Promise<'ok' | typeof BACK | undefined> {
   switch (action) {
+    case 'prompt': {
+      const value = await inputStep(info, { prompt: vscode.l10n.t('Describe the image to generate'), value: state.prompt, validate: (v) => fieldProblem('generate', 'prompt', v) });
+      if (typeof value === 'string') state.prompt = value.trim();
+      return value === undefined ? undefined : 'ok';
+    }
     case 'negative': {
       const value = await inputStep(info, { prompt: vscode.l10n.t('What to keep out of the image (empty for none)'), value: state.negative_prompt ?? '' });
       if (typeof value === 'string') state.negative_prompt = value.trim() || undefined;
@@ -197,7 +251,7 @@ async function editAdvanced(action: Exclude<ReviewAction, 'generate'>, info: Ste
       return picked === undefined ? undefined : 'ok';
     }
     case 'palette': {
-      const choices: ValueItem<string>[] = [{ label: vscode.l10n.t('None'), value: '' }, ...PALETTE_PRESETS.map((p) => ({ label: p, value: p as string }))];
+      const choices: ValueItem<string>[] = [{ label: vscode.l10n.t('None'), value: '' }, ...PALETTE_PRESETS.map((p) => ({ ...palettePresetItem(p), value: p as string }))];
       const picked = await pickStep(info, choices, { placeholder: vscode.l10n.t('Colour palette preset'), active: state.color_palette?.name ?? '' });
       if (picked && picked !== BACK) state.color_palette = picked.value ? { name: picked.value as (typeof PALETTE_PRESETS)[number] } : undefined;
       return picked === undefined ? undefined : 'ok';
@@ -205,13 +259,16 @@ async function editAdvanced(action: Exclude<ReviewAction, 'generate'>, info: Ste
   }
 }
 
-function summary(state: GenerateRequest): string {
+// The settings a run will use and what it bills, in the user's words: "V_2 · 16:9 (landscape) · Auto
+// style · magic prompt Auto · 1 image billed · about $0.08".
+function summary(state: GenerateRequest, settings: IdeogramSettings): string {
+  const rules = applyRules(state);
   return [
-    state.model,
-    state.resolution ? valueLabel(state.resolution) : state.aspect_ratio ? valueLabel(state.aspect_ratio) : undefined,
-    state.style_type,
-    state.magic_prompt_option ? `magic ${state.magic_prompt_option}` : undefined,
+    rules.model,
+    rules.resolution ? valueLabel(rules.resolution) : rules.aspect_ratio ? valueLabel(rules.aspect_ratio) : undefined,
+    rules.style_type ? vscode.l10n.t('{0} style', valueLabel(rules.style_type)) : undefined,
+    rules.magic_prompt_option ? vscode.l10n.t('magic prompt {0}', valueLabel(rules.magic_prompt_option)) : undefined,
     // Always shown: the number of images is what is billed (a folder's settings may have raised the default).
-    vscode.l10n.t('{0} image(s)', state.num_images ?? 1),
+    billingSummary(settings, { count: rules.num_images ?? 1, model: rules.model }),
   ].filter(Boolean).join(' · ');
 }

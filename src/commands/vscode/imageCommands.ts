@@ -9,6 +9,7 @@ import { fieldProblem, requireValid } from '../../common/request/validation';
 import type { RemixRequest, UpscaleRequest } from '../../common/request/schemas';
 import type { IdeogramServices, OperationOptions, OperationResult } from '../../common/vscode/services';
 import { combineResults } from '../../common/vscode/imageService';
+import { billingSummary, confirmSpend, type BilledImages } from '../../common/vscode/spending';
 import { resolve } from '../../common/request/resolve';
 import { isHostedImageUri } from '../../common/vscode/inputImage';
 import { parseSidecar } from '../../common/sidecar';
@@ -22,7 +23,7 @@ import { announceResult, withOperationProgress } from './results';
 export function registerImageCommands(services: IdeogramServices): vscode.Disposable[] {
   return [
     registerCommand(services.boundary, 'ideogram.remix', vscode.l10n.t('Remix'), async (first?: unknown, second?: unknown, third?: unknown) => {
-      const images = await resolveImages(first, second, true, vscode.l10n.t('Remix Image from URL…'));
+      const images = await resolveImages(services, first, second, true, vscode.l10n.t('Remix Image from URL…'));
       if (images.length === 0) return undefined;
       const given = optionsFromArgs(second, third) as Partial<RemixRequest> | undefined;
       // Read once for this run: the request's defaults come from here (the save reads its folder's).
@@ -33,7 +34,7 @@ export function registerImageCommands(services: IdeogramServices): vscode.Dispos
       return request ? runRemix(services, request, images) : undefined;
     }),
     registerCommand(services.boundary, 'ideogram.upscale', vscode.l10n.t('Upscale'), async (first?: unknown, second?: unknown, third?: unknown) => {
-      const images = await resolveImages(first, second, true);
+      const images = await resolveImages(services, first, second, true);
       if (images.length === 0) return undefined;
       const given = optionsFromArgs(second, third) as UpscaleRequest | undefined;
       const request = given ? requireValid('upscale', given) : await askForUpscale(services, images.length === 1 ? images[0] : undefined);
@@ -45,13 +46,13 @@ export function registerImageCommands(services: IdeogramServices): vscode.Dispos
 /** Remixes each image with the same request; returns the saved Uris. */
 export function runRemix(services: IdeogramServices, request: RemixRequest, images: vscode.Uri[]): Promise<vscode.Uri[] | undefined> {
   return runForEach(services, vscode.l10n.t('Remix'), vscode.l10n.t('Ideogram: remixing {0} image(s)', images.length), images,
-    (image, opts) => services.images.remix(request, image, opts), request.prompt);
+    (image, opts) => services.images.remix(request, image, opts), request.prompt, { count: images.length * (request.num_images ?? 1), model: request.model, options: { operation: 'remix' } });
 }
 
 /** Upscales each image with the same request; returns the saved Uris. */
 export function runUpscale(services: IdeogramServices, request: UpscaleRequest, images: vscode.Uri[]): Promise<vscode.Uri[] | undefined> {
   return runForEach(services, vscode.l10n.t('Upscale'), vscode.l10n.t('Ideogram: upscaling {0} image(s)', images.length), images,
-    (image, opts) => services.images.upscale(request, image, opts), request.prompt ?? '');
+    (image, opts) => services.images.upscale(request, image, opts), request.prompt ?? '', { count: images.length * (request.num_images ?? 1), options: { operation: 'upscale' } });
 }
 
 async function runForEach(
@@ -61,7 +62,10 @@ async function runForEach(
   images: vscode.Uri[],
   run: (image: vscode.Uri, opts: OperationOptions) => Promise<OperationResult>,
   alt: string,
+  billed: BilledImages,
 ): Promise<vscode.Uri[] | undefined> {
+  // Several images, each making num_images: the product is what is billed, and what is asked about.
+  if (!await confirmSpend(services.settings(images[0]), billed)) return undefined;
   const result = await services.boundary.run(label, () => withOperationProgress(title, async (opts) => {
     const settled = await Promise.allSettled(images.map((image) => run(image, opts)));
     for (const failure of settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []))) {
@@ -114,7 +118,7 @@ export async function askForRemix(services: IdeogramServices, image: vscode.Uri,
     } else {
       // The last step before the request is sent: it says how many images each input makes (billed).
       const count = initial.num_images ?? settings.defaults.numImages;
-      const placeholder = vscode.l10n.t('Model (makes {0} image(s) per input image; ideogram.defaults.numImages)', count);
+      const placeholder = vscode.l10n.t('Model · per input image: {0}', billingSummary(settings, { count, model: state.model, options: { operation: 'remix' } }));
       const picked = await pickStep(info, MODELS.map((m) => ({ label: m, value: m as string, description: modelHint(m) })), { placeholder, active: state.model });
       outcome = picked;
       if (picked && picked !== BACK) state.model = picked.value;

@@ -12,7 +12,7 @@ import { registerImageDropAndPaste, registerInsertImage } from './insertImage';
 /** Registers generate, remix, upscale, describe, Open in Studio, the key commands and Show Log. */
 export function registerCommands(context: vscode.ExtensionContext, services: IdeogramServices): void {
   context.subscriptions.push(
-    registerGenerate(context, services),
+    ...registerGenerate(context, services),
     ...registerImageCommands(services),
     registerDescribe(context, services),
     registerOpenInStudio(services),

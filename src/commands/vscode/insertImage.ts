@@ -19,7 +19,7 @@ export const INSERT_IMAGE_COMMAND = 'ideogram.insertImage';
 export function registerInsertImage(services: IdeogramServices): vscode.Disposable {
   return registerCommand(services.boundary, INSERT_IMAGE_COMMAND, vscode.l10n.t('Insert into Editor'), async (first?: unknown, second?: unknown): Promise<string | undefined> => {
     // Only files: a reference to a link is the link itself, nothing to resolve.
-    const images = (await resolveImages(first, second, true)).filter((uri) => !isHostedImageUri(uri));
+    const images = (await resolveImages(services, first, second, true)).filter((uri) => !isHostedImageUri(uri));
     if (images.length === 0) return undefined;
     const target = services.writeTargets.lastWorkedIn();
     if (!target) {

@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 /** Returned by a step when the user pressed Back. */
 export const BACK = Symbol('back');
 
-/** Position of a step in its flow. */
-export interface StepInfo { title: string; step: number; totalSteps: number }
+/** Position of a step in its flow (no step: a single screen, shown without a count or Back). */
+export interface StepInfo { title: string; step?: number; totalSteps?: number }
 
 /** A pick item carrying a value. */
 export interface ValueItem<T> extends vscode.QuickPickItem { value: T }
@@ -23,7 +23,7 @@ export function pickStep<T>(info: StepInfo, items: ValueItem<T>[], options: { pl
     pick.matchOnDescription = true;
     const active = items.find((i) => i.value === options.active);
     if (active) pick.activeItems = [active];
-    pick.buttons = [...(info.step > 1 ? [vscode.QuickInputButtons.Back] : []), ...(options.buttons ?? [])];
+    pick.buttons = [...((info.step ?? 1) > 1 ? [vscode.QuickInputButtons.Back] : []), ...(options.buttons ?? [])];
     let settled = false;
     const finish = (value: ValueItem<T> | typeof BACK | undefined): void => {
       if (settled) return;
@@ -55,7 +55,7 @@ export function inputStep(info: StepInfo, options: {
     box.placeholder = options.placeholder;
     box.ignoreFocusOut = true;
     box.password = options.password ?? false;
-    box.buttons = [...(info.step > 1 ? [vscode.QuickInputButtons.Back] : []), ...(options.buttons ?? [])];
+    box.buttons = [...((info.step ?? 1) > 1 ? [vscode.QuickInputButtons.Back] : []), ...(options.buttons ?? [])];
     let settled = false;
     const finish = (value: string | typeof BACK | undefined): void => {
       if (settled) return;

@@ -1,9 +1,11 @@
 // What the user reads for request fields and their values, in every UI (palette steps, Studio,
-// tool confirmations): the one place that turns `ASPECT_16_9` into "16:9" and says what a model or
-// a magic-prompt choice means. API values stay in requests, sidecars and arguments.
+// tool confirmations, the settings' enumItemLabels, which a unit test keeps equal to these): the
+// one place that turns `ASPECT_16_9` into "16:9 (landscape)" and says what a model or a
+// magic-prompt choice means. Covers the legacy and the Ideogram 3.0 values. API values stay in requests, sidecars and arguments.
 // Spelled l10n.t('…') every time: the extractor (npm run l10n:extract) only finds calls written so.
 import * as l10n from '@vscode/l10n';
 import { refusals, type RequestField } from './capabilities';
+import type { PALETTE_PRESETS } from './legacy';
 
 /** The field's name as the forms show it. */
 export function fieldLabel(field: RequestField): string {
@@ -25,19 +27,10 @@ export function fieldLabel(field: RequestField): string {
   }
 }
 
-/** `ASPECT_16_9` → `{ width: 16, height: 9 }`; undefined for anything else. */
+/** `ASPECT_16_9` (legacy) or `16x9` (Ideogram 3.0) → `{ width: 16, height: 9 }`; undefined for anything else. */
 function aspectParts(value: string): { width: number; height: number } | undefined {
-  const m = /^ASPECT_(\d+)_(\d+)$/.exec(value);
+  const m = /^ASPECT_(\d+)_(\d+)$/.exec(value) ?? /^(\d{1,2})x(\d{1,2})$/.exec(value);
   return m ? { width: Number(m[1]), height: Number(m[2]) } : undefined;
-}
-
-/** A value as the user reads it: `ASPECT_16_9` → `16:9`, `RESOLUTION_1024_768` → `1024 × 768`; other values unchanged. */
-export function valueLabel(value: string): string {
-  const aspect = aspectParts(value);
-  if (aspect) return `${aspect.width}:${aspect.height}`;
-  const resolution = /^RESOLUTION_(\d+)_(\d+)$/.exec(value);
-  if (resolution) return `${resolution[1]} × ${resolution[2]}`;
-  return value;
 }
 
 /** The shape of an aspect ratio: square, landscape or portrait ('' for other values). */
@@ -45,6 +38,81 @@ export function aspectShape(value: string): string {
   const aspect = aspectParts(value);
   if (!aspect) return '';
   return aspect.width === aspect.height ? l10n.t('square') : aspect.width > aspect.height ? l10n.t('landscape') : l10n.t('portrait');
+}
+
+// Words of the API's enums (style types, magic prompt, rendering speeds) as the user reads them.
+// Values shared by several enums (AUTO, DEFAULT) read the same in each.
+function enumWord(value: string): string | undefined {
+  switch (value) {
+    case 'AUTO': return l10n.t('Auto');
+    case 'ON': return l10n.t('On');
+    case 'OFF': return l10n.t('Off');
+    case 'GENERAL': return l10n.t('General');
+    case 'REALISTIC': return l10n.t('Realistic');
+    case 'DESIGN': return l10n.t('Design');
+    case 'RENDER_3D': return l10n.t('3D render');
+    case 'ANIME': return l10n.t('Anime');
+    case 'CUSTOM': return l10n.t('Custom');
+    case 'FICTION': return l10n.t('Fiction');
+    case 'STYLIZED': return l10n.t('Stylized');
+    case 'FLASH': return l10n.t('Flash');
+    case 'TURBO': return l10n.t('Turbo');
+    case 'BALANCED': return l10n.t('Balanced');
+    case 'DEFAULT': return l10n.t('Default');
+    case 'QUALITY': return l10n.t('Quality');
+    default: return undefined;
+  }
+}
+
+/**
+ * A value as the user reads it: `ASPECT_16_9` and `16x9` → "16:9 (landscape)", `RESOLUTION_1024_768`
+ * and `1024x768` → "1024 × 768", `RENDER_3D` → "3D render", `AUTO` → "Auto", a palette preset or
+ * an Ideogram 3.0 style preset by its name; model ids and unknown values unchanged.
+ */
+export function valueLabel(value: string): string {
+  const aspect = aspectParts(value);
+  if (aspect) return l10n.t('{0}:{1} ({2})', aspect.width, aspect.height, aspectShape(value));
+  const resolution = /^RESOLUTION_(\d+)_(\d+)$/.exec(value) ?? /^(\d{3,4})x(\d{3,4})$/.exec(value);
+  if (resolution) return `${resolution[1]} × ${resolution[2]}`;
+  return enumWord(value) ?? palettePresetName(value) ?? value;
+}
+
+/** The colours a palette preset stands for (an impression for swatches, not the vendor's exact values). */
+export const PALETTE_SWATCHES: Readonly<Record<(typeof PALETTE_PRESETS)[number], readonly string[]>> = {
+  EMBER: ['#F94144', '#F3722C', '#F8961E', '#6A040F'],
+  FRESH: ['#E9F5DB', '#B5E48C', '#52B69A', '#1E6091'],
+  JUNGLE: ['#1B4332', '#2D6A4F', '#52B788', '#D8F3DC'],
+  MAGIC: ['#3C096C', '#7B2CBF', '#C77DFF', '#F72585'],
+  MELON: ['#FFB5A7', '#FCD5CE', '#B7E4C7', '#2D6A4F'],
+  MOSAIC: ['#264653', '#2A9D8F', '#E9C46A', '#E76F51'],
+  PASTEL: ['#FFD6E0', '#FFEFB5', '#C1F0DC', '#C5D5FF'],
+  ULTRAMARINE: ['#03045E', '#0077B6', '#00B4D8', '#CAF0F8'],
+};
+
+// Palette presets are names (Ember, Fresh…): their English words are also what Ideogram's own app shows.
+function palettePresetName(value: string): string | undefined {
+  return value in PALETTE_SWATCHES ? stylePresetLabel(value) : undefined;
+}
+
+/** A palette preset for a quick pick: "Ember", with its colours' hex values as the description. */
+export function palettePresetItem(value: string): { label: string; description: string } {
+  return { label: valueLabel(value), description: (PALETTE_SWATCHES[value as keyof typeof PALETTE_SWATCHES] ?? []).join(' ') };
+}
+
+/**
+ * An Ideogram 3.0 style preset (`80S_ILLUSTRATION`, `COLORING_BOOK_II`, `C4D_CARTOON`) by its name:
+ * "80s illustration", "Coloring book II", "C4D cartoon". Preset names are Ideogram's own titles,
+ * so they are shown in English in every language (as its app does).
+ */
+export function stylePresetLabel(value: string): string {
+  const words = value.split('_').map((word) => {
+    if (/^\d+S$/.test(word)) return word.toLowerCase(); // 80S → 80s
+    if (/^(I|II|III)$/.test(word) || /\d/.test(word)) return word; // roman numerals, C4D
+    return word.toLowerCase();
+  });
+  const first = words[0];
+  words[0] = first.charAt(0).toUpperCase() + first.slice(1);
+  return words.join(' ');
 }
 
 /** What a magic prompt choice does. */

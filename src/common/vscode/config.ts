@@ -40,6 +40,8 @@ function readWithProblems(scope?: vscode.ConfigurationScope): { settings: Ideogr
     maxImagesInFlight: config.get('maxImagesInFlight'),
     insertFormat: config.get('insertFormat'),
     fillEmptyAltText: config.get('fillEmptyAltText'),
+    confirmAboveImages: config.get('confirmAboveImages'),
+    prices: config.get('prices'),
   };
   for (const key of KEY_LOCATION_SETTINGS) raw[key] = userValue(config, key);
   const { settings, problems } = parseSettings(raw);

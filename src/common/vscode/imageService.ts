@@ -18,6 +18,7 @@ import { mapUnsaved, saveImages, type SaveOutcome, type SaveStorage } from '../.
 import { toProviderConfig } from '../settingsSchema';
 import type { ImageOperation, Sidecar } from '../sidecar';
 import { storageFor } from '../../storage/vscode/storageFor';
+import type { BilledImages } from './spending';
 
 /** Options every operation takes. */
 export interface OperationOptions {
@@ -109,6 +110,9 @@ function cancelled(): IdeogramError {
 
 /** Runs generate/remix/upscale/describe and writes the results into the workspace. */
 export class ImageService implements vscode.Disposable {
+  private readonly billed = new vscode.EventEmitter<{ settings: IdeogramSettings; billed: BilledImages }>();
+  /** Fires when the API answered with images (or descriptions) that are billed, for the running total. */
+  readonly onDidBill = this.billed.event;
   private limiter: { limit: number; instance: InflightLimiter } | undefined;
   private dispatcher: { proxy: string; instance?: Dispatcher; owned: boolean } | undefined;
 
@@ -167,6 +171,7 @@ export class ImageService implements vscode.Disposable {
         try {
           const input = await readInputImage(uri);
           const result = await client.describe(input, options, signal);
+          this.billed.fire({ settings, billed: { count: 1, options: { operation: 'describe' } } });
           return { uri, descriptions: result.descriptions };
         } catch (error) {
           if (signal.aborted) throw cancelled();
@@ -275,6 +280,9 @@ export class ImageService implements vscode.Disposable {
     source?: vscode.Uri,
   ): Promise<OperationResult> {
     const { settings, out, storage } = target;
+    // The API answered: every image it made is billed, the blocked ones too.
+    const model = (request as { model?: unknown }).model;
+    this.billed.fire({ settings, billed: { count: result.images.length, model: typeof model === 'string' ? model : undefined, options: { operation } } });
     const safeCount = result.images.filter((image) => image.is_image_safe && image.url).length;
     opts.onProgress?.(vscode.l10n.t('Downloading {0} image(s)…', safeCount));
     const toResult = (outcome: SaveOutcome<vscode.Uri>): OperationResult => ({
@@ -302,6 +310,7 @@ export class ImageService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.billed.dispose();
     this.closeDispatcher();
   }
 }

@@ -9,6 +9,9 @@ import { readHistory, type HistoryPage, type HistoryQuery } from '../../storage/
 import { ImageService } from './imageService';
 import { insertImageReferences, insertText } from '../../insert/vscode/insert';
 import { WriteTargetTracker } from '../../insert/vscode/target';
+import { LastChoices } from './lastChoices';
+import { SpendingTracker } from './spending';
+import { trackApiKeyContext } from './apiKeyContext';
 
 export type { HistoryEntry, HistoryPage, HistoryQuery } from '../../storage/vscode/history';
 export type { DescribeItem, OperationOptions, OperationResult, SavedImage } from './imageService';
@@ -35,6 +38,10 @@ export interface IdeogramServices {
   lastTextEditor(): vscode.TextEditor | undefined;
   /** Where an Insert or Write as Alt Text goes: the document last worked in (even when hidden), else one showing the image. */
   writeTargets: WriteTargetTracker;
+  /** The last generation choices, shared by the palette and the Studio. */
+  lastChoices: LastChoices;
+  /** The window's billed images and their estimate (status bar). */
+  spending: SpendingTracker;
 }
 
 /** Creates the services and registers their disposables on the context. */
@@ -49,8 +56,11 @@ export function createServices(context: vscode.ExtensionContext): IdeogramServic
   const images = new ImageService(keys, log, version, settings);
   let lastEditor = vscode.window.activeTextEditor;
   const writeTargets = new WriteTargetTracker();
+  const spending = new SpendingTracker();
   context.subscriptions.push(
-    keys, log, boundary, images, reader, writeTargets,
+    keys, log, boundary, images, reader, writeTargets, spending,
+    images.onDidBill(({ settings: used, billed }) => spending.record(used, billed)),
+    trackApiKeyContext(keys),
     vscode.window.onDidChangeActiveTextEditor((editor) => { if (editor) lastEditor = editor; }),
   );
   return {
@@ -58,6 +68,8 @@ export function createServices(context: vscode.ExtensionContext): IdeogramServic
     keys, log, boundary, images,
     readHistory: (outputFolder, options = {}) => readHistory(outputFolder, options, (text) => log.redact(text)),
     insertImageReferences, insertText, writeTargets,
+    lastChoices: new LastChoices(context.globalState),
+    spending,
     lastTextEditor: () => {
       const visible = vscode.window.visibleTextEditors;
       return vscode.window.activeTextEditor ?? (lastEditor && visible.includes(lastEditor) ? lastEditor : visible[0]);

@@ -86,6 +86,12 @@ export async function isInsideWorkspace(uri: vscode.Uri): Promise<boolean> {
   return false;
 }
 
+/** A findFiles glob of the images the commands and the Studio accept. */
+export const IMAGE_GLOB = '**/*.{png,PNG,jpg,JPG,jpeg,JPEG,webp,WEBP}';
+
+/** Folders no image search looks into (dependencies, build output, Git). */
+export const IMAGE_SEARCH_EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}';
+
 /** True when the path ends like an image the API accepts (PNG, JPEG, WebP). */
 export function isImagePath(path: string): boolean {
   return /\.(png|jpe?g|webp)$/i.test(path);

@@ -2,12 +2,10 @@
 // webview URIs, and the checks on URIs that come back from the (untrusted) webview.
 import * as vscode from 'vscode';
 import { isHttpUrl, urlForLog } from '../../common/provider';
-import { isImagePath, workspaceRelativePath } from '../../common/vscode/workspace';
+import { IMAGE_GLOB, IMAGE_SEARCH_EXCLUDE_GLOB, isImagePath, workspaceRelativePath } from '../../common/vscode/workspace';
 import { isHostedImageUri } from '../../common/vscode/inputImage';
 import type { ImageRef } from '../../common/protocol';
 
-const IMAGE_GLOB = '**/*.{png,PNG,jpg,JPG,jpeg,JPEG,webp,WEBP}';
-const EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**}';
 const MAX_FILES = 2000;
 const MAX_SHOWN = 60;
 const CACHE_MS = 5000;
@@ -65,7 +63,7 @@ export class WorkspaceImageIndex {
 
   private async files(): Promise<vscode.Uri[]> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.files;
-    const files = await vscode.workspace.findFiles(IMAGE_GLOB, EXCLUDE_GLOB, MAX_FILES);
+    const files = await vscode.workspace.findFiles(IMAGE_GLOB, IMAGE_SEARCH_EXCLUDE_GLOB, MAX_FILES);
     files.sort((a, b) => a.path.localeCompare(b.path));
     this.cached = { at: Date.now(), files };
     return files;

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { showInformation } from '../../common/vscode/notifications';
 import type { IdeogramServices, OperationResult } from '../../common/vscode/services';
 import { onWebviewMessage } from '../../common/vscode/commands';
-import { modeNeedsImage } from '../../common/studioForm';
+import { buildStudioRequest, modeNeedsImage } from '../../common/studioForm';
+import { confirmSpend } from '../../common/vscode/spending';
 import type { FormState, HostMessage, ImageRef, PersistedState, WebviewMessage } from '../../common/protocol';
 import { assertNever, parseWebviewMessage } from '../../common/protocol';
 import { writeStudioAltText } from './altText';
@@ -142,12 +143,14 @@ export class StudioPanel implements vscode.Disposable {
   private onReady(): void {
     this.ready = true;
     const settings = this.services.settings();
+    // The palette's and the Studio's shared memory first, then the settings.
+    const last = this.services.lastChoices.get();
     const defaults: Partial<FormState> = {
-      model: settings.defaults.model,
-      aspectRatio: settings.defaults.aspectRatio,
-      styleType: settings.defaults.styleType,
-      magicPrompt: settings.defaults.magicPrompt,
-      numImages: settings.defaults.numImages,
+      model: last.model ?? settings.defaults.model,
+      aspectRatio: last.aspect_ratio ?? settings.defaults.aspectRatio,
+      styleType: last.style_type ?? settings.defaults.styleType,
+      magicPrompt: last.magic_prompt_option ?? settings.defaults.magicPrompt,
+      numImages: last.num_images ?? settings.defaults.numImages,
     };
     const init: HostMessage = {
       type: 'init',
@@ -187,6 +190,10 @@ export class StudioPanel implements vscode.Disposable {
       return;
     }
     this.start = { form, reference }; // what a re-created webview starts from
+    if (form.mode !== 'describe' && !await confirmSpend(this.services.settings(), { count: form.numImages, model: form.model, options: { operation: form.mode } })) {
+      this.post({ type: 'notice', message: vscode.l10n.t('Nothing was sent.') });
+      return;
+    }
     let id = 0;
     const outcome = await this.services.boundary.run(vscode.l10n.t('Ideogram Studio'), async () => {
       if (this.running) {
@@ -208,6 +215,8 @@ export class StudioPanel implements vscode.Disposable {
       }
     }, { onFailure: (reported) => this.post({ type: 'runFailed', runId: id, message: reported.message }) });
     if (outcome?.kind === 'images') {
+      const sent = buildStudioRequest(form);
+      if (sent.mode === 'generate' || sent.mode === 'remix') await this.services.lastChoices.remember(sent.request, sent.mode);
       this.showImages(id, outcome.result);
     } else if (outcome?.kind === 'describe') {
       this.described.add(outcome.image.toString());

@@ -1,6 +1,7 @@
 // The "generate an image" language model tool: a chat agent makes placeholder art through the same
 // ImageService as the commands, so settings, output folder, naming and sidecars are the user's own.
 import * as vscode from 'vscode';
+import { billingSummary } from '../../common/vscode/spending';
 import { IdeogramError, UnsavedImagesError } from '../../common/errors';
 import { isCancellation } from '../../common/vscode/errorBoundary';
 import type { IdeogramServices, OperationResult } from '../../common/vscode/services';
@@ -42,7 +43,8 @@ export class GenerateImageTool implements vscode.LanguageModelTool<GenerateToolI
     const message = new vscode.MarkdownString();
     message.appendMarkdown(`**${vscode.l10n.t('Prompt')}:** `).appendText(request.prompt);
     message.appendMarkdown(`\n\n**${vscode.l10n.t('Model')}:** `).appendText(request.model ?? '');
-    message.appendMarkdown(`\n\n**${vscode.l10n.t('Number of images')}:** `).appendText(String(count));
+    // The count and the estimate from the price table, as in every confirmation.
+    message.appendMarkdown(`\n\n**${vscode.l10n.t('Number of images')}:** `).appendText(billingSummary(this.services.settings(), { count, model: request.model }));
     message.appendMarkdown(`\n\n${vscode.l10n.t('The images are billed to your Ideogram account and saved in the workspace.')}`);
     return {
       invocationMessage: vscode.l10n.t('Generating {0} image(s) with Ideogram', count),

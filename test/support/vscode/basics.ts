@@ -163,6 +163,7 @@ export const enums = {
   ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2, Three: 3 },
   ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
   QuickPickItemKind: { Separator: -1, Default: 0 },
+  StatusBarAlignment: { Left: 1, Right: 2 },
   EndOfLine: { LF: 1, CRLF: 2 },
 } as const;
 

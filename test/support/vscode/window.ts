@@ -257,6 +257,20 @@ function createOutputChannel(name: string, lines: string[], channelLines: Map<st
   };
 }
 
+/** vscode.window.createStatusBarItem(): what the extension set on it, and whether it is shown. */
+export class StandInStatusBarItem {
+  text = '';
+  tooltip: string | undefined;
+  name: string | undefined;
+  command: unknown;
+  visible = false;
+  disposed = false;
+  constructor(readonly id: string) {}
+  show(): void { this.visible = true; }
+  hide(): void { this.visible = false; }
+  dispose(): void { this.visible = false; this.disposed = true; }
+}
+
 /** Mutable window state and the recorded UI; `reset()` clears it between tests. */
 export class StandInWindow {
   user: ScriptedUser = dismissingUser();
@@ -266,6 +280,7 @@ export class StandInWindow {
   readonly panels: StandInWebviewPanel[] = [];
   readonly serializers = new Map<string, { deserializeWebviewPanel(panel: unknown, state: unknown): Thenable<void> }>();
   readonly statusBarMessages: string[] = [];
+  readonly statusBarItems: StandInStatusBarItem[] = [];
   /** Every line written to any output channel, in order. */
   readonly outputLines: string[] = [];
   /** Lines per output channel name, with their level: "[warning] …". */
@@ -282,7 +297,7 @@ export class StandInWindow {
 
   reset(): void {
     this.user = dismissingUser();
-    for (const list of [this.messages, this.quickInputs, this.progress, this.panels, this.statusBarMessages, this.outputLines, this.revealedChannels]) list.length = 0;
+    for (const list of [this.messages, this.quickInputs, this.progress, this.panels, this.statusBarMessages, this.statusBarItems, this.outputLines, this.revealedChannels]) list.length = 0;
     this.serializers.clear();
     this.channelLines.clear();
   }
@@ -325,6 +340,11 @@ export class StandInWindow {
           shown.done = true;
           source.dispose();
         }
+      },
+      createStatusBarItem: (id: string) => {
+        const item = new StandInStatusBarItem(id);
+        this.statusBarItems.push(item);
+        return item;
       },
       setStatusBarMessage: (text: string) => {
         this.statusBarMessages.push(text);
