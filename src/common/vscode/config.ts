@@ -39,6 +39,12 @@ function readWithProblems(scope?: vscode.ConfigurationScope): { settings: Ideogr
     requestTimeoutSeconds: config.get('requestTimeoutSeconds'),
     maxImagesInFlight: config.get('maxImagesInFlight'),
     insertFormat: config.get('insertFormat'),
+    placeholders: {
+      style: config.get('placeholders.style'),
+      publicFolders: config.get('placeholders.publicFolders'),
+      defaultSize: config.get('placeholders.defaultSize'),
+      diagnostics: config.get('placeholders.diagnostics'),
+    },
   };
   for (const key of KEY_LOCATION_SETTINGS) raw[key] = userValue(config, key);
   const { settings, problems } = parseSettings(raw);
