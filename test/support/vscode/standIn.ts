@@ -6,7 +6,7 @@
 // purpose, so a new dependency on the editor fails loudly here instead of being faked by accident.
 import Module from 'node:module';
 import {
-  CancellationError, CancellationTokenSource, Disposable, enums, EventEmitter, FilePermission, FileSystemError, FileType, formatMessage,
+  CancellationError, CancellationTokenSource, CodeAction, CodeActionKind, Diagnostic, Disposable, enums, EventEmitter, FilePermission, FileSystemError, FileType, formatMessage,
   LanguageModelTextPart, LanguageModelToolResult, MarkdownString, Position, Range, TabInputCustom, TabInputText, ThemeIcon, Uri,
 } from './basics';
 import { backButton, StandInWindow } from './window';
@@ -76,7 +76,34 @@ class StandInLanguageModels {
   }
 }
 
+/** Diagnostics the extension set, by document Uri string, and its code action providers. */
+class StandInLanguages {
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  readonly codeActionProviders: { selector: unknown; provider: unknown }[] = [];
+  reset(): void {
+    this.diagnostics.clear();
+    this.codeActionProviders.length = 0;
+  }
+  api(): Record<string, unknown> {
+    return {
+      createDiagnosticCollection: (name?: string) => ({
+        name,
+        set: (uri: { toString(): string }, diagnostics: Diagnostic[]) => { this.diagnostics.set(uri.toString(), [...diagnostics]); },
+        delete: (uri: { toString(): string }) => { this.diagnostics.delete(uri.toString()); },
+        get: (uri: { toString(): string }) => this.diagnostics.get(uri.toString()),
+        dispose: () => this.diagnostics.clear(),
+      }),
+      registerCodeActionsProvider: (selector: unknown, provider: unknown) => {
+        const entry = { selector, provider };
+        this.codeActionProviders.push(entry);
+        return new Disposable(() => this.codeActionProviders.splice(this.codeActionProviders.indexOf(entry), 1));
+      },
+    };
+  }
+}
+
 const workspace = new StandInWorkspace();
+const languages = new StandInLanguages();
 const window = new StandInWindow();
 const commands = new StandInCommands();
 const env = new StandInEnv();
@@ -89,6 +116,7 @@ export const vscodeStandIn = {
   commands,
   env,
   lm,
+  languages,
   /** Back to an empty workspace, default settings, a user who dismisses everything, nothing recorded. */
   reset(): void {
     workspace.reset();
@@ -96,6 +124,7 @@ export const vscodeStandIn = {
     commands.reset();
     env.reset();
     lm.reset();
+    languages.reset();
   },
 };
 
@@ -125,6 +154,9 @@ const standIn = {
   FileSystemError,
   Position,
   Range,
+  Diagnostic,
+  CodeAction,
+  CodeActionKind,
   ThemeIcon,
   MarkdownString,
   TabInputText,
@@ -139,6 +171,7 @@ const standIn = {
   window: window.api(),
   workspace: createWorkspaceApi(workspace),
   lm: lm.api(),
+  languages: languages.api(),
 };
 
 type Load = (request: string, parent: unknown, isMain: boolean) => unknown;
