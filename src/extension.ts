@@ -5,6 +5,7 @@ import { registerCommands } from './commands/vscode/index';
 import { createServices, type IdeogramServices } from './common/vscode/services';
 import { registerStudio } from './studio/vscode/index';
 import { registerLanguageModelTools } from './tools/vscode/index';
+import { registerPlaceholders } from './placeholders/vscode';
 
 /**
  * What activate returns to other extensions and the in-host tests: the operations and events,
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): IdeogramExtensionApi
   registerStudio(context, services);
   registerLanguageModelTools(context, services);
   registerAltTextCommands(context, services);
+  registerPlaceholders(context, services);
   const { images } = services;
   return {
     generate: (req, opts) => images.generate(req, opts),
