@@ -12,6 +12,7 @@ import type { IdeogramSettings } from '../../common/vscode/config';
 import type { IdeogramServices } from '../../common/vscode/services';
 import { isInsideWorkspace } from '../../common/vscode/workspace';
 import { placeholderDraft, placeholderRecord, type PlaceholderItem } from '..';
+import { exists, isFileExists, tempUriFor } from '../../storage/vscode/workspaceFsStorage';
 import { uriOnSameFileSystem } from './planning';
 
 /** Why an item was not made (nothing was spent on it). */
@@ -99,21 +100,12 @@ async function fillOne(services: IdeogramServices, item: PlaceholderItem, option
   return { uri: target, sidecarUri };
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Writes `bytes` at `uri` only if nothing is there; throws TargetAppeared if a file appeared meanwhile. */
 async function writeNewFile(uri: vscode.Uri, bytes: Uint8Array): Promise<void> {
   try {
     await writeFileAtomically(uri, bytes, false);
   } catch (error) {
-    if (error instanceof vscode.FileSystemError && error.code === 'FileExists') throw new TargetAppeared();
+    if (isFileExists(error)) throw new TargetAppeared();
     throw error;
   }
 }
@@ -125,7 +117,7 @@ async function writeFileAtomically(uri: vscode.Uri, bytes: Uint8Array, overwrite
   const parent = vscode.Uri.joinPath(uri, '..');
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   await vscode.workspace.fs.createDirectory(parent);
-  const temp = vscode.Uri.joinPath(parent, `.${name}.${Math.random().toString(36).slice(2, 10)}.part`);
+  const temp = tempUriFor(parent, name);
   await vscode.workspace.fs.writeFile(temp, bytes);
   try {
     await vscode.workspace.fs.rename(temp, uri, { overwrite });

@@ -5,6 +5,7 @@ import { scanFileGlob, scanSyntaxFor } from '../../altText';
 import { pathsIgnoreCase, readDocumentText } from '../../altText/vscode/documents';
 import { ASPECT_RATIOS } from '../../common/request/legacy';
 import type { IdeogramSettings } from '../../common/vscode/config';
+import { exists } from '../../storage/vscode/workspaceFsStorage';
 import { generationShapes, planPlaceholders, type PlaceholderDocument, type PlaceholderOptions, type PlaceholderPlan } from '..';
 
 // Dependencies and build output are not the user's pages.
@@ -26,14 +27,7 @@ export function placeholderDocument(uri: vscode.Uri, text: string, languageId?: 
 /** The planner's options from the settings; existence on `near`'s file system. */
 export function planOptions(settings: IdeogramSettings, near: vscode.Uri): PlaceholderOptions {
   return {
-    exists: async (path) => {
-      try {
-        await vscode.workspace.fs.stat(uriOnSameFileSystem(near, path));
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    exists: (path) => exists(uriOnSameFileSystem(near, path)),
     generationShapes: LEGACY_SHAPES,
     publicFolders: settings.placeholders.publicFolders,
     defaultSize: settings.placeholders.defaultSize,
