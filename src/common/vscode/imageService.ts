@@ -154,11 +154,20 @@ export class ImageService implements vscode.Disposable {
       const image = result.images.find((candidate) => candidate.is_image_safe && candidate.url);
       if (!image?.url) throw new UserFacingError(vscode.l10n.t('Ideogram\'s safety filter blocked the image; try a different prompt.'));
       const chunks: Uint8Array[] = [];
-      await downloadImage(image.url, {
+      const download = () => downloadImage(image.url!, {
         write: (chunk) => { chunks.push(chunk); return Promise.resolve(); },
         commit: () => Promise.resolve(''),
         abort: () => { chunks.length = 0; return Promise.resolve(); },
       }, { signal, dispatcher: this.dispatcher?.instance, timeoutMs: settings.requestTimeoutSeconds * 1000 });
+      try {
+        await download();
+      } catch (error) {
+        // The image is paid for and its link lives a while: a connection dropped on the way (a
+        // kept-alive socket the server closed just then) gets one more download, not a new request.
+        if (signal.aborted || !(error instanceof IdeogramError) || !error.retryable) throw error;
+        this.log.warn(`Download failed, trying once more: ${error.message}`);
+        await download();
+      }
       return { bytes: Buffer.concat(chunks), image, created: result.created };
     });
   }
