@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { activateForTest, type ActivatedExtension } from '../support/vscode/activate';
 import { vscodeStandIn } from '../support/vscode/standIn';
+import { CancellationTokenSource } from '../support/vscode/basics';
 import { decodeInfo, sniffFormat } from '../../src/imageOps';
 import { parseSidecar } from '../../src/common/sidecar';
 import type { GenerateMissingImagesResult } from '../../src/placeholders/vscode';
@@ -85,5 +86,26 @@ describe('placeholders: Generate Missing Images on the fixture project', functio
     assert.equal(result.made.length, 20);
     assert.ok(!existsSync(join(project, 'img', '.ideogram', 'team.jpg.json')), 'no sidecar for an image that was not written');
     assert.match(vscodeStandIn.window.messages.at(-1)?.message ?? '', /Made 20 placeholder image\(s\)\. Skipped 1: a file appeared there meanwhile \(1\)\./);
+  });
+
+  it('the language model tool confirms every file with its size and the count, then makes them', async () => {
+    await open();
+    type Tool = {
+      prepareInvocation(options: { input: unknown }, token: unknown): Promise<{ confirmationMessages?: { title: string; message: { value: string } } }>;
+      invoke(options: { input: unknown }, token: unknown): Promise<{ content: { value: string }[] }>;
+    };
+    const tool = vscodeStandIn.lm.tools.get('ideogram_fillMissingImages') as Tool | undefined;
+    assert.ok(tool, 'the tool is registered');
+    const token = new CancellationTokenSource().token;
+    const prepared = await tool.prepareInvocation({ input: {} }, token);
+    assert.equal(prepared.confirmationMessages?.title, 'Generate 21 missing image(s) with Ideogram?');
+    assert.match(prepared.confirmationMessages.message.value, /- public\/og\.png — 1200×630 PNG\n/);
+    assert.match(prepared.confirmationMessages.message.value, /- img\/hero\.avif — /);
+    assert.equal(extension.server.requests.length, 0, 'nothing is sent before the user confirms');
+    const result = await tool.invoke({ input: {} }, token);
+    const text = result.content.map((part) => part.value).join('');
+    assert.match(text, /^Made 21 image\(s\) at the paths the pages reference/);
+    assert.match(text, /- public\/og\.png \(1200x630 png\)/);
+    assert.ok(existsSync(join(project, 'public', 'og.png')));
   });
 });
