@@ -14,7 +14,7 @@ import { RigError, reportFatal } from '../test/support/rig/errors';
 import { followHarnessEvents, printSummary } from '../test/support/harness/results';
 import { buildHarness, harnessDistDir } from '../test/support/harness/build';
 import { startRigMockServer } from '../test/support/rig/mockServer';
-import { repoRoot, resultsDir } from '../test/support/rig/paths';
+import { fixturesDir, repoRoot, resultsDir } from '../test/support/rig/paths';
 import { cleanupAll, runProcess } from '../test/support/rig/processes';
 import { rigApiKey } from '../test/support/rig/session';
 import { mockServerSettings, writeUserSettings } from '../test/support/rig/settings';
@@ -48,6 +48,7 @@ async function main(): Promise<number> {
       [harnessEnv.apiKey]: rigApiKey,
       [harnessEnv.workspace]: workspace,
       [harnessEnv.launcher]: 'electron',
+      [harnessEnv.fixtures]: fixturesDir,
       ...(grep ? { [harnessEnv.grep]: grep } : {}),
     },
   }).catch((err: unknown) => {

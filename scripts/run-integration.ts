@@ -20,7 +20,7 @@ import { packageHarness } from '../test/support/harness/build';
 import { meaningfulLines } from '../test/support/rig/logFilter';
 import { packageExtension, verifyExtensionVsix } from '../test/support/rig/packaging';
 import { withLock } from '../test/support/rig/lock';
-import { extensionVsixPath, rigLockDir, resultsDir } from '../test/support/rig/paths';
+import { extensionVsixPath, fixturesDir, rigLockDir, resultsDir } from '../test/support/rig/paths';
 import { cleanupAll, exitAfter, onCleanup } from '../test/support/rig/processes';
 import { rigApiKey, startSession } from '../test/support/rig/session';
 import { openWorkbench } from '../test/support/rig/workbench';
@@ -51,6 +51,7 @@ async function run(): Promise<number> {
       [harnessEnv.apiKey]: rigApiKey,
       [harnessEnv.workspace]: workspace,
       [harnessEnv.launcher]: 'code-server',
+      [harnessEnv.fixtures]: fixturesDir,
       ...(grep ? { [harnessEnv.grep]: grep } : {}),
     }),
   });

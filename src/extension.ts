@@ -6,6 +6,7 @@ import { requireValid } from './common/request/validation';
 import { createServices, type IdeogramServices } from './common/vscode/services';
 import { registerStudio } from './studio/vscode/index';
 import { registerLanguageModelTools } from './tools/vscode/index';
+import { registerPlaceholders } from './placeholders/vscode';
 
 /**
  * What activate returns to other extensions and the in-host tests: the operations and events,
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): IdeogramExtensionApi
   registerStudio(context, services);
   registerLanguageModelTools(context, services);
   registerAltTextCommands(context, services);
+  registerPlaceholders(context, services);
   const { images } = services;
   // The API is an edge like the commands: a request is checked here, before a folder is asked
   // for; the client checks it once more before sending, as a library must.

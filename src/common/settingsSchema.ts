@@ -6,6 +6,8 @@ import { providerDefaults, type ProviderConfig } from './provider';
 import { ASPECT_RATIOS, LEGACY_DEFAULTS, MAGIC_PROMPT_OPTIONS, MODELS, RANGES, STYLE_TYPES } from './request/legacy';
 import { DEFAULT_FILE_NAME_TEMPLATE } from './naming';
 import { redactUrlSecrets } from './redact';
+import type { ImageSize } from './imageSize';
+import { formatPixelSize, parsePixelSize, PLACEHOLDER_DEFAULTS, PLACEHOLDER_DIAGNOSTIC_LEVELS } from './placeholderSettings';
 
 /** Where the key is sent: provider presets, or 'custom' with an explicit base URL. */
 export const PROVIDERS = ['crazyrouter', 'ideogram', 'custom'] as const;
@@ -35,6 +37,17 @@ const GenerationDefaultsSchema = z.object({
   numImages: withDefault(z.number().int().min(RANGES.num_images.min).max(RANGES.num_images.max), LEGACY_DEFAULTS.num_images),
 });
 
+// `ideogram.placeholders.*` (issue 15): the size is written `1024x768` in settings.json.
+const PlaceholderSettingsSchema = z.object({
+  style: withDefault(z.string().trim().max(500), PLACEHOLDER_DEFAULTS.style),
+  publicFolders: withDefault(z.array(z.string().trim()).max(20), [...PLACEHOLDER_DEFAULTS.publicFolders]),
+  defaultSize: withDefault(
+    z.string().transform((text, ctx) => parsePixelSize(text) ?? (ctx.addIssue({ code: 'custom', message: 'not a size like 1024x768' }), z.NEVER)),
+    { ...PLACEHOLDER_DEFAULTS.defaultSize },
+  ),
+  diagnostics: withDefault(z.enum(PLACEHOLDER_DIAGNOSTIC_LEVELS), PLACEHOLDER_DEFAULTS.diagnostics),
+});
+
 /** Schema of the settings object; every field has a default. */
 export const SettingsSchema = z.object({
   provider: withDefault(z.enum(PROVIDERS), 'crazyrouter'),
@@ -56,6 +69,7 @@ export const SettingsSchema = z.object({
   // Money: an action that bills more images than this asks first; prices override the built-in table.
   confirmAboveImages: withDefault(z.number().int().min(0).max(1000), 4),
   prices: withDefault(z.record(z.string(), z.number().min(0)), {}),
+  placeholders: PlaceholderSettingsSchema.catch(() => PlaceholderSettingsSchema.parse({})),
 });
 
 /** The validated settings every other module receives. */
@@ -70,6 +84,17 @@ export interface SettingProblem { key: string; message: string }
 // Problems are logged: a proxy or relay URL may carry a password or a token.
 const ignoredValue = (value: unknown): string => `ignored value ${redactUrlSecrets(JSON.stringify(value))}`;
 
+// A parsed value equals what was stored: strings trimmed, lists by content, a size by what it says.
+function sameValue(parsed: unknown, stored: unknown): boolean {
+  const trim = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
+  if (Array.isArray(stored)) return JSON.stringify(parsed) === JSON.stringify(stored.map(trim));
+  if (typeof stored === 'string' && typeof parsed === 'object' && parsed !== null) {
+    const size = parsePixelSize(stored);
+    return size !== undefined && formatPixelSize(size) === formatPixelSize(parsed as ImageSize);
+  }
+  return parsed === trim(stored);
+}
+
 /** Validates raw values into settings; unusable values fall back to defaults and are listed as problems. */
 export function parseSettings(raw: RawSettings): { settings: IdeogramSettings; problems: SettingProblem[] } {
   const settings = SettingsSchema.parse(raw);
@@ -79,11 +104,11 @@ export function parseSettings(raw: RawSettings): { settings: IdeogramSettings; p
   for (const key of Object.keys(strict) as (keyof typeof strict)[]) {
     const value = raw[key];
     if (value === undefined) continue;
-    if (key === 'defaults') {
+    if (key === 'defaults' || key === 'placeholders') {
       const d = (typeof value === 'object' && value) ? value as Record<string, unknown> : {};
       for (const [sub, v] of Object.entries(d)) {
-        const parsed = (settings.defaults as Record<string, unknown>)[sub];
-        if (v !== undefined && parsed !== v) problems.push({ key: `ideogram.defaults.${sub}`, message: ignoredValue(v) });
+        const parsed = (settings[key] as Record<string, unknown>)[sub];
+        if (v !== undefined && !sameValue(parsed, v)) problems.push({ key: `ideogram.${key}.${sub}`, message: ignoredValue(v) });
       }
       continue;
     }

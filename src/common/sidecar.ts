@@ -40,6 +40,14 @@ export const SidecarSchema = z.looseObject({
   height: z.number().int().optional(),
   mime: z.string().optional(),
   bytes: z.number().int().optional(),
+  /** A placeholder for a missing image (issue 15): the references it filled, how its prompt and size were derived, and the generated original's size. */
+  placeholder: z.looseObject({
+    /** Each reference: its document (workspace-relative, '/') and the path as written there. */
+    references: z.array(z.object({ document: z.string(), src: z.string() })),
+    prompt_source: z.string(),
+    size: z.object({ width: z.number().int(), height: z.number().int(), source: z.string() }),
+    original: z.object({ width: z.number().int(), height: z.number().int() }),
+  }).optional(),
 });
 
 /** One sidecar. */

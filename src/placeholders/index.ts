@@ -21,3 +21,4 @@ export { deriveSize, fileNameSize, parseDimension, parseSizes, sizeInFileName, d
 export { fileNameWords, surroundingText, ReferenceSubjects, chooseSubject, composePrompt, type SubjectLookup } from './prompt';
 export { kindInName, kindSignal, strongestKind, wantsAlpha, type KindSignal } from './kind';
 export { locateTarget, isInside, publicRoots, type TargetCandidate, type TargetLocation } from './targets';
+export { placeholderDraft, placeholderRecord, type PlaceholderRecord } from './request';

@@ -26,7 +26,7 @@ describe('language model tools', () => {
 
   it('are registered with their input schemas', () => {
     const tools = vscode.lm.tools.filter((tool) => tool.name.startsWith('ideogram_'));
-    assert.deepEqual(tools.map((tool) => tool.name).sort(), ['ideogram_describeImage', 'ideogram_generateImage']);
+    assert.deepEqual(tools.map((tool) => tool.name).sort(), ['ideogram_describeImage', 'ideogram_fillMissingImages', 'ideogram_generateImage']);
     const generate = tools.find((tool) => tool.name === 'ideogram_generateImage');
     const properties = (generate?.inputSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
     assert.deepEqual(Object.keys(properties).sort(),

@@ -4,6 +4,7 @@ import {
   DESCRIBE_TOOL_INPUT_SCHEMA, DESCRIBE_TOOL_NAME, GENERATE_TOOL_INPUT_SCHEMA, GENERATE_TOOL_NAME,
   buildGenerateRequest, invalidInputText, parseDescribeInput,
 } from '../../src/tools/toolInput';
+import { FILL_TOOL_INPUT_SCHEMA, FILL_TOOL_NAME, readFillInput } from '../../src/placeholders/tool';
 
 const defaults = { model: 'V_2', aspectRatio: 'ASPECT_16_9', styleType: 'AUTO', magicPrompt: 'OFF', numImages: 2 };
 
@@ -14,9 +15,10 @@ describe('language model tools: manifest', () => {
   const tools = manifest.contributes.languageModelTools;
 
   it('declares both tools with the schemas the code validates against', () => {
-    assert.deepEqual(tools.map((tool) => tool.name), [GENERATE_TOOL_NAME, DESCRIBE_TOOL_NAME]);
+    assert.deepEqual(tools.map((tool) => tool.name), [GENERATE_TOOL_NAME, DESCRIBE_TOOL_NAME, FILL_TOOL_NAME]);
     assert.deepEqual(tools[0].inputSchema, JSON.parse(JSON.stringify(GENERATE_TOOL_INPUT_SCHEMA)));
     assert.deepEqual(tools[1].inputSchema, JSON.parse(JSON.stringify(DESCRIBE_TOOL_INPUT_SCHEMA)));
+    assert.deepEqual(tools[2].inputSchema, JSON.parse(JSON.stringify(FILL_TOOL_INPUT_SCHEMA)));
   });
 
   it('uses the API field names and makes the tools referenceable with localised display names', () => {
@@ -92,5 +94,12 @@ describe('language model tools: describe input', () => {
     assert.ok(!extra.ok);
     assert.deepEqual(extra.issues.map((issue) => issue.field).sort(), ['describe_model_version', 'prompt']);
     assert.ok(!parseDescribeInput(null).ok);
+  });
+});
+
+describe('language model tools: fill missing images input', () => {
+  it('reads a workspace-relative folder, and anything else as the whole workspace', () => {
+    assert.deepEqual(readFillInput({ folder: ' site ' }), { folder: 'site' });
+    for (const input of [{}, { folder: '' }, { folder: '.' }, { folder: 3 }, null, 'site']) assert.deepEqual(readFillInput(input), {}, JSON.stringify(input));
   });
 });

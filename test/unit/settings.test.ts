@@ -64,8 +64,9 @@ describe('settings', () => {
       contributes: { configuration: { properties: Record<string, { scope?: string }> } };
     };
     // Reviewed: these change how an image or a reference looks, never how many images are billed,
-    // at which model's price, or where a file is written.
-    const harmless = ['ideogram.defaults.aspectRatio', 'ideogram.defaults.styleType', 'ideogram.defaults.magicPrompt', 'ideogram.insertFormat'];
+    // at which model's price, or where a file is written (one placeholder is one image whatever its size).
+    const harmless = ['ideogram.defaults.aspectRatio', 'ideogram.defaults.styleType', 'ideogram.defaults.magicPrompt', 'ideogram.insertFormat',
+      'ideogram.placeholders.style', 'ideogram.placeholders.defaultSize', 'ideogram.placeholders.diagnostics'];
     const folderSettable = Object.entries(manifest.contributes.configuration.properties)
       .filter(([, prop]) => prop.scope !== 'application' && prop.scope !== 'machine').map(([key]) => key);
     assert.deepEqual([...manifest.capabilities.untrustedWorkspaces.restrictedConfigurations].sort(), folderSettable.filter((key) => !harmless.includes(key)).sort());
@@ -82,5 +83,33 @@ describe('settings', () => {
       const ref = /^%(.+)%$/.exec(prop.markdownDescription ?? '')?.[1];
       assert.ok(ref && nls[ref], `${key} has a markdownDescription in package.nls.json`);
     }
+  });
+});
+
+describe('placeholder settings', () => {
+  it('defaults to public/ and static/, 1024x768, no style and hints', () => {
+    const { settings, problems } = parseSettings({ placeholders: {} });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings.placeholders, { style: '', publicFolders: ['public', 'static'], defaultSize: { width: 1024, height: 768 }, diagnostics: 'hint' });
+  });
+
+  it('reads a size written WIDTHxHEIGHT and names only the values it ignores', () => {
+    const ok = parseSettings({ placeholders: { style: ' flat vector ', publicFolders: ['www'], defaultSize: '800 × 600', diagnostics: 'information' } });
+    assert.deepEqual(ok.problems, []);
+    assert.deepEqual(ok.settings.placeholders, { style: 'flat vector', publicFolders: ['www'], defaultSize: { width: 800, height: 600 }, diagnostics: 'information' });
+    const bad = parseSettings({ placeholders: { defaultSize: '0x600', diagnostics: 'error', publicFolders: 'public', style: 'ok' } });
+    assert.deepEqual(bad.settings.placeholders, { style: 'ok', publicFolders: ['public', 'static'], defaultSize: { width: 1024, height: 768 }, diagnostics: 'hint' });
+    assert.deepEqual(bad.problems.map((p) => p.key).sort(), ['ideogram.placeholders.defaultSize', 'ideogram.placeholders.diagnostics', 'ideogram.placeholders.publicFolders']);
+    assert.deepEqual(parseSettings({ placeholders: { defaultSize: '5000x10' } }).problems.map((p) => p.key), ['ideogram.placeholders.defaultSize'], 'above 4096');
+  });
+
+  it('declares the same defaults in package.json', () => {
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { configuration: { properties: Record<string, { default?: unknown }> } } };
+    const props = manifest.contributes.configuration.properties;
+    const { placeholders } = parseSettings({}).settings;
+    assert.equal(props['ideogram.placeholders.style'].default, placeholders.style);
+    assert.deepEqual(props['ideogram.placeholders.publicFolders'].default, placeholders.publicFolders);
+    assert.equal(props['ideogram.placeholders.defaultSize'].default, `${placeholders.defaultSize.width}x${placeholders.defaultSize.height}`);
+    assert.equal(props['ideogram.placeholders.diagnostics'].default, placeholders.diagnostics);
   });
 });

@@ -42,6 +42,12 @@ function readWithProblems(scope?: vscode.ConfigurationScope): { settings: Ideogr
     fillEmptyAltText: config.get('fillEmptyAltText'),
     confirmAboveImages: config.get('confirmAboveImages'),
     prices: config.get('prices'),
+    placeholders: {
+      style: config.get('placeholders.style'),
+      publicFolders: config.get('placeholders.publicFolders'),
+      defaultSize: config.get('placeholders.defaultSize'),
+      diagnostics: config.get('placeholders.diagnostics'),
+    },
   };
   for (const key of KEY_LOCATION_SETTINGS) raw[key] = userValue(config, key);
   const { settings, problems } = parseSettings(raw);

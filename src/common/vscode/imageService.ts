@@ -3,7 +3,7 @@
 // them behave the same. UI (progress, messages) stays with the callers.
 import * as vscode from 'vscode';
 import type { Dispatcher } from 'undici';
-import { createDispatcher, IdeogramClient, InflightLimiter, type ImageInput, type ImageResult } from '../../ideogram';
+import { createDispatcher, downloadImage, IdeogramClient, InflightLimiter, type GeneratedImage, type ImageInput, type ImageResult } from '../../ideogram';
 import { IdeogramError, UnsavedImagesError, type UnsavedImages } from '../errors';
 import type { GenerateRequest, RemixRequest, UpscaleRequest } from '../request/schemas';
 import type { IdeogramSettings } from './config';
@@ -59,6 +59,14 @@ export interface OperationResult {
 
 /** Where an operation saves: its settings, workspace folder, output folder and the storage for it. */
 interface SaveTarget { settings: IdeogramSettings; folder: vscode.WorkspaceFolder; out: vscode.Uri; storage: SaveStorage<vscode.Uri> }
+
+/** One generated image held in memory, not saved (the caller reshapes and writes it: placeholders). */
+export interface UnsavedGeneratedImage {
+  bytes: Uint8Array;
+  image: GeneratedImage;
+  /** When the API answered, as it said. */
+  created: string;
+}
 
 /** Descriptions of one image (or the error that image met). */
 export interface DescribeItem { uri: vscode.Uri; descriptions: string[]; error?: unknown }
@@ -119,7 +127,8 @@ export class ImageService implements vscode.Disposable {
   constructor(
     private readonly keys: ApiKeyStore,
     private readonly log: IdeogramLog,
-    private readonly extensionVersion: string,
+    /** The extension's version, recorded in sidecars. */
+    readonly extensionVersion: string,
     private readonly readSettings: (scope?: vscode.ConfigurationScope) => IdeogramSettings,
   ) {}
 
@@ -130,6 +139,37 @@ export class ImageService implements vscode.Disposable {
       opts.onProgress?.(vscode.l10n.t('Waiting for Ideogram…'));
       const result = await client.generate(req, signal);
       return this.saveResult('generate', req, result, target, signal, opts);
+    });
+  }
+
+  /**
+   * Generates one image (num_images must be 1) and returns its bytes without writing anything:
+   * for callers that reshape the result and choose its path themselves (placeholders). Rejects
+   * with a UserFacingError when the safety filter blocked it.
+   */
+  async generateUnsaved(req: GenerateRequest, opts: OperationOptions & { settings: IdeogramSettings }): Promise<UnsavedGeneratedImage> {
+    if ((req.num_images ?? 1) !== 1) throw new Error('generateUnsaved makes one image');
+    const { settings } = opts;
+    return this.run(opts, settings, async (client, signal) => {
+      const result = await client.generate(req, signal);
+      const image = result.images.find((candidate) => candidate.is_image_safe && candidate.url);
+      if (!image?.url) throw new UserFacingError(vscode.l10n.t('Ideogram\'s safety filter blocked the image; try a different prompt.'));
+      const chunks: Uint8Array[] = [];
+      const download = () => downloadImage(image.url!, {
+        write: (chunk) => { chunks.push(chunk); return Promise.resolve(); },
+        commit: () => Promise.resolve(''),
+        abort: () => { chunks.length = 0; return Promise.resolve(); },
+      }, { signal, dispatcher: this.dispatcher?.instance, timeoutMs: settings.requestTimeoutSeconds * 1000 });
+      try {
+        await download();
+      } catch (error) {
+        // The image is paid for and its link lives a while: a connection dropped on the way (a
+        // kept-alive socket the server closed just then) gets one more download, not a new request.
+        if (signal.aborted || !(error instanceof IdeogramError) || !error.retryable) throw error;
+        this.log.warn(`Download failed, trying once more: ${error.message}`);
+        await download();
+      }
+      return { bytes: Buffer.concat(chunks), image, created: result.created };
     });
   }
 

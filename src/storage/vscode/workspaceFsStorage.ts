@@ -16,7 +16,8 @@ import type { SaveStorage, StorageSink, StoredImage } from '../savePipeline';
 // The sidecar of the image named `<stem>.<ext>` in `folder` (common/sidecarLocation.ts).
 const sidecarUri = (folder: vscode.Uri, stem: string): vscode.Uri => vscode.Uri.joinPath(folder, ...sidecarPathForStem(stem, 'beside').split('/'));
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+/** Whether anything (file or folder) is at `uri`. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;
@@ -25,12 +26,13 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-function isFileExists(err: unknown): boolean {
+/** Whether `err` is workspace.fs refusing to replace an existing file. */
+export function isFileExists(err: unknown): boolean {
   return err instanceof vscode.FileSystemError && (err.code === 'FileExists' || /exists/i.test(err.message));
 }
 
-// Dot-prefixed and .part so watchers and the Studio's history ignore it until the rename.
-function tempUriFor(folder: vscode.Uri, name: string): vscode.Uri {
+/** A temporary file for `name` in `folder`: dot-prefixed and .part so watchers and the Studio's history ignore it until the rename. */
+export function tempUriFor(folder: vscode.Uri, name: string): vscode.Uri {
   return vscode.Uri.joinPath(folder, `.${name}.${Math.random().toString(36).slice(2, 10)}.part`);
 }
 

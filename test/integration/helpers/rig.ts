@@ -18,6 +18,8 @@ export interface RigEnvironment {
   apiKey: string;
   workspace: string;
   launcher: 'code-server' | 'electron';
+  /** The repository's test/fixtures folder. */
+  fixtures: string;
 }
 
 /** Reads the launcher's environment; throws when a variable is missing (tests must not guess). */
@@ -32,6 +34,7 @@ export function rigEnvironment(): RigEnvironment {
     apiKey: read(harnessEnv.apiKey),
     workspace: read(harnessEnv.workspace),
     launcher: read(harnessEnv.launcher) === 'electron' ? 'electron' : 'code-server',
+    fixtures: read(harnessEnv.fixtures),
   };
 }
 

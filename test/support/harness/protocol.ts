@@ -24,6 +24,8 @@ export const harnessEnv = {
   workspace: 'IDEOGRAM_RIG_WORKSPACE',
   /** 'code-server' or 'electron'. */
   launcher: 'IDEOGRAM_RIG_LAUNCHER',
+  /** The repository's test/fixtures folder, for tests that copy a fixture project into the workspace. */
+  fixtures: 'IDEOGRAM_RIG_FIXTURES',
 } as const;
 
 /** globalThis key under which the harness leaves the ids of extensions active at startup. */

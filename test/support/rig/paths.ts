@@ -22,5 +22,8 @@ export const harnessVsixPath = path.join(outDir, 'ideogram-test-harness.vsix');
 /** Sample workspace copied fresh for every run (images, README, the alt-text/ examples). */
 export const fixtureWorkspaceDir = path.join(repoRoot, 'test', 'fixtures', 'workspace');
 
+/** test/fixtures: the in-host tests get it (harnessEnv.fixtures) to copy a fixture project into the workspace. */
+export const fixturesDir = path.join(repoRoot, 'test', 'fixtures');
+
 /** Held while a rig run packages and uses out/ and test-results/ (see lock.ts). */
 export const rigLockDir = path.join(resultsDir, '.rig.lock');

@@ -124,6 +124,30 @@ export class Range {
     this.start = typeof start === 'number' ? new Position(start, end as number) : start;
     this.end = typeof start === 'number' ? new Position(endLine ?? 0, endCharacter ?? 0) : end as Position;
   }
+  isEqual(other: Range): boolean {
+    return this.start.line === other.start.line && this.start.character === other.start.character && this.end.line === other.end.line && this.end.character === other.end.character;
+  }
+}
+
+/** vscode.Diagnostic. */
+export class Diagnostic {
+  source?: string;
+  code?: string | number;
+  constructor(readonly range: Range, readonly message: string, readonly severity: number = 0) {}
+}
+
+/** vscode.CodeActionKind (the kinds the extension offers). */
+export class CodeActionKind {
+  static readonly QuickFix = new CodeActionKind('quickfix');
+  constructor(readonly value: string) {}
+}
+
+/** vscode.CodeAction. */
+export class CodeAction {
+  diagnostics?: Diagnostic[];
+  isPreferred?: boolean;
+  command?: { title: string; command: string; arguments?: unknown[] };
+  constructor(readonly title: string, readonly kind?: CodeActionKind) {}
 }
 
 /** vscode.ThemeIcon. */
@@ -165,6 +189,7 @@ export const enums = {
   QuickPickItemKind: { Separator: -1, Default: 0 },
   StatusBarAlignment: { Left: 1, Right: 2 },
   EndOfLine: { LF: 1, CRLF: 2 },
+  DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
 } as const;
 
 /** vscode.l10n.t's placeholder filling ({0}, {1}… and named {name}); English only. */

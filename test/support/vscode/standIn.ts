@@ -6,7 +6,7 @@
 // purpose, so a new dependency on the editor fails loudly here instead of being faked by accident.
 import Module from 'node:module';
 import {
-  CancellationError, CancellationTokenSource, Disposable, enums, EventEmitter, FilePermission, FileSystemError, FileType, formatMessage,
+  CancellationError, CancellationTokenSource, CodeAction, CodeActionKind, Diagnostic, Disposable, enums, EventEmitter, FilePermission, FileSystemError, FileType, formatMessage,
   LanguageModelTextPart, LanguageModelToolResult, MarkdownString, Position, Range, TabInputCustom, TabInputText, ThemeIcon, Uri,
 } from './basics';
 import { backButton, StandInWindow } from './window';
@@ -76,13 +76,17 @@ class StandInLanguageModels {
   }
 }
 
-/** The drop and paste edit providers the extension registered (by kind of edit). */
+/** The drop/paste edit providers, the diagnostics (by document Uri string) and the code action providers the extension registered. */
 class StandInLanguages {
   readonly dropProviders: unknown[] = [];
   readonly pasteProviders: unknown[] = [];
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  readonly codeActionProviders: { selector: unknown; provider: unknown }[] = [];
   reset(): void {
     this.dropProviders.length = 0;
     this.pasteProviders.length = 0;
+    this.diagnostics.clear();
+    this.codeActionProviders.length = 0;
   }
   api(): Record<string, unknown> {
     const register = (list: unknown[]) => (_selector: unknown, provider: unknown) => {
@@ -92,6 +96,18 @@ class StandInLanguages {
     return {
       registerDocumentDropEditProvider: register(this.dropProviders),
       registerDocumentPasteEditProvider: register(this.pasteProviders),
+      createDiagnosticCollection: (name?: string) => ({
+        name,
+        set: (uri: { toString(): string }, diagnostics: Diagnostic[]) => { this.diagnostics.set(uri.toString(), [...diagnostics]); },
+        delete: (uri: { toString(): string }) => { this.diagnostics.delete(uri.toString()); },
+        get: (uri: { toString(): string }) => this.diagnostics.get(uri.toString()),
+        dispose: () => this.diagnostics.clear(),
+      }),
+      registerCodeActionsProvider: (selector: unknown, provider: unknown) => {
+        const entry = { selector, provider };
+        this.codeActionProviders.push(entry);
+        return new Disposable(() => this.codeActionProviders.splice(this.codeActionProviders.indexOf(entry), 1));
+      },
     };
   }
 }
@@ -157,6 +173,9 @@ const standIn = {
   FileSystemError,
   Position,
   Range,
+  Diagnostic,
+  CodeAction,
+  CodeActionKind,
   ThemeIcon,
   MarkdownString,
   TabInputText,

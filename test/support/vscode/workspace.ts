@@ -28,6 +28,10 @@ export class StandInWorkspace {
   readonly settings: Record<SettingsTarget, Map<string, unknown>> = { user: new Map(), workspace: new Map() };
   readonly configurationChanged = new EventEmitter<{ affectsConfiguration(section: string): boolean }>();
   readonly foldersChanged = new EventEmitter<{ added: WorkspaceFolder[]; removed: WorkspaceFolder[] }>();
+  // No documents are opened in the stand-in; the events exist so listeners can subscribe.
+  readonly documentOpened = new EventEmitter<unknown>();
+  readonly documentChanged = new EventEmitter<unknown>();
+  readonly documentClosed = new EventEmitter<unknown>();
 
   reset(): void {
     this.folders = [];
@@ -194,5 +198,13 @@ export function createWorkspaceApi(state: StandInWorkspace): Record<string, unkn
     findFiles: (include: string, exclude?: string | null, maxResults?: number, token?: CancellationToken) => state.findFiles(include, exclude, maxResults, token),
     onDidChangeConfiguration: state.configurationChanged.event,
     onDidChangeWorkspaceFolders: state.foldersChanged.event,
+    onDidOpenTextDocument: state.documentOpened.event,
+    onDidChangeTextDocument: state.documentChanged.event,
+    onDidCloseTextDocument: state.documentClosed.event,
+    // The stand-in watches no files: its watchers never fire (tests that need that run in the real editor).
+    createFileSystemWatcher: () => {
+      const events = [new EventEmitter<URI>(), new EventEmitter<URI>(), new EventEmitter<URI>()];
+      return { onDidCreate: events[0].event, onDidChange: events[1].event, onDidDelete: events[2].event, dispose: () => events.forEach((e) => e.dispose()) };
+    },
   };
 }
