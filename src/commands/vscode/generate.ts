@@ -38,7 +38,7 @@ export async function runGenerate(
   // Checked here, where the request was made (the palette's steps or a caller's options); the client checks again.
   const result = await services.boundary.run(vscode.l10n.t('Generate'), async () => {
     requireValid('generate', request);
-    return withOperationProgress(vscode.l10n.t('Ideogram: generating {0} image(s)', request.num_images ?? 1), (opts) => services.images.generate(request, opts));
+    return withOperationProgress((request.num_images ?? 1) === 1 ? vscode.l10n.t('Ideogram: generating 1 image') : vscode.l10n.t('Ideogram: generating {0} images', request.num_images ?? 1), (opts) => services.images.generate(request, opts));
   });
   if (!result) return undefined;
   announceResult(services, result, request.prompt, vscode.l10n.t('Generate'));
@@ -212,6 +212,6 @@ function summary(state: GenerateRequest): string {
     state.style_type,
     state.magic_prompt_option ? `magic ${state.magic_prompt_option}` : undefined,
     // Always shown: the number of images is what is billed (a folder's settings may have raised the default).
-    vscode.l10n.t('{0} image(s)', state.num_images ?? 1),
+    (state.num_images ?? 1) === 1 ? vscode.l10n.t('1 image') : vscode.l10n.t('{0} images', state.num_images ?? 1),
   ].filter(Boolean).join(' · ');
 }

@@ -44,13 +44,13 @@ export function registerImageCommands(services: IdeogramServices): vscode.Dispos
 
 /** Remixes each image with the same request; returns the saved Uris. */
 export function runRemix(services: IdeogramServices, request: RemixRequest, images: vscode.Uri[]): Promise<vscode.Uri[] | undefined> {
-  return runForEach(services, vscode.l10n.t('Remix'), vscode.l10n.t('Ideogram: remixing {0} image(s)', images.length), images,
+  return runForEach(services, vscode.l10n.t('Remix'), images.length === 1 ? vscode.l10n.t('Ideogram: remixing 1 image') : vscode.l10n.t('Ideogram: remixing {0} images', images.length), images,
     (image, opts) => services.images.remix(request, image, opts), request.prompt);
 }
 
 /** Upscales each image with the same request; returns the saved Uris. */
 export function runUpscale(services: IdeogramServices, request: UpscaleRequest, images: vscode.Uri[]): Promise<vscode.Uri[] | undefined> {
-  return runForEach(services, vscode.l10n.t('Upscale'), vscode.l10n.t('Ideogram: upscaling {0} image(s)', images.length), images,
+  return runForEach(services, vscode.l10n.t('Upscale'), images.length === 1 ? vscode.l10n.t('Ideogram: upscaling 1 image') : vscode.l10n.t('Ideogram: upscaling {0} images', images.length), images,
     (image, opts) => services.images.upscale(request, image, opts), request.prompt ?? '');
 }
 
@@ -114,7 +114,7 @@ export async function askForRemix(services: IdeogramServices, image: vscode.Uri,
     } else {
       // The last step before the request is sent: it says how many images each input makes (billed).
       const count = initial.num_images ?? settings.defaults.numImages;
-      const placeholder = vscode.l10n.t('Model (makes {0} image(s) per input image; ideogram.defaults.numImages)', count);
+      const placeholder = count === 1 ? vscode.l10n.t('Model (makes 1 image per input image; ideogram.defaults.numImages)') : vscode.l10n.t('Model (makes {0} images per input image; ideogram.defaults.numImages)', count);
       const picked = await pickStep(info, MODELS.map((m) => ({ label: m, value: m as string, description: modelHint(m) })), { placeholder, active: state.model });
       outcome = picked;
       if (picked && picked !== BACK) state.model = picked.value;
