@@ -123,6 +123,9 @@ describe('Ideogram Studio: daily flows', function () {
       await waitFor(`a full grid at ${width} px`, full, 10_000);
       // Insert and the icon buttons share one line while a card has its room (not in the narrowest dock).
       if (width >= 1024) assert.ok(await oneLine(), `the card's actions on one line at ${width} px`);
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await card.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SCREENSHOTS, `studio-results-${width}.png`) });
     }
     await page.setViewportSize({ width: 1280, height: 800 });
   });
