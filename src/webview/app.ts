@@ -249,8 +249,7 @@ export class StudioApp {
     if (running) {
       this.status.textContent = l10n.t('Working…');
       this.runError.hidden = true; // a Retry from the inline error is under way
-    }
-    else if (this.status.textContent === l10n.t('Working…')) this.status.textContent = '';
+    } else if (this.status.textContent === l10n.t('Working…')) this.status.textContent = '';
   }
 
   private resultAction(action: ResultAction, item: ResultItem): void {
