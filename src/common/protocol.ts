@@ -97,7 +97,8 @@ export type HostMessage =
   | { type: 'progress'; runId: number; message: string }
   | { type: 'runFinished'; runId: number; results: ResultItem[]; blocked: number }
   | { type: 'describeFinished'; runId: number; image: ImageRef; descriptions: string[] }
-  | { type: 'runFailed'; runId: number; message: string }
+  // `actions`: what the user may answer (Retry, Save Again, Set API Key…); the answer comes back as `errorAction`.
+  | { type: 'runFailed'; runId: number; message: string; actions?: string[] }
   | { type: 'runCancelled'; runId: number }
   | { type: 'history'; page: HistoryPage }
   | { type: 'notice'; message: string };
@@ -112,6 +113,8 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
   z.strictObject({ type: z.literal('run'), form: FormStateSchema, reference: uriString.optional() }),
   z.strictObject({ type: z.literal('cancel') }),
+  // The answer to a failed run's inline error: one of its actions, or none (dismissed).
+  z.strictObject({ type: z.literal('errorAction'), runId: z.number().int().min(0), action: text(200).optional() }),
   z.strictObject({ type: z.literal('fileAction'), action: z.enum(FILE_ACTIONS), uri: uriString }),
   z.strictObject({ type: z.literal('copyText'), text: text(20_000) }),
   // A description of `image` to write as its alt text in the last active text editor.

@@ -79,9 +79,11 @@ export function reportError(err: unknown, label: string, redact: (text: string) 
     // The images are paid for: offer to save them (free) first; a new request only when the
     // failure was not on this machine (a folder problem would fail the same way again).
     kind = 'unsaved';
-    message = l10n.t('Ideogram made {0} image(s), but they could not be saved: {1} "Save Again" downloads them again, without a new request.', err.unsaved.count, err.message);
+    message = err.unsaved.count === 1
+      ? l10n.t('Ideogram made 1 image, but it could not be saved: {0} "Save Again" downloads it again, without a new request.', err.message)
+      : l10n.t('Ideogram made {0} images, but they could not be saved: {1} "Save Again" downloads them again, without a new request.', err.unsaved.count, err.message);
     settingHint = err.settingHint;
-    log = { level: 'error', text: `${label}: ${err.unsaved.count} image(s) not saved (${err.unsaved.local ? 'local' : err.kind}): ${err.message}` };
+    log = { level: 'error', text: `${label}: images not saved: ${err.unsaved.count} (${err.unsaved.local ? 'local' : err.kind}): ${err.message}` };
     actions.push('saveAgain');
     if (settingHint) actions.push('openSettings');
     if (!err.unsaved.local && (err.retryable || RETRYABLE.has(err.kind))) actions.push('retry');

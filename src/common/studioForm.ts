@@ -3,7 +3,7 @@
 // user types: the one check at that edge) and the host (which hands the request to the client,
 // whose own check is the second one).
 import { modeTakes, refusals, type ModelRestrictedField, type RequestField } from './request/capabilities';
-import { LEGACY_DEFAULTS } from './request/legacy';
+import { LEGACY_DEFAULTS, RANGES } from './request/legacy';
 import { validate, type ValidationIssue } from './request/validation';
 import type { FormState, StudioMode } from './protocol';
 
@@ -113,6 +113,20 @@ export function disabledFields(model: string): Partial<Record<ModelRestrictedFie
 /** Whether a mode shows a request field (the Studio form's rows follow the operation's fields). */
 export function modeShows(mode: StudioMode, field: RequestField): boolean {
   return modeTakes(mode, field);
+}
+
+/**
+ * How many images a request's parameters bill: their num_images (the API makes one without it);
+ * undefined while num_images is not a whole number the API takes.
+ */
+export function billedImageCount(parameters: Record<string, unknown>): number | undefined {
+  const count = parameters.num_images ?? RANGES.num_images.default;
+  return typeof count === 'number' && Number.isInteger(count) && count >= RANGES.num_images.min && count <= RANGES.num_images.max ? count : undefined;
+}
+
+/** How many images the Studio's request will bill; undefined for Describe (no images) or an invalid count. */
+export function studioBilledImages(request: StudioRequest): number | undefined {
+  return request.mode === 'describe' ? undefined : billedImageCount(request.request);
 }
 
 /** Whether a mode needs a reference image. */

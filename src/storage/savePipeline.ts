@@ -173,7 +173,7 @@ export async function saveImages<L>(job: SaveJob<L>): Promise<SaveOutcome<L>> {
     for (const failure of failures) job.log?.warn(`${job.operation}: an image could not be saved: ${failure.message}`);
     const unsaved = failures.length > 0 ? unsavedImages(job, safe.filter((_, index) => !outcomes[index].ok), failures) : undefined;
     if (unsaved && kept.length === 0) throw new UnsavedImagesError(unsaved);
-    if (blocked > 0) job.log?.info(`${job.operation}: ${blocked} image(s) blocked by the safety filter; nothing written for them`);
+    if (blocked > 0) job.log?.info(`${job.operation}: images blocked by the safety filter: ${blocked}; nothing written for them`);
     return { saved: kept, blocked, failed: failures.length, firstFailure: failures[0], unsaved };
   } catch (err) {
     await Promise.all(written.map((location) => job.storage.remove(location)));

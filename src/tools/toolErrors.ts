@@ -9,7 +9,7 @@ import { UserFacingError } from '../common/userFacingError';
 export function toolErrorText(err: unknown, redact: (text: string) => string): string {
   if (err instanceof UnsavedImagesError) {
     // Said plainly, so the model does not pay for the same images again on its own.
-    return redact(`Error: Ideogram made ${err.unsaved.count} image(s), but they could not be saved: ${err.message} ` +
+    return redact(`Error: Ideogram made images (${err.unsaved.count}), but they could not be saved: ${err.message} ` +
       'The user was offered to save them again without a new request; do not call the tool again for them unless the user asks.');
   }
   if (err instanceof IdeogramError) {

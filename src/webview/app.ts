@@ -3,8 +3,9 @@
 import * as l10n from '@vscode/l10n';
 import type { FormState, HostMessage, ImageRef, ResultItem, StudioMode } from '../common/protocol';
 import { assertNever, FormStateSchema, STUDIO_MODES } from '../common/protocol';
-import { buildStudioRequest, checkStudioRequest, DEFAULT_FORM, formFromParameters, modeNeedsImage } from '../common/studioForm';
-import { h } from './dom';
+import { buildStudioRequest, checkStudioRequest, DEFAULT_FORM, formFromParameters, modeNeedsImage, studioBilledImages } from '../common/studioForm';
+import { runLabel } from './billing';
+import { h, replaceChildren } from './dom';
 import { StudioForm } from './form';
 import { HistoryView } from './history';
 import { post, saveState } from './host';
@@ -31,6 +32,7 @@ export class StudioApp {
   private readonly status: HTMLElement;
   private readonly generalError: HTMLElement;
   private readonly runError: HTMLElement;
+  private readonly runErrorActions: HTMLElement;
   private runningId: number | undefined;
   private pendingRun = false;
 
@@ -66,10 +68,9 @@ export class StudioApp {
     this.progress = h('vscode-progress-ring', { id: 'progress', hidden: true, 'aria-label': l10n.t('Working…') });
     this.status = h('span', { id: 'status', class: 'muted', role: 'status' });
     this.generalError = h('div', { class: 'error', id: 'form-error', 'aria-live': 'polite' });
-    const dismiss = h('vscode-button', { secondary: true, id: 'run-error-dismiss' }, l10n.t('Dismiss'));
+    this.runErrorActions = h('span', { class: 'run-error-actions' });
     this.runError = h('div', { class: 'run-error', id: 'run-error', role: 'alert', hidden: true },
-      h('strong', {}, l10n.t('Failed:')), h('span', { id: 'run-error-text' }), dismiss);
-    dismiss.addEventListener('click', () => { this.runError.hidden = true; });
+      h('strong', {}, l10n.t('Failed:')), h('span', { id: 'run-error-text' }), this.runErrorActions);
     this.runButton.addEventListener('click', () => this.run());
     this.cancelButton.addEventListener('click', () => post({ type: 'cancel' }));
 
@@ -138,8 +139,7 @@ export class StudioApp {
       case 'runFailed':
         this.setRunning(undefined);
         this.status.textContent = '';
-        this.runError.querySelector('#run-error-text')!.textContent = message.message;
-        this.runError.hidden = false;
+        this.showRunError(message.runId, message.message, message.actions ?? []);
         break;
       case 'runCancelled':
         this.setRunning(undefined);
@@ -185,13 +185,17 @@ export class StudioApp {
     return { ...this.form.value, mode: this.mode };
   }
 
-  // Live validation and state saving on every edit.
+  // Live validation, the Run button's count and state saving on every edit. A notice of an earlier
+  // action ("Copied.") is cleared: the user has moved on, and a line that outlives its event misleads.
   private changed(): void {
     if (!this.form) return; // during construction
     const form = this.currentForm();
-    const issues = checkStudioRequest(buildStudioRequest(form));
+    const request = buildStudioRequest(form);
+    const issues = checkStudioRequest(request);
     const unplaced = this.form.showIssues(issues);
     this.generalError.textContent = unplaced.map((i) => i.message).join(' ');
+    this.runButton.textContent = runLabel(form.mode, studioBilledImages(request));
+    if (this.runningId === undefined && !this.pendingRun) this.status.textContent = '';
     saveState({ form: FormStateSchema.safeParse(form).success ? form : undefined, reference: this.reference?.value?.uri });
   }
 
@@ -199,7 +203,8 @@ export class StudioApp {
     if (this.runningId !== undefined || this.pendingRun) return;
     const form = this.currentForm();
     const issues = checkStudioRequest(buildStudioRequest(form));
-    this.form.showIssues(issues);
+    this.form.showAllIssues();
+    this.generalError.textContent = this.form.showIssues(issues).map((i) => i.message).join(' ');
     if (issues.length > 0) {
       this.form.focusFirstError();
       return; // nothing is sent while the form has errors
@@ -215,6 +220,25 @@ export class StudioApp {
     post({ type: 'run', form, reference: modeNeedsImage(form.mode) ? reference?.uri : undefined });
   }
 
+  // The one place a failed run is reported: its message and the answers the host offers as buttons
+  // (the first one, e.g. Retry, is primary), then Dismiss. Each answer goes back to the host once.
+  private showRunError(runId: number, text: string, actions: string[]): void {
+    this.runError.querySelector('#run-error-text')!.textContent = text;
+    const answer = (action: string | undefined): void => {
+      this.runError.hidden = true;
+      post({ type: 'errorAction', runId, action });
+    };
+    const buttons = actions.map((action, index) => {
+      const button = h('vscode-button', { secondary: index > 0, 'data-error-action': action }, action);
+      button.addEventListener('click', () => answer(action));
+      return button;
+    });
+    const dismiss = h('vscode-button', { secondary: true, id: 'run-error-dismiss' }, l10n.t('Dismiss'));
+    dismiss.addEventListener('click', () => answer(undefined));
+    replaceChildren(this.runErrorActions, ...buttons, dismiss);
+    this.runError.hidden = false;
+  }
+
   private setRunning(runId: number | undefined): void {
     this.pendingRun = false;
     this.runningId = runId;
@@ -222,8 +246,10 @@ export class StudioApp {
     this.runButton.disabled = running;
     this.cancelButton.hidden = !running;
     this.progress.hidden = !running;
-    if (running) this.status.textContent = l10n.t('Working…');
-    else if (this.status.textContent === l10n.t('Working…')) this.status.textContent = '';
+    if (running) {
+      this.status.textContent = l10n.t('Working…');
+      this.runError.hidden = true; // a Retry from the inline error is under way
+    } else if (this.status.textContent === l10n.t('Working…')) this.status.textContent = '';
   }
 
   private resultAction(action: ResultAction, item: ResultItem): void {

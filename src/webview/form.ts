@@ -1,6 +1,7 @@
 // The parameter form of all four modes. It reads and writes a FormState, hides the fields a mode
 // does not use, disables the ones the model forbids (with the reason), and shows the client's own
-// validation messages under each field as the user types.
+// validation messages under a field once the user has edited it, and under every field once Run
+// was pressed: a form that opens or switches mode shows no error the user did not cause.
 import * as l10n from '@vscode/l10n';
 import type { RequestField } from '../common/request/capabilities';
 import { fieldLabel } from '../common/request/labels';
@@ -41,6 +42,9 @@ export class StudioForm {
   private readonly resemblance: VscodeTextfield;
   private readonly detail: VscodeTextfield;
   private readonly describeVersion: VscodeSingleSelect;
+  // Rows the user edited, and whether Run was pressed: only their issues are shown.
+  private readonly touched = new Set<string>();
+  private submitted = false;
 
   constructor(private readonly onChange: () => void) {
     this.prompt = textArea('prompt', fieldLabel('prompt'), 4, l10n.t('Describe the image you want'));
@@ -55,7 +59,7 @@ export class StudioForm {
     this.seed = textField('seed', fieldLabel('seed'), { placeholder: `${RANGES.seed.min} … ${RANGES.seed.max}` });
     this.randomSeed = h('vscode-checkbox', { id: 'random-seed', label: l10n.t('Random') }) as VscodeCheckbox;
     this.numImages = textField('num-images', fieldLabel('num_images'), { type: 'number', min: RANGES.num_images.min, max: RANGES.num_images.max, step: 1 });
-    this.palette = new PaletteEditor(() => this.changed());
+    this.palette = new PaletteEditor((edited) => this.changed(edited ? 'color_palette' : undefined));
     this.imageWeight = textField('image-weight', fieldLabel('image_weight'), { type: 'number', ...RANGES.image_weight, step: 1 });
     this.resemblance = textField('resemblance', fieldLabel('resemblance'), { type: 'number', ...RANGES.resemblance, step: 1 });
     this.detail = textField('detail', fieldLabel('detail'), { type: 'number', ...RANGES.detail, step: 1 });
@@ -87,12 +91,12 @@ export class StudioForm {
       basics,
       more);
 
-    for (const control of [this.prompt, this.negative, this.seed, this.numImages, this.imageWeight, this.resemblance, this.detail]) {
-      control.addEventListener('input', () => this.changed());
-    }
-    for (const control of [this.model, this.sizeKind, this.aspect, this.resolution, this.style, this.magic, this.describeVersion, this.randomSeed]) {
-      control.addEventListener('change', () => this.changed());
-    }
+    const typed: [string, HTMLElement][] = [['prompt', this.prompt], ['negative_prompt', this.negative], ['seed', this.seed],
+      ['num_images', this.numImages], ['image_weight', this.imageWeight], ['resemblance', this.resemblance], ['detail', this.detail]];
+    for (const [key, control] of typed) control.addEventListener('input', () => this.changed(key));
+    const picked: [string, HTMLElement][] = [['model', this.model], ['size', this.sizeKind], ['size', this.aspect], ['size', this.resolution],
+      ['style_type', this.style], ['magic_prompt_option', this.magic], ['describe_model_version', this.describeVersion], ['seed', this.randomSeed]];
+    for (const [key, control] of picked) control.addEventListener('change', () => this.changed(key));
     this.value = DEFAULT_FORM;
   }
 
@@ -146,14 +150,25 @@ export class StudioForm {
     this.sync();
   }
 
-  /** Shows issues under their fields; issues of unknown fields are returned for a general line. */
+  /** From now on every field shows its issues (Run was pressed). */
+  showAllIssues(): void {
+    this.submitted = true;
+  }
+
+  /**
+   * Shows issues under the fields the user edited (every field after Run); issues of unknown
+   * fields are returned for a general line, once Run was pressed.
+   */
   showIssues(issues: ValidationIssue[]): ValidationIssue[] {
     const byRow = new Map<string, string[]>();
     const unplaced: ValidationIssue[] = [];
     for (const issue of issues) {
       const key = rowKey(issue.field);
-      if (key && this.fields.has(key)) byRow.set(key, [...(byRow.get(key) ?? []), issue.message]);
-      else unplaced.push(issue);
+      if (key && this.fields.has(key)) {
+        if (this.submitted || this.touched.has(key)) byRow.set(key, [...(byRow.get(key) ?? []), issue.message]);
+      } else if (this.submitted) {
+        unplaced.push(issue);
+      }
     }
     for (const [key, field] of this.fields) setError(field, byRow.get(key) ?? []);
     return unplaced;
@@ -179,7 +194,10 @@ export class StudioForm {
     parent?.appendChild(field.row);
   }
 
-  private changed(): void {
+  // `edited` names the row the user changed; a change the user did not make to a field (the
+  // palette's kind) touches nothing.
+  private changed(edited?: string): void {
+    if (edited) this.touched.add(edited);
     this.sync();
     this.onChange();
   }

@@ -21,7 +21,8 @@ export class PaletteEditor {
   private swatches: Swatch[] = [];
   private disabledFlag = false;
 
-  constructor(private readonly onChange: () => void) {
+  // onChange(edited): edited is false when only the kind changed, which alone is no reason to show an error.
+  constructor(private readonly onChange: (edited: boolean) => void) {
     this.kind = select('palette', fieldLabel('color_palette'), [
       { value: 'none', label: l10n.t('None') },
       { value: 'preset', label: l10n.t('Preset') },
@@ -32,8 +33,8 @@ export class PaletteEditor {
     this.swatchList = h('div', { class: 'swatches', role: 'list' });
     this.addButton = h('vscode-button', { id: 'add-swatch', secondary: true }, l10n.t('Add colour'));
     this.element = h('div', { class: 'palette' }, this.kind, this.preset, this.presetColours, this.swatchList, this.addButton);
-    this.kind.addEventListener('change', () => { this.syncVisibility(); this.onChange(); });
-    this.preset.addEventListener('change', () => { this.renderPresetColours(); this.onChange(); });
+    this.kind.addEventListener('change', () => { this.syncVisibility(); this.onChange(false); });
+    this.preset.addEventListener('change', () => { this.renderPresetColours(); this.onChange(true); });
     this.addButton.addEventListener('click', () => this.addSwatch());
     this.syncVisibility();
   }
@@ -75,7 +76,7 @@ export class PaletteEditor {
     const weight = last ? Math.max(0.05, Math.round((last.color_weight - 0.1) * 100) / 100) : 1;
     this.swatches.push({ color_hex: '#3c78d8', color_weight: weight });
     this.renderSwatches();
-    this.onChange();
+    this.onChange(true);
     const inputs = this.swatchList.querySelectorAll('input[type="color"]');
     (inputs[inputs.length - 1] as HTMLInputElement | undefined)?.focus();
   }
@@ -100,16 +101,16 @@ export class PaletteEditor {
         'aria-label': `${l10n.t('Colour')} ${index + 1}`,
         disabled: this.disabledFlag,
       });
-      color.addEventListener('input', () => { swatch.color_hex = color.value; this.onChange(); });
+      color.addEventListener('input', () => { swatch.color_hex = color.value; this.onChange(true); });
       const weight: VscodeTextfield = textField(`swatch-weight-${index}`, `${l10n.t('Weight')} ${index + 1}`, { type: 'number', min: PALETTE_LIMITS.minWeight, max: PALETTE_LIMITS.maxWeight, step: 0.05 });
       weight.value = String(swatch.color_weight);
       weight.disabled = this.disabledFlag;
-      weight.addEventListener('input', () => { swatch.color_weight = Number(weight.value); this.onChange(); });
+      weight.addEventListener('input', () => { swatch.color_weight = Number(weight.value); this.onChange(true); });
       const remove = h('vscode-button', { secondary: true, 'aria-label': `${l10n.t('Remove colour')} ${index + 1}`, disabled: this.disabledFlag }, '×');
       remove.addEventListener('click', () => {
         this.swatches.splice(index, 1);
         this.renderSwatches();
-        this.onChange();
+        this.onChange(true);
       });
       // The weight is labelled where it is seen, not only for screen readers.
       const weightLabel = h('span', { class: 'swatch-weight-label', 'aria-hidden': 'true' }, l10n.t('Weight'));

@@ -121,7 +121,7 @@ describe('workspace boundaries, checks before paying, Save Again (issue 10)', fu
       await mockControl('/__mock/fault', { mode: 'connection-reset', target: 'images', count: 1 });
       const { report, result } = await failingCommand(api, () => vscode.commands.executeCommand('ideogram.generate', { prompt: 'a lost kite', num_images: 1 }), 'unsaved');
       assert.equal(result, undefined);
-      assert.match(report.message, /^Ideogram made 1 image\(s\), but they could not be saved: .*"Save Again" downloads them again, without a new request\.$/);
+      assert.match(report.message, /^Ideogram made 1 image, but it could not be saved: .*"Save Again" downloads it again, without a new request\.$/);
       assert.deepEqual(report.actions, ['Save Again', 'Retry', 'Show Log']);
       assert.deepEqual(names(), before);
     });
@@ -130,7 +130,7 @@ describe('workspace boundaries, checks before paying, Save Again (issue 10)', fu
       await mockControl('/__mock/fault', { mode: 'connection-reset', target: 'images', count: 2 });
       const images = ['sunset.png', 'forest.jpg'].map((name) => vscode.Uri.joinPath(folder().uri, 'images', name));
       const { report } = await failingCommand(api, () => vscode.commands.executeCommand('ideogram.remix', images[0], images, { prompt: 'in autumn', image_weight: 50 }), 'unsaved');
-      assert.match(report.message, /^Ideogram made 2 image\(s\), but they could not be saved/);
+      assert.match(report.message, /^Ideogram made 2 images, but they could not be saved/);
       assert.deepEqual(report.actions, ['Save Again', 'Retry', 'Show Log']);
       assert.equal(await requestsTo('remix'), 2);
     });

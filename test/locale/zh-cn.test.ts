@@ -37,9 +37,12 @@ describe('Simplified Chinese UI (locale zh-cn)', () => {
     const { page } = e2e();
     await runCommand(page, `Ideogram: ${nlsZh['command.openStudio.title']}`);
     const frame = webviewFrame(page);
-    for (const english of ['Prompt', 'Negative prompt', 'Run']) {
+    for (const english of ['Prompt', 'Negative prompt']) {
       await frame.getByText(bundleZh[english], { exact: true }).first().waitFor({ state: 'visible', timeout: 30_000 });
     }
+    // The Run button says what a click bills, in Chinese ("生成 1 张图像" / "生成 4 张图像").
+    const runLabels = [bundleZh['Generate 1 image'], ...[2, 3, 4, 5, 6, 7, 8].map((n) => zh('Generate {0} images', n))];
+    await frame.locator('#run', { hasText: new RegExp(`^\\s*(${runLabels.join('|')})\\s*$`) }).waitFor({ state: 'visible', timeout: 30_000 });
     assert.equal(await frame.getByText('Negative prompt', { exact: true }).count(), 0, 'an English label is shown');
     // The tab title comes from the host's vscode.l10n.t as well.
     await page.locator('.tab', { hasText: bundleZh['Ideogram Studio'] }).first().waitFor({ state: 'visible', timeout: 10_000 });

@@ -31,7 +31,7 @@ describe('ImageService (through the extension API, vscode stand-in, local server
     const progress: string[] = [];
     const result = await ext.api.generate({ prompt: 'a red kite over a harbour', num_images: 2, seed: 7 }, { onProgress: (m) => progress.push(m) });
     assert.equal(result.saved.length, 2);
-    assert.deepEqual(progress, ['Waiting for Ideogram…', 'Downloading 2 image(s)…', 'Saved 1 of 2', 'Saved 2 of 2']);
+    assert.deepEqual(progress, ['Waiting for Ideogram…', 'Downloading 2 images…', 'Saved 1 of 2', 'Saved 2 of 2']);
     const files = ext.outputFiles();
     assert.equal(files.length, 4);
     for (const saved of result.saved) {
@@ -132,7 +132,7 @@ describe('ImageService (through the extension API, vscode stand-in, local server
     const cancel = new CancellationTokenSource();
     const progress: string[] = [];
     const pending = ext.api.generate({ prompt: 'a slow kite', num_images: 2 }, { token: cancel.token as never, onProgress: (m) => progress.push(m) });
-    await waitUntilEquals('the downloads', () => Promise.resolve(progress.includes('Downloading 2 image(s)…')), true);
+    await waitUntilEquals('the downloads', () => Promise.resolve(progress.includes('Downloading 2 images…')), true);
     await waitUntilEquals('a file being written', () => Promise.resolve(ext.outputFiles().length > 0), true);
     cancel.cancel();
     await assert.rejects(pending, failsWith({ kind: 'cancelled' }));

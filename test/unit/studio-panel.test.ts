@@ -159,7 +159,29 @@ describe('Studio panel host (vscode stand-in, local server)', () => {
     panel.webview.send({ type: 'run', form: { ...DEFAULT_FORM, prompt: 'a forbidden crane' } });
     const failed = await nextPost(panel, 'runFailed', from);
     assert.match(String(failed.message), /safety filter/);
+    assert.deepEqual(failed.actions, ['Show Log'], 'the error message\'s actions come with it');
+    assert.deepEqual(vscodeStandIn.window.messages, [], 'no notification repeats it');
     assert.deepEqual(ext.outputFiles(), []);
+    panel.webview.send({ type: 'errorAction', runId: failed.runId, action: undefined });
+  });
+
+  it('Retry in the inline error runs the same form again', async () => {
+    ext = await activateForTest();
+    const panel = await readyStudio(ext);
+    // Outlasts the client's own retries, so the user is asked.
+    ext.server.setFault({ mode: 'server-error', status: 503 });
+    const from = panel.webview.posted.length;
+    panel.webview.send({ type: 'run', form: { ...DEFAULT_FORM, prompt: 'a crane worth a retry' } });
+    const failed = await nextPost(panel, 'runFailed', from);
+    assert.ok((failed.actions as string[]).includes('Retry'), String(failed.actions));
+    ext.server.setFault({ mode: 'none' });
+    const before = ext.server.requests.length;
+    const again = panel.webview.posted.length;
+    panel.webview.send({ type: 'errorAction', runId: failed.runId, action: 'Retry' });
+    const finished = await nextPost(panel, 'runFinished', again);
+    assert.equal((finished.results as unknown[]).length, 1);
+    assert.equal(ext.server.requests.slice(before).filter((r) => r.path.endsWith('/generate')).length, 1);
+    assert.deepEqual(vscodeStandIn.window.messages, []);
   });
 
   it('acts only on files it showed: Open on a result opens it, on any other file nothing happens', async () => {

@@ -55,8 +55,8 @@ export async function findAndFixMissingAltText(services: IdeogramServices, optio
   const result: FindMissingAltTextResult = { ...outcome, applied: false };
   if (result.fixed === 0) {
     void showInformation(withSkipped(result.missing === 0
-      ? vscode.l10n.t('No images with missing alt text in {0} file(s).', result.scanned)
-      : vscode.l10n.t('Found {0} image(s) with missing alt text, but none could be described.', result.missing), result.skipped));
+      ? (result.scanned === 1 ? vscode.l10n.t('No images with missing alt text in 1 file.') : vscode.l10n.t('No images with missing alt text in {0} files.', result.scanned))
+      : (result.missing === 1 ? vscode.l10n.t('Found 1 image with missing alt text, but it could not be described. See the log for details.') : vscode.l10n.t('Found {0} images with missing alt text, but none could be described. See the log for details.', result.missing)), result.skipped));
     return result;
   }
   if (options.apply !== false) {
@@ -140,7 +140,7 @@ async function scanAndDescribe(
 
   const descriptions = new Map<string, string>();
   if (images.size > 0) {
-    report(vscode.l10n.t('Describing {0} image(s)…', images.size));
+    report(images.size === 1 ? vscode.l10n.t('Describing 1 image…') : vscode.l10n.t('Describing {0} images…', images.size));
     // One describe call: the service runs them in parallel within the in-flight limit.
     const items = await services.images.describe([...images.values()], { token, onProgress: report });
     for (const item of items) {

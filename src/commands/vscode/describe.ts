@@ -23,7 +23,7 @@ export function registerDescribe(context: vscode.ExtensionContext, services: Ide
     const images = await resolveImages(services, first, second, true);
     if (images.length === 0) return undefined;
     const items = await services.boundary.run(vscode.l10n.t('Describe'), () =>
-      withOperationProgress(vscode.l10n.t('Ideogram: describing {0} image(s)', images.length), (opts) => services.images.describe(images, opts)));
+      withOperationProgress(images.length === 1 ? vscode.l10n.t('Ideogram: describing 1 image') : vscode.l10n.t('Ideogram: describing {0} images', images.length), (opts) => services.images.describe(images, opts)));
     if (!items) return undefined;
     const results = items.map((item) => ({
       uri: item.uri,

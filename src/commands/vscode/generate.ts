@@ -50,7 +50,7 @@ export async function runGenerate(
   const result = await services.boundary.run(vscode.l10n.t('Generate'), async () => {
     requireValid('generate', request);
     if (!await confirmSpend(settings, { count: request.num_images ?? 1, model: request.model })) return undefined;
-    return withOperationProgress(vscode.l10n.t('Ideogram: generating {0} image(s)', request.num_images ?? 1), (opts) => services.images.generate(request, opts));
+    return withOperationProgress((request.num_images ?? 1) === 1 ? vscode.l10n.t('Ideogram: generating 1 image') : vscode.l10n.t('Ideogram: generating {0} images', request.num_images ?? 1), (opts) => services.images.generate(request, opts));
   });
   if (!result) return undefined;
   announceResult(services, result, request.prompt, vscode.l10n.t('Generate'));

@@ -45,13 +45,13 @@ export function registerImageCommands(services: IdeogramServices): vscode.Dispos
 
 /** Remixes each image with the same request; returns the saved Uris. */
 export function runRemix(services: IdeogramServices, request: RemixRequest, images: vscode.Uri[]): Promise<vscode.Uri[] | undefined> {
-  return runForEach(services, vscode.l10n.t('Remix'), vscode.l10n.t('Ideogram: remixing {0} image(s)', images.length), images,
+  return runForEach(services, vscode.l10n.t('Remix'), images.length === 1 ? vscode.l10n.t('Ideogram: remixing 1 image') : vscode.l10n.t('Ideogram: remixing {0} images', images.length), images,
     (image, opts) => services.images.remix(request, image, opts), request.prompt, { count: images.length * (request.num_images ?? 1), model: request.model, options: { operation: 'remix' } });
 }
 
 /** Upscales each image with the same request; returns the saved Uris. */
 export function runUpscale(services: IdeogramServices, request: UpscaleRequest, images: vscode.Uri[]): Promise<vscode.Uri[] | undefined> {
-  return runForEach(services, vscode.l10n.t('Upscale'), vscode.l10n.t('Ideogram: upscaling {0} image(s)', images.length), images,
+  return runForEach(services, vscode.l10n.t('Upscale'), images.length === 1 ? vscode.l10n.t('Ideogram: upscaling 1 image') : vscode.l10n.t('Ideogram: upscaling {0} images', images.length), images,
     (image, opts) => services.images.upscale(request, image, opts), request.prompt ?? '', { count: images.length * (request.num_images ?? 1), options: { operation: 'upscale' } });
 }
 

@@ -21,9 +21,9 @@ export function announceResult(services: IdeogramServices, result: OperationResu
 async function showResultMessage(services: IdeogramServices, result: OperationResult, alt: string, label: string): Promise<void> {
   const count = result.saved.length;
   const blockedNote = result.blocked > 0
-    ? ' ' + vscode.l10n.t('{0} image(s) were blocked by the safety filter and not saved.', result.blocked) : '';
+    ? ' ' + (result.blocked === 1 ? vscode.l10n.t('1 image was blocked by the safety filter and not saved.') : vscode.l10n.t('{0} images were blocked by the safety filter and not saved.', result.blocked)) : '';
   const failedNote = result.failed > 0
-    ? ' ' + vscode.l10n.t('{0} image(s) could not be downloaded (see the log).', result.failed) : '';
+    ? ' ' + (result.failed === 1 ? vscode.l10n.t('1 image could not be downloaded (see the log).') : vscode.l10n.t('{0} images could not be downloaded (see the log).', result.failed)) : '';
   if (count === 0) {
     void showWarning(vscode.l10n.t('No image was saved.') + blockedNote + failedNote);
     return;
@@ -50,7 +50,7 @@ async function showResultMessage(services: IdeogramServices, result: OperationRe
   } else if (choice === saveAgain && result.unsaved) {
     const unsaved = result.unsaved;
     const again = await services.boundary.run(label, () => withOperationProgress(
-      vscode.l10n.t('Ideogram: saving {0} image(s) again', unsaved.count), (opts) => services.images.saveAgain(unsaved, opts)));
+      unsaved.count === 1 ? vscode.l10n.t('Ideogram: saving 1 image again') : vscode.l10n.t('Ideogram: saving {0} images again', unsaved.count), (opts) => services.images.saveAgain(unsaved, opts)));
     if (again) announceResult(services, again, alt, label);
   }
 }

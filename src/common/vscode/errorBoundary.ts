@@ -24,6 +24,12 @@ export type ErrorOutcome = { next: 'retry' } | { next: 'saved'; result: unknown 
 export interface RunHooks {
   /** Called with what the boundary shows, before it waits for the user's answer. */
   onFailure?(reported: ReportedError): void;
+  /**
+   * Asks for the answer in the caller's own place (the Studio's inline error) instead of a
+   * notification, so one failure shows one message where the user is looking; resolves the
+   * chosen action's label, or undefined when dismissed.
+   */
+  choose?(reported: ReportedError): Promise<string | undefined>;
 }
 
 /** True for every way an operation can end by cancellation (token, AbortSignal, client). */
@@ -61,7 +67,7 @@ export class ErrorBoundary implements vscode.Disposable {
     for (let failure = err; ;) {
       const report = this.report(failure, label);
       if (report) hooks.onFailure?.(report.reported);
-      const outcome = await this.settle(failure, label, report);
+      const outcome = await this.settle(failure, label, report, hooks);
       if (outcome.next === 'saved') return outcome.result as T;
       if (outcome.next !== 'retry') return undefined;
       this.log.info(`${label}: running again with the same parameters`);
@@ -96,12 +102,13 @@ export class ErrorBoundary implements vscode.Disposable {
   }
 
   /** Shows one message for `err` and carries out the answer ("Save Again" saves here, with progress); resolves what comes next. */
-  async settle(err: unknown, label = 'Ideogram', report: ErrorReport | undefined = this.report(err, label)): Promise<ErrorOutcome> {
+  async settle(err: unknown, label = 'Ideogram', report: ErrorReport | undefined = this.report(err, label), hooks: RunHooks = {}): Promise<ErrorOutcome> {
     if (!report) return { next: 'none' };
     const { reported, actionOf } = report;
-    const choice = reported.kind === 'missing-key'
-      ? await this.waitForKeyOrChoice(reported.message, reported.actions)
-      : await showError(reported.message, ...reported.actions);
+    const ask = (): Promise<string | undefined> => (hooks.choose
+      ? hooks.choose(reported)
+      : Promise.resolve(reported.kind === 'missing-key' ? showWarning(reported.message, ...reported.actions) : showError(reported.message, ...reported.actions)));
+    const choice = reported.kind === 'missing-key' ? await this.waitForKeyOrChoice(ask) : await ask();
     if (choice === KEY_ARRIVED) return { next: 'retry' };
     switch (choice === undefined ? undefined : actionOf.get(choice)) {
       case 'setKey':
@@ -109,7 +116,7 @@ export class ErrorBoundary implements vscode.Disposable {
       case 'retry':
         return { next: 'retry' };
       case 'saveAgain':
-        return err instanceof UnsavedImagesError ? this.saveAgain(err, label) : { next: 'none' };
+        return err instanceof UnsavedImagesError ? this.saveAgain(err, label, hooks) : { next: 'none' };
       case 'openSettings':
         await openSettings(reported.settingHint);
         return { next: 'none' };
@@ -123,26 +130,26 @@ export class ErrorBoundary implements vscode.Disposable {
 
   // Downloads the same result links again, under a cancellable progress; a second failure gets
   // its own message (with what is still unsaved), so the answer is settled there.
-  private async saveAgain(err: UnsavedImagesError, label: string): Promise<ErrorOutcome> {
-    this.log.info(`${label}: saving the same ${err.unsaved.count} image(s) again, without a new request`);
+  private async saveAgain(err: UnsavedImagesError, label: string, hooks: RunHooks): Promise<ErrorOutcome> {
+    this.log.info(`${label}: saving the same images again (${err.unsaved.count}), without a new request`);
     try {
       const result = await withNotificationProgress(
-        { title: vscode.l10n.t('Ideogram: saving {0} image(s) again', err.unsaved.count), cancellable: true },
+        { title: err.unsaved.count === 1 ? vscode.l10n.t('Ideogram: saving 1 image again') : vscode.l10n.t('Ideogram: saving {0} images again', err.unsaved.count), cancellable: true },
         (progress, token) => withAbortSignal(token, (signal) => err.unsaved.saveAgain({
           signal, onSaved: (done, total) => progress.report(vscode.l10n.t('Saved {0} of {1}', done, total)),
         })));
       return { next: 'saved', result };
     } catch (again) {
-      return this.settle(again, label);
+      return this.settle(again, label, this.report(again, label), hooks);
     }
   }
 
   // A key set any other way (the command with an argument, another window) also continues the operation.
-  private async waitForKeyOrChoice(message: string, actions: string[]): Promise<string | undefined> {
+  private async waitForKeyOrChoice(ask: () => Promise<string | undefined>): Promise<string | undefined> {
     const stop = new vscode.CancellationTokenSource();
     try {
       return await Promise.race([
-        showWarning(message, ...actions),
+        ask(),
         this.keys.waitForKey(stop.token).then((arrived) => (arrived ? KEY_ARRIVED : undefined)),
       ]);
     } finally {

@@ -75,6 +75,11 @@ function fileNameOf(uri: vscode.Uri): string {
   return uri.path.split('/').pop() ?? 'image';
 }
 
+// The progress line while result images download (one sentence per plural: the bundle has no plural rules).
+function downloading(count: number): string {
+  return count === 1 ? vscode.l10n.t('Downloading 1 image…') : vscode.l10n.t('Downloading {0} images…', count);
+}
+
 function savedProgress(opts: OperationOptions): (done: number, total: number) => void {
   return (done, total) => opts.onProgress?.(vscode.l10n.t('Saved {0} of {1}', done, total));
 }
@@ -205,7 +210,7 @@ export class ImageService implements vscode.Disposable {
     const settings = opts.settings ?? this.readSettings(images[0]);
     let done = 0;
     return this.run(opts, settings, async (client, signal) => {
-      opts.onProgress?.(vscode.l10n.t('Describing {0} image(s)…', images.length));
+      opts.onProgress?.(images.length === 1 ? vscode.l10n.t('Describing 1 image…') : vscode.l10n.t('Describing {0} images…', images.length));
       const options = opts.describe_model_version ? { describe_model_version: opts.describe_model_version } : {};
       const items = await Promise.all(images.map(async (uri): Promise<DescribeItem> => {
         try {
@@ -233,7 +238,7 @@ export class ImageService implements vscode.Disposable {
    * request (what "Save Again" runs under the caller's progress).
    */
   saveAgain(unsaved: UnsavedImages<OperationResult>, opts: OperationOptions = {}): Promise<OperationResult> {
-    opts.onProgress?.(vscode.l10n.t('Downloading {0} image(s)…', unsaved.count));
+    opts.onProgress?.(downloading(unsaved.count));
     return withAbortSignal(opts.token, (signal) => unsaved.saveAgain({ signal, onSaved: savedProgress(opts) }));
   }
 
@@ -324,7 +329,7 @@ export class ImageService implements vscode.Disposable {
     const model = (request as { model?: unknown }).model;
     this.billed.fire({ settings, billed: { count: result.images.length, model: typeof model === 'string' ? model : undefined, options: { operation } } });
     const safeCount = result.images.filter((image) => image.is_image_safe && image.url).length;
-    opts.onProgress?.(vscode.l10n.t('Downloading {0} image(s)…', safeCount));
+    opts.onProgress?.(downloading(safeCount));
     const toResult = (outcome: SaveOutcome<vscode.Uri>): OperationResult => ({
       operation,
       saved: outcome.saved.map((file): SavedImage => ({

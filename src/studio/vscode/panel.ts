@@ -1,7 +1,6 @@
 // The Studio panel on the host side: owns one WebviewPanel, queues messages until the webview says
 // `ready`, validates everything the webview sends, and runs operations through the shared services.
 import * as vscode from 'vscode';
-import { showInformation } from '../../common/vscode/notifications';
 import type { IdeogramServices, OperationResult } from '../../common/vscode/services';
 import { onWebviewMessage } from '../../common/vscode/commands';
 import { buildStudioRequest, modeNeedsImage } from '../../common/studioForm';
@@ -32,6 +31,8 @@ export class StudioPanel implements vscode.Disposable {
   // Images this panel showed descriptions of: the only ones "Write as alt text" may name.
   private readonly described = new Set<string>();
   private running: { id: number; cancel: vscode.CancellationTokenSource } | undefined;
+  // A failed run's inline error waiting for the user's answer (Retry, Save Again…).
+  private pendingAnswer: { runId: number; resolve(action: string | undefined): void } | undefined;
   private nextRunId = 1;
   private disposed = false;
 
@@ -121,6 +122,9 @@ export class StudioPanel implements vscode.Disposable {
       case 'cancel':
         this.running?.cancel.cancel();
         return;
+      case 'errorAction':
+        if (this.pendingAnswer?.runId === message.runId) this.answer(message.action);
+        return;
       case 'fileAction':
         return this.fileAction(message.action, message.uri);
       case 'copyText':
@@ -171,10 +175,11 @@ export class StudioPanel implements vscode.Disposable {
     return toImageRef(this.panel.webview, uri);
   }
 
-  // One run of the form under the error boundary: a failure is shown inline (the boundary's own
-  // report, by return value) and in one notification; while that waits for an answer the panel is
-  // idle. Retry runs the same form again through the boundary; "Save Again" (images made but not
-  // saved) resolves to the run's outcome, shown as its results.
+  // One run of the form under the error boundary: a failure is shown inline only, with the
+  // boundary's actions as buttons (the user is looking at the panel; a toast too would say it
+  // twice); while that waits for an answer the panel is idle. Retry runs the same form again
+  // through the boundary; "Save Again" (images made but not saved) resolves to the run's outcome,
+  // shown as its results. A new run or closing the panel dismisses an unanswered error.
   private async run(form: FormState, referenceText: string | undefined): Promise<void> {
     if (this.running) {
       this.post({ type: 'notice', message: vscode.l10n.t('A run is already in progress.') });
@@ -189,6 +194,7 @@ export class StudioPanel implements vscode.Disposable {
       this.post({ type: 'runFailed', runId: 0, message: vscode.l10n.t('Choose a reference image first.') });
       return;
     }
+    this.answer(undefined);
     this.start = { form, reference }; // what a re-created webview starts from
     if (form.mode !== 'describe' && !await confirmSpend(this.services.settings(), { count: form.numImages, model: form.model, options: { operation: form.mode } })) {
       this.post({ type: 'notice', message: vscode.l10n.t('Nothing was sent.') });
@@ -213,7 +219,13 @@ export class StudioPanel implements vscode.Disposable {
         if (this.running?.id === id) this.running = undefined;
         cancel.dispose();
       }
-    }, { onFailure: (reported) => this.post({ type: 'runFailed', runId: id, message: reported.message }) });
+    }, {
+      choose: (reported) => new Promise<string | undefined>((resolve) => {
+        this.answer(undefined);
+        this.pendingAnswer = { runId: id, resolve };
+        this.post({ type: 'runFailed', runId: id, message: reported.message, actions: reported.actions });
+      }),
+    });
     if (outcome?.kind === 'images') {
       const sent = buildStudioRequest(form);
       if (sent.mode === 'generate' || sent.mode === 'remix') await this.services.lastChoices.remember(sent.request, sent.mode);
@@ -240,6 +252,13 @@ export class StudioPanel implements vscode.Disposable {
     });
   }
 
+  // Settles the inline error that waits for an answer, if any.
+  private answer(action: string | undefined): void {
+    const pending = this.pendingAnswer;
+    this.pendingAnswer = undefined;
+    pending?.resolve(action);
+  }
+
   private async fileAction(action: 'open' | 'reveal' | 'insert' | 'copyPrompt', uriText: string): Promise<void> {
     // Only files this panel has shown (results, history) can be acted on.
     const known = this.known.get(uriText);
@@ -263,7 +282,6 @@ export class StudioPanel implements vscode.Disposable {
         const editor = this.services.lastTextEditor();
         const inserted = await this.services.insertImageReferences([{ uri, alt: sidecar.prompt || sidecar.returned_prompt || '', size: known.size }], editor);
         if (inserted === undefined) {
-          void showInformation(vscode.l10n.t('Open a text editor to insert the image reference into.'));
           this.post({ type: 'notice', message: vscode.l10n.t('Open a text editor to insert the image reference into.') });
         } else {
           this.post({ type: 'notice', message: vscode.l10n.t('Inserted into {0}.', vscode.workspace.asRelativePath(editor!.document.uri)) });
@@ -318,6 +336,7 @@ export class StudioPanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     this.running?.cancel.cancel();
+    this.answer(undefined);
     this.disposeEmitter.fire();
     this.disposeEmitter.dispose();
     for (const d of this.disposables) d.dispose();

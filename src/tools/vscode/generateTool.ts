@@ -47,8 +47,8 @@ export class GenerateImageTool implements vscode.LanguageModelTool<GenerateToolI
     message.appendMarkdown(`\n\n**${vscode.l10n.t('Number of images')}:** `).appendText(billingSummary(this.services.settings(), { count, model: request.model }));
     message.appendMarkdown(`\n\n${vscode.l10n.t('The images are billed to your Ideogram account and saved in the workspace.')}`);
     return {
-      invocationMessage: vscode.l10n.t('Generating {0} image(s) with Ideogram', count),
-      confirmationMessages: { title: vscode.l10n.t('Generate {0} image(s) with Ideogram?', count), message },
+      invocationMessage: count === 1 ? vscode.l10n.t('Generating 1 image with Ideogram') : vscode.l10n.t('Generating {0} images with Ideogram', count),
+      confirmationMessages: { title: count === 1 ? vscode.l10n.t('Generate 1 image with Ideogram?') : vscode.l10n.t('Generate {0} images with Ideogram?', count), message },
     };
   }
 
@@ -78,7 +78,7 @@ export class GenerateImageTool implements vscode.LanguageModelTool<GenerateToolI
 // Tool results are read by the language model, not shown as UI, so they stay in English
 // (the model answers the user in their own language).
 function describeSaved(result: OperationResult, model: string): string {
-  const lines = [`Saved ${result.saved.length} image(s) generated with Ideogram model ${model} (workspace-relative paths):`];
+  const lines = [`Images generated with Ideogram model ${model} and saved: ${result.saved.length} (workspace-relative paths):`];
   for (const image of result.saved) {
     const details = [
       image.size ? `${image.size.width}x${image.size.height}` : undefined,
@@ -88,8 +88,8 @@ function describeSaved(result: OperationResult, model: string): string {
     lines.push(`- ${image.relativePath} (${details.join(', ')})`);
   }
   // The result text is for the model, so it stays English (not vscode.l10n).
-  if (result.blocked > 0) lines.push(`${result.blocked} image(s) were blocked by Ideogram's safety filter; nothing was saved for them.`);
-  if (result.failed > 0) lines.push(`${result.failed} image(s) could not be downloaded.`);
+  if (result.blocked > 0) lines.push(`Images blocked by Ideogram's safety filter (nothing was saved for them): ${result.blocked}.`);
+  if (result.failed > 0) lines.push(`Images that could not be downloaded: ${result.failed}.`);
   lines.push('Reference an image from a document with a path relative to that document.');
   return lines.join('\n');
 }

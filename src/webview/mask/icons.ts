@@ -2,7 +2,7 @@
 // follow the theme's icon colour. Built with the DOM (no markup strings), so the CSP is unaffected.
 
 /** An icon's strokes; `fill` paths are solid shapes. */
-interface IconSpec {
+export interface IconSpec {
   strokes: string[];
   fills?: string[];
 }
@@ -30,7 +30,11 @@ const SVG = 'http://www.w3.org/2000/svg';
 
 /** A fresh 16 px icon element, hidden from screen readers (its button carries the name). */
 export function icon(name: IconName): SVGSVGElement {
-  const spec: IconSpec = ICONS[name];
+  return drawIcon(ICONS[name]);
+}
+
+/** Draws a 16 px icon from its paths (the Studio's result cards have their own set). */
+export function drawIcon(spec: IconSpec): SVGSVGElement {
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', '0 0 16 16');
   svg.setAttribute('width', '16');
