@@ -7,7 +7,7 @@
 import Module from 'node:module';
 import {
   CancellationError, CancellationTokenSource, Disposable, enums, EventEmitter, FilePermission, FileSystemError, FileType, formatMessage,
-  LanguageModelTextPart, LanguageModelToolResult, MarkdownString, Position, Range, TabInputCustom, TabInputText, ThemeIcon, Uri,
+  LanguageModelTextPart, LanguageModelToolResult, MarkdownString, Position, Range, RelativePattern, TabInputCustom, TabInputText, ThemeIcon, Uri,
 } from './basics';
 import { backButton, StandInWindow } from './window';
 import { createWorkspaceApi, StandInWorkspace } from './workspace';
@@ -125,6 +125,7 @@ const standIn = {
   FileSystemError,
   Position,
   Range,
+  RelativePattern,
   ThemeIcon,
   MarkdownString,
   TabInputText,

@@ -1,11 +1,11 @@
 // vscode.workspace for the stand-in: workspace folders on the real disk, settings with VS Code's
 // layering (manifest default < user < workspace) and `inspect`, and workspace.fs over Node fs for
 // `file:` Uris, with VS Code's FileSystemError codes.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { URI } from 'vscode-uri';
-import { EventEmitter, FileSystemError, FileType, Uri, type CancellationToken } from './basics';
+import { EventEmitter, FileSystemError, FileType, Uri, type CancellationToken, type RelativePattern } from './basics';
 
 /** A workspace folder as the API hands it out. */
 export interface WorkspaceFolder { uri: URI; name: string; index: number }
@@ -28,8 +28,12 @@ export class StandInWorkspace {
   readonly settings: Record<SettingsTarget, Map<string, unknown>> = { user: new Map(), workspace: new Map() };
   readonly configurationChanged = new EventEmitter<{ affectsConfiguration(section: string): boolean }>();
   readonly foldersChanged = new EventEmitter<{ added: WorkspaceFolder[]; removed: WorkspaceFolder[] }>();
+  /** File-system watchers the extension created and has not disposed (closed by `reset`). */
+  readonly watchers = new Set<FSWatcher>();
 
   reset(): void {
+    for (const watcher of this.watchers) watcher.close();
+    this.watchers.clear();
     this.folders = [];
     this.settings.user.clear();
     this.settings.workspace.clear();
@@ -182,6 +186,38 @@ export const workspaceFs = {
   isWritableFileSystem: (scheme: string) => (scheme === 'file' ? true : undefined),
 };
 
+/**
+ * vscode.workspace.createFileSystemWatcher for a RelativePattern over a `file:` folder, on Node's
+ * recursive fs.watch: real events from the disk, as VS Code's watcher reports them (created,
+ * changed, deleted). The base folder need not exist yet: the nearest existing parent is watched.
+ * Only the '**' pattern the extension uses is supported (anything else fails loudly).
+ */
+export function createFileSystemWatcher(pattern: RelativePattern, watchers: Set<FSWatcher>): Record<string, unknown> {
+  if (pattern.pattern !== '**' || pattern.baseUri.scheme !== 'file') throw new Error(`stand-in watcher: unsupported pattern ${pattern.pattern} on ${pattern.baseUri.toString()}`);
+  const base = pattern.baseUri.fsPath;
+  let watched = base;
+  while (!existsSync(watched)) watched = path.dirname(watched);
+  const created = new EventEmitter<URI>();
+  const changed = new EventEmitter<URI>();
+  const deleted = new EventEmitter<URI>();
+  const watcher = watch(watched, { recursive: true }, (event, name) => {
+    if (name === null) return;
+    const file = path.join(watched, name.toString());
+    if (file === base || !file.startsWith(base + path.sep)) return;
+    const uri = Uri.file(file);
+    if (event === 'change') changed.fire(uri);
+    else if (existsSync(file)) created.fire(uri);
+    else deleted.fire(uri);
+  });
+  watchers.add(watcher);
+  return {
+    onDidCreate: created.event,
+    onDidChange: changed.event,
+    onDidDelete: deleted.event,
+    dispose: () => { watcher.close(); watchers.delete(watcher); },
+  };
+}
+
 /** vscode.workspace, bound to `state`. */
 export function createWorkspaceApi(state: StandInWorkspace): Record<string, unknown> {
   return {
@@ -194,5 +230,6 @@ export function createWorkspaceApi(state: StandInWorkspace): Record<string, unkn
     findFiles: (include: string, exclude?: string | null, maxResults?: number, token?: CancellationToken) => state.findFiles(include, exclude, maxResults, token),
     onDidChangeConfiguration: state.configurationChanged.event,
     onDidChangeWorkspaceFolders: state.foldersChanged.event,
+    createFileSystemWatcher: (pattern: RelativePattern) => createFileSystemWatcher(pattern, state.watchers),
   };
 }
