@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import { registerAltTextCommands } from './altText/vscode';
 import { localizeClientMessages } from './common/vscode/clientL10n';
 import { registerCommands } from './commands/vscode/index';
+import { registerGallery } from './gallery/vscode/index';
 import { createServices, type IdeogramServices } from './common/vscode/services';
 import { registerStudio } from './studio/vscode/index';
 import { registerLanguageModelTools } from './tools/vscode/index';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): IdeogramExtensionApi
   registerStudio(context, services);
   registerLanguageModelTools(context, services);
   registerAltTextCommands(context, services);
+  registerGallery(context, services);
   const { images } = services;
   return {
     generate: (req, opts) => images.generate(req, opts),
