@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { e2e } from '../support/ui/context';
 import { listFiles, waitForWorkspaceFile } from '../support/ui/files';
+import { answerGenerateSteps } from '../support/ui/generate';
 import { hostedImage } from '../support/ui/hostedImage';
 import { waitUntilEquals } from '../support/wait';
 import { activateMenuItem, activeEditorTitle, answerInputBox, dismissTransientUi, hasListFocus, menuItem, pickQuickPickItem, quickPickRow, revealInExplorer, runCommand, runExtensionCommand, waitForNotification, waitForNotificationInCenter, waitForQuickInputStep } from '../support/ui/workbench';
@@ -39,18 +40,6 @@ async function ideogramSubmenu(page: Page, relativePath: string, entry: string):
     await page.keyboard.press('ArrowRight');
   }
   await activateMenuItem(page, entry);
-}
-
-/**
- * Answers Generate's seven steps with `prompt`, V_2, 1:1, AUTO style, AUTO magic prompt, one image,
- * then clicks Generate. Each answer waits for its step: the accepted step stays on screen until the
- * extension host replaces it, so picking 'AUTO' twice in a row could otherwise land both in step 4.
- */
-async function answerGenerateSteps(page: Page, prompt: string): Promise<void> {
-  await answerInputBox(page, prompt, { step: '1/7' });
-  for (const [index, label] of ['V_2', '1:1', 'AUTO', 'AUTO', '1'].entries()) await pickQuickPickItem(page, label, { step: `${index + 2}/7` });
-  await waitForQuickInputStep(page, '7/7');
-  await quickPickRow(page, 'Generate').click();
 }
 
 /**
