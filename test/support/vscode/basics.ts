@@ -116,7 +116,7 @@ export class FileSystemError extends Error {
 export class RelativePattern {
   readonly baseUri: Uri;
   constructor(base: Uri | { uri: Uri }, readonly pattern: string) {
-    this.baseUri = base instanceof Uri ? base : base.uri;
+    this.baseUri = 'uri' in base ? base.uri : base;
   }
 }
 

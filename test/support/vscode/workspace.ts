@@ -178,7 +178,11 @@ export const workspaceFs = {
   createDirectory: (uri: URI) => onDisk(uri, async (file) => { await fs.mkdir(file, { recursive: true }); }),
   readDirectory: (uri: URI) => onDisk(uri, async (file) =>
     (await fs.readdir(file, { withFileTypes: true })).map((e) => [e.name, e.isDirectory() ? FileType.Directory : FileType.File] as [string, number])),
-  delete: (uri: URI, options?: { recursive?: boolean }) => onDisk(uri, (file) => fs.rm(file, { recursive: options?.recursive ?? false })),
+  // Like code-server's remote files (the rig's editor): no trash, in VS Code's words.
+  delete: (uri: URI, options?: { recursive?: boolean; useTrash?: boolean }) => {
+    if (options?.useTrash) return Promise.reject(new FileSystemError(`Unable to delete file '${uri.toString()}' via trash because provider does not support it.`));
+    return onDisk(uri, (file) => fs.rm(file, { recursive: options?.recursive ?? false }));
+  },
   rename: (source: URI, target: URI, options?: { overwrite?: boolean }) => onDisk(source, async (file) => {
     if (!options?.overwrite && await fs.stat(target.fsPath).then(() => true, () => false)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
     await fs.rename(file, target.fsPath);
@@ -190,11 +194,12 @@ export const workspaceFs = {
  * vscode.workspace.createFileSystemWatcher for a RelativePattern over a `file:` folder, on Node's
  * recursive fs.watch: real events from the disk, as VS Code's watcher reports them (created,
  * changed, deleted). The base folder need not exist yet: the nearest existing parent is watched.
- * Only the '**' pattern the extension uses is supported (anything else fails loudly).
+ * Only the patterns the extension uses are supported ('**' and 'some/folder/**'; anything else fails loudly).
  */
 export function createFileSystemWatcher(pattern: RelativePattern, watchers: Set<FSWatcher>): Record<string, unknown> {
-  if (pattern.pattern !== '**' || pattern.baseUri.scheme !== 'file') throw new Error(`stand-in watcher: unsupported pattern ${pattern.pattern} on ${pattern.baseUri.toString()}`);
-  const base = pattern.baseUri.fsPath;
+  const prefix = /^(?:([^*?[\]{}]+)\/)?\*\*$/.exec(pattern.pattern);
+  if (!prefix || pattern.baseUri.scheme !== 'file') throw new Error(`stand-in watcher: unsupported pattern ${pattern.pattern} on ${pattern.baseUri.toString()}`);
+  const base = path.join(pattern.baseUri.fsPath, ...(prefix[1] ?? '').split('/'));
   let watched = base;
   while (!existsSync(watched)) watched = path.dirname(watched);
   const created = new EventEmitter<URI>();
