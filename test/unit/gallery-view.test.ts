@@ -108,7 +108,7 @@ describe('Gallery view host (vscode stand-in, local server)', () => {
     assert.equal((await query(view)).items[0]?.src, '');
   });
 
-  it('deletes image and sidecar, and Undo in the notification puts both back', async () => {
+  it('deletes image and sidecar, and Undo in the notification puts both back (asking first where there is no trash)', async () => {
     ext = await activateForTest();
     await ext.run('ideogram.generate', { prompt: 'a red kite', num_images: 1 });
     const before = ext.outputFiles();
@@ -117,13 +117,30 @@ describe('Gallery view host (vscode stand-in, local server)', () => {
     const [item] = (await query(view)).items;
     assert.ok(item);
     let release: (answer: string | undefined) => void = () => undefined;
-    vscodeStandIn.window.user.message = (shown) => (shown.items.includes('Undo') ? new Promise((resolve) => { release = resolve; }) : undefined);
+    vscodeStandIn.window.user.message = (shown) => {
+      if (shown.modal) return 'Delete Permanently'; // the stand-in's files, like code-server's, have no trash
+      return shown.items.includes('Undo') ? new Promise((resolve) => { release = resolve; }) : undefined;
+    };
     view.webview.send({ type: 'action', action: 'delete', ids: [item.id] });
     await waitUntilEquals('files after the delete', async () => ext.outputFiles().length, 0);
     await waitUntilEquals('results after the delete', async () => (await query(view)).total, 0);
     release('Undo');
     await waitUntilEquals('files after Undo', async () => ext.outputFiles().join(','), before.join(','));
     await waitUntilEquals('results after Undo', async () => (await query(view)).total, 1);
+  });
+
+  it('deletes nothing when the user does not confirm a permanent delete', async () => {
+    ext = await activateForTest();
+    await ext.run('ideogram.generate', { prompt: 'a red kite', num_images: 1 });
+    const before = ext.outputFiles();
+    const view = await openGallery();
+    const [item] = (await query(view)).items;
+    assert.ok(item);
+    view.webview.send({ type: 'action', action: 'delete', ids: [item.id] });
+    await waitUntilEquals('the permanent-delete question', async () => vscodeStandIn.window.messages.filter((m) => m.modal).length, 1);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(ext.outputFiles(), before);
+    assert.equal((await query(view)).total, 1);
   });
 
   it('ignores ids that name no result it holds, and messages that are not its own', async () => {

@@ -28,6 +28,26 @@ export interface FoundEntry {
   imageUri: vscode.Uri;
 }
 
+/**
+ * What to watch for an output folder: its workspace folder, whole. VS Code folds the events under a
+ * folder that was just created (or deleted) into that one folder's event, so the first save into a
+ * new `assets/ideogram` may arrive only as "assets created": a watcher limited to the output folder
+ * missed it (the e2e test showed it, now and then). Events outside the output folder cost a prefix
+ * check each (see `watch`). Outside any workspace folder the output folder itself is the base.
+ */
+function watchBase(outputFolder: vscode.Uri): vscode.Uri {
+  return vscode.workspace.getWorkspaceFolder(outputFolder)?.uri ?? outputFolder;
+}
+
+/** Where `uri` is relative to `folder`: inside it (or it), an ancestor of it, or elsewhere. */
+function placeOf(uri: vscode.Uri, folder: vscode.Uri): 'inside' | 'ancestor' | 'elsewhere' {
+  if (uri.scheme !== folder.scheme || uri.authority !== folder.authority) return 'elsewhere';
+  const path = uri.path.replace(/\/+$/, '');
+  const root = folder.path.replace(/\/+$/, '');
+  if (path === root || path.startsWith(`${root}/`)) return 'inside';
+  return root.startsWith(`${path}/`) ? 'ancestor' : 'elsewhere';
+}
+
 /** The live indexes of every output folder in the window. */
 export class GallerySources implements vscode.Disposable {
   private sources: GallerySource[] = [];
@@ -127,12 +147,15 @@ export class GallerySources implements vscode.Disposable {
     return index;
   }
 
-  // The watcher covers the output folder and its sidecar subfolder; the index classifies each path
-  // (a sidecar, an image, the folder itself) and ignores the rest.
+  // Events inside the output folder go to the index, which classifies each path (a sidecar, an
+  // image, the folder itself) and ignores the rest; an ancestor folder created or deleted stands for
+  // the output folder (its children's events may have been folded into it).
   private watch(source: GallerySource): void {
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(source.outputFolder, '**'));
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(watchBase(source.outputFolder), '**'));
     const apply = (kind: 'created' | 'changed' | 'deleted') => (uri: vscode.Uri): void => {
-      if (uri.scheme === 'file') void source.index.applyChange(uri.fsPath, kind);
+      const place = placeOf(uri, source.outputFolder);
+      if (place === 'inside') void source.index.applyChange(uri.fsPath, kind);
+      else if (place === 'ancestor' && kind !== 'changed') void source.index.applyChange(source.outputFolder.fsPath, kind);
     };
     this.watchers.push(
       watcher,
