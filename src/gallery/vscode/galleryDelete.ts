@@ -6,6 +6,7 @@
 // first delete; then the user is asked before anything is deleted permanently.
 import * as vscode from 'vscode';
 import { showInformation, showWarning } from '../../common/vscode/notifications';
+import { exists } from '../../storage/vscode/workspaceFsStorage';
 import type { ResultsIndex } from '../resultsIndex';
 import type { FoundEntry } from './gallerySources';
 
@@ -17,15 +18,6 @@ interface HeldFile { uri: vscode.Uri; bytes: Uint8Array; index: ResultsIndex }
 // VS Code's words when a file system provider has no trash ("… via trash because provider does not support it").
 function refusesTrash(err: unknown): boolean {
   return err instanceof Error && /\btrash\b/i.test(err.message);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Deletes the results' images and sidecars (to the trash) and offers Undo. */

@@ -16,7 +16,8 @@ import type { SaveStorage, StorageSink, StoredImage } from '../savePipeline';
 // The sidecar of the image named `<stem>.<ext>` in `folder` (common/sidecarLocation.ts).
 const sidecarUri = (folder: vscode.Uri, stem: string): vscode.Uri => vscode.Uri.joinPath(folder, ...sidecarPathForStem(stem, 'beside').split('/'));
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+/** Whether something exists at `uri` (any file system). */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;
