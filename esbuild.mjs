@@ -1,5 +1,5 @@
 // Builds the bundles: the extension host (cjs/node), undici and the image library on their own
-// beside it, and the Studio webview script (iife/browser).
+// beside it, and the Studio and Gallery webview scripts (iife/browser).
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -108,6 +108,14 @@ const builds = [
     ...common,
     entryPoints: ['src/webview/main.ts'],
     outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
+    ...common,
+    entryPoints: ['src/webview/gallery/main.ts'],
+    outfile: 'dist/gallery.js',
     platform: 'browser',
     format: 'iife',
     target: 'es2022',

@@ -3,6 +3,7 @@ import { registerAltTextCommands } from './altText/vscode';
 import { localizeClientMessages } from './common/vscode/clientL10n';
 import { registerCommands } from './commands/vscode/index';
 import { requireValid } from './common/request/validation';
+import { registerGallery } from './gallery/vscode/index';
 import { createServices, type IdeogramServices } from './common/vscode/services';
 import { registerStudio } from './studio/vscode/index';
 import { registerLanguageModelTools } from './tools/vscode/index';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): IdeogramExtensionApi
   registerLanguageModelTools(context, services);
   registerAltTextCommands(context, services);
   registerPlaceholders(context, services);
+  registerGallery(context, services);
   const { images } = services;
   // The API is an edge like the commands: a request is checked here, before a folder is asked
   // for; the client checks it once more before sending, as a library must.

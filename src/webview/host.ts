@@ -1,16 +1,6 @@
 // The webview's only channel to the extension host, typed with the shared protocol.
 import type { PersistedState, WebviewMessage } from '../common/protocol';
-
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-
-declare function acquireVsCodeApi(): VsCodeApi;
-
-// acquireVsCodeApi may be called only once per page.
-const api = acquireVsCodeApi();
+import { vscodeApi as api } from './vscodeApi';
 
 /** Sends one protocol message to the host. */
 export function post(message: WebviewMessage): void {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { e2e } from '../support/ui/context';
 import { listFiles, waitForWorkspaceFile } from '../support/ui/files';
+import { answerGenerateSteps, promptThenSettings } from '../support/ui/generate';
 import { hostedImage } from '../support/ui/hostedImage';
 import { waitUntilEquals } from '../support/wait';
 import { activateMenuItem, activeEditorTitle, editorLines, answerInputBox, dismissTransientUi, hasListFocus, menuItem, pickQuickPickItem, quickPickRow, revealInExplorer, runCommand, runExtensionCommand, waitForNotification, waitForNotificationInCenter, waitForQuickInputStep } from '../support/ui/workbench';
@@ -39,27 +40,6 @@ async function ideogramSubmenu(page: Page, relativePath: string, entry: string):
     await page.keyboard.press('ArrowRight');
   }
   await activateMenuItem(page, entry);
-}
-
-/** The palette's prompt screen: types `prompt` and presses "Change settings…" (the steps follow, from 2/7). */
-async function promptThenSettings(page: Page, prompt: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(prompt);
-  await page.locator('.quick-input-widget .action-label[aria-label="Change settings…"], .quick-input-widget .action-label[title="Change settings…"]').first().click();
-}
-
-/**
- * Answers Generate with `prompt`, then its settings steps with V_2, 1:1, Auto style, Auto magic
- * prompt, one image, then clicks Generate. Each answer waits for its step: the accepted step stays
- * on screen until the extension host replaces it, so picking 'Auto' twice in a row could otherwise
- * land both in step 4.
- */
-async function answerGenerateSteps(page: Page, prompt: string): Promise<void> {
-  await promptThenSettings(page, prompt);
-  for (const [index, label] of ['V_2', '1:1 (square)', 'Auto', 'Auto', '1'].entries()) await pickQuickPickItem(page, label, { step: `${index + 2}/7` });
-  await waitForQuickInputStep(page, '7/7');
-  await quickPickRow(page, 'Generate').click();
 }
 
 /**

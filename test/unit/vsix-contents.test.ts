@@ -10,6 +10,7 @@ const goodEntries = [
   'extension/package.nls.json',
   'extension/dist/extension.js',
   'extension/dist/webview.js',
+  'extension/dist/gallery.js',
   'extension/dist/undici.js',
   'extension/dist/sharp.js',
   'extension/dist/sharp-wasm32.js',
@@ -35,10 +36,11 @@ describe('vsix contents check', () => {
     });
   }
 
-  it('requires the main bundle named in package.json and the webview bundle', () => {
+  it('requires the main bundle named in package.json and the webview bundles', () => {
     const problems = checkVsixEntries(goodEntries.filter((e) => !e.startsWith('extension/dist/')), manifest);
     assert.deepEqual(problems.sort(), [
       'extension/dist/extension.js is missing from the package',
+      'extension/dist/gallery.js is missing from the package',
       'extension/dist/sharp-wasm32.js is missing from the package',
       'extension/dist/sharp.js is missing from the package',
       'extension/dist/undici.js is missing from the package',

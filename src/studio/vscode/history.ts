@@ -6,7 +6,7 @@ import type { HistoryEntry, IdeogramServices } from '../../common/vscode/service
 import { outputFolderUri } from '../../common/vscode/workspace';
 
 /** The output folders of all open workspace folders. */
-function outputFolders(services: IdeogramServices): vscode.Uri[] {
+export function outputFolders(services: IdeogramServices): vscode.Uri[] {
   return (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => {
     try {
       return [outputFolderUri(folder, services.settings(folder.uri).outputFolder)];

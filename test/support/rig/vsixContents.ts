@@ -33,7 +33,7 @@ export function checkVsixEntries(entries: readonly string[], manifest: ManifestF
     const rule = forbidden.find(({ pattern }) => pattern.test(entry));
     if (rule) problems.push(`${entry} must not be packaged: ${rule.why}`);
   }
-  const required = ['extension/package.json', 'extension/dist/webview.js', ...LAZY_BUNDLES];
+  const required = ['extension/package.json', 'extension/dist/webview.js', 'extension/dist/gallery.js', ...LAZY_BUNDLES];
   for (const declared of [manifest.main, manifest.browser, manifest.icon]) {
     if (declared) required.push(toEntry(withJsExtension(declared, declared === manifest.icon)));
   }

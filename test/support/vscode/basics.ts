@@ -112,6 +112,14 @@ export class FileSystemError extends Error {
 }
 
 /** vscode.Position. */
+/** vscode.RelativePattern: a glob below a base folder. */
+export class RelativePattern {
+  readonly baseUri: Uri;
+  constructor(base: Uri | { uri: Uri }, readonly pattern: string) {
+    this.baseUri = 'uri' in base ? base.uri : base;
+  }
+}
+
 export class Position {
   constructor(readonly line: number, readonly character: number) {}
 }

@@ -7,7 +7,7 @@
 import Module from 'node:module';
 import {
   CancellationError, CancellationTokenSource, CodeAction, CodeActionKind, Diagnostic, Disposable, enums, EventEmitter, FilePermission, FileSystemError, FileType, formatMessage,
-  LanguageModelTextPart, LanguageModelToolResult, MarkdownString, Position, Range, TabInputCustom, TabInputText, ThemeIcon, Uri,
+  LanguageModelTextPart, LanguageModelToolResult, MarkdownString, Position, Range, RelativePattern, TabInputCustom, TabInputText, ThemeIcon, Uri,
 } from './basics';
 import { backButton, StandInWindow } from './window';
 import { createWorkspaceApi, StandInWorkspace } from './workspace';
@@ -176,6 +176,7 @@ const standIn = {
   Diagnostic,
   CodeAction,
   CodeActionKind,
+  RelativePattern,
   ThemeIcon,
   MarkdownString,
   TabInputText,

@@ -238,6 +238,26 @@ export class StandInWebviewPanel {
   }
 }
 
+/** vscode.WebviewView: what a registered view provider is given when the test shows the view. */
+export class StandInWebviewView {
+  readonly webview = new StandInWebview();
+  visible = true;
+  private readonly disposeEmitter = new EventEmitter<void>();
+  readonly onDidDispose = this.disposeEmitter.event;
+
+  constructor(readonly viewType: string) {}
+
+  /** The view is closed (VS Code disposes a hidden view's webview). */
+  dispose(): void {
+    this.visible = false;
+    this.disposeEmitter.fire();
+    this.disposeEmitter.dispose();
+  }
+}
+
+/** A provider registered with registerWebviewViewProvider. */
+export interface WebviewViewProviderLike { resolveWebviewView(view: unknown, context: unknown, token: unknown): void | Thenable<void> }
+
 /** A LogOutputChannel whose lines are recorded; `show` records the channel's name in `revealed`. */
 function createOutputChannel(name: string, lines: string[], channelLines: Map<string, string[]>, revealed: string[]): Record<string, unknown> {
   const own: string[] = [];
@@ -279,6 +299,7 @@ export class StandInWindow {
   readonly progress: ShownProgress[] = [];
   readonly panels: StandInWebviewPanel[] = [];
   readonly serializers = new Map<string, { deserializeWebviewPanel(panel: unknown, state: unknown): Thenable<void> }>();
+  readonly viewProviders = new Map<string, WebviewViewProviderLike>();
   readonly statusBarMessages: string[] = [];
   readonly statusBarItems: StandInStatusBarItem[] = [];
   /** Every line written to any output channel, in order. */
@@ -295,10 +316,20 @@ export class StandInWindow {
     this.user.quickInput = (input) => (queue.shift() ?? quickInputSteps.dismiss())(input);
   }
 
+  /** The user opens the view `viewType`: its provider resolves a new webview view, which is returned. */
+  async showView(viewType: string): Promise<StandInWebviewView> {
+    const provider = this.viewProviders.get(viewType);
+    if (!provider) throw new Error(`no webview view provider for ${viewType}`);
+    const view = new StandInWebviewView(viewType);
+    await provider.resolveWebviewView(view, { state: undefined }, new CancellationTokenSource().token);
+    return view;
+  }
+
   reset(): void {
     this.user = dismissingUser();
     for (const list of [this.messages, this.quickInputs, this.progress, this.panels, this.statusBarMessages, this.statusBarItems, this.outputLines, this.revealedChannels]) list.length = 0;
     this.serializers.clear();
+    this.viewProviders.clear();
     this.channelLines.clear();
   }
 
@@ -360,6 +391,11 @@ export class StandInWindow {
         if (this.serializers.has(viewType)) throw new Error(`a serializer for ${viewType} is already registered`);
         this.serializers.set(viewType, serializer);
         return new Disposable(() => this.serializers.delete(viewType));
+      },
+      registerWebviewViewProvider: (viewType: string, provider: WebviewViewProviderLike) => {
+        if (this.viewProviders.has(viewType)) throw new Error(`a provider for ${viewType} is already registered`);
+        this.viewProviders.set(viewType, provider);
+        return new Disposable(() => this.viewProviders.delete(viewType));
       },
       activeTextEditor: undefined,
       visibleTextEditors: [],

@@ -1,11 +1,11 @@
 // vscode.workspace for the stand-in: workspace folders on the real disk, settings with VS Code's
 // layering (manifest default < user < workspace) and `inspect`, and workspace.fs over Node fs for
 // `file:` Uris, with VS Code's FileSystemError codes.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { URI } from 'vscode-uri';
-import { EventEmitter, FileSystemError, FileType, Uri, type CancellationToken } from './basics';
+import { EventEmitter, FileSystemError, FileType, Uri, type CancellationToken, type RelativePattern } from './basics';
 
 /** A workspace folder as the API hands it out. */
 export interface WorkspaceFolder { uri: URI; name: string; index: number }
@@ -32,8 +32,12 @@ export class StandInWorkspace {
   readonly documentOpened = new EventEmitter<unknown>();
   readonly documentChanged = new EventEmitter<unknown>();
   readonly documentClosed = new EventEmitter<unknown>();
+  /** File-system watchers the extension created and has not disposed (closed by `reset`). */
+  readonly watchers = new Set<FSWatcher>();
 
   reset(): void {
+    for (const watcher of this.watchers) watcher.close();
+    this.watchers.clear();
     this.folders = [];
     this.settings.user.clear();
     this.settings.workspace.clear();
@@ -178,13 +182,50 @@ export const workspaceFs = {
   createDirectory: (uri: URI) => onDisk(uri, async (file) => { await fs.mkdir(file, { recursive: true }); }),
   readDirectory: (uri: URI) => onDisk(uri, async (file) =>
     (await fs.readdir(file, { withFileTypes: true })).map((e) => [e.name, e.isDirectory() ? FileType.Directory : FileType.File] as [string, number])),
-  delete: (uri: URI, options?: { recursive?: boolean }) => onDisk(uri, (file) => fs.rm(file, { recursive: options?.recursive ?? false })),
+  // Like code-server's remote files (the rig's editor): no trash, in VS Code's words.
+  delete: (uri: URI, options?: { recursive?: boolean; useTrash?: boolean }) => {
+    if (options?.useTrash) return Promise.reject(new FileSystemError(`Unable to delete file '${uri.toString()}' via trash because provider does not support it.`));
+    return onDisk(uri, (file) => fs.rm(file, { recursive: options?.recursive ?? false }));
+  },
   rename: (source: URI, target: URI, options?: { overwrite?: boolean }) => onDisk(source, async (file) => {
     if (!options?.overwrite && await fs.stat(target.fsPath).then(() => true, () => false)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
     await fs.rename(file, target.fsPath);
   }),
   isWritableFileSystem: (scheme: string) => (scheme === 'file' ? true : undefined),
 };
+
+/**
+ * vscode.workspace.createFileSystemWatcher for a RelativePattern over a `file:` folder, on Node's
+ * recursive fs.watch: real events from the disk, as VS Code's watcher reports them (created,
+ * changed, deleted). The base folder need not exist yet: the nearest existing parent is watched.
+ * Only the patterns the extension uses are supported ('**' and 'some/folder/**'; anything else fails loudly).
+ */
+export function createFileSystemWatcher(pattern: RelativePattern, watchers: Set<FSWatcher>): Record<string, unknown> {
+  const prefix = /^(?:([^*?[\]{}]+)\/)?\*\*$/.exec(pattern.pattern);
+  if (!prefix || pattern.baseUri.scheme !== 'file') throw new Error(`stand-in watcher: unsupported pattern ${pattern.pattern} on ${pattern.baseUri.toString()}`);
+  const base = path.join(pattern.baseUri.fsPath, ...(prefix[1] ?? '').split('/'));
+  let watched = base;
+  while (!existsSync(watched)) watched = path.dirname(watched);
+  const created = new EventEmitter<URI>();
+  const changed = new EventEmitter<URI>();
+  const deleted = new EventEmitter<URI>();
+  const watcher = watch(watched, { recursive: true }, (event, name) => {
+    if (name === null) return;
+    const file = path.join(watched, name.toString());
+    if (file === base || !file.startsWith(base + path.sep)) return;
+    const uri = Uri.file(file);
+    if (event === 'change') changed.fire(uri);
+    else if (existsSync(file)) created.fire(uri);
+    else deleted.fire(uri);
+  });
+  watchers.add(watcher);
+  return {
+    onDidCreate: created.event,
+    onDidChange: changed.event,
+    onDidDelete: deleted.event,
+    dispose: () => { watcher.close(); watchers.delete(watcher); },
+  };
+}
 
 /** vscode.workspace, bound to `state`. */
 export function createWorkspaceApi(state: StandInWorkspace): Record<string, unknown> {
@@ -201,10 +242,6 @@ export function createWorkspaceApi(state: StandInWorkspace): Record<string, unkn
     onDidOpenTextDocument: state.documentOpened.event,
     onDidChangeTextDocument: state.documentChanged.event,
     onDidCloseTextDocument: state.documentClosed.event,
-    // The stand-in watches no files: its watchers never fire (tests that need that run in the real editor).
-    createFileSystemWatcher: () => {
-      const events = [new EventEmitter<URI>(), new EventEmitter<URI>(), new EventEmitter<URI>()];
-      return { onDidCreate: events[0].event, onDidChange: events[1].event, onDidDelete: events[2].event, dispose: () => events.forEach((e) => e.dispose()) };
-    },
+    createFileSystemWatcher: (pattern: RelativePattern) => createFileSystemWatcher(pattern, state.watchers),
   };
 }
