@@ -2,14 +2,15 @@
 // not exist; the reference gets a hint, its Quick Fix "Generate placeholder image" makes the file at
 // the referenced path at the size its name asks for, and the hint goes away.
 import { strict as assert } from 'node:assert';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { e2e } from '../support/ui/context';
 import { waitForWorkspaceFile } from '../support/ui/files';
-import { closeAllEditors, dismissTransientUi, openWorkspaceFile, runCommand } from '../support/ui/workbench';
+import { closeAllEditors, dismissTransientUi, openWorkspaceFile, runCommand, waitForNotification } from '../support/ui/workbench';
 import { readImageSize } from '../../src/common/imageSize';
 
 const PAGE = 'placeholder-quickfix.md';
+const REVIEW_PAGE = 'placeholder-review.md';
 const IMAGE = 'img/kite-640x480.png';
 
 describe('placeholders: the Quick Fix on a Markdown reference', function () {
@@ -18,7 +19,7 @@ describe('placeholders: the Quick Fix on a Markdown reference', function () {
     const { page, workspaceDir } = e2e();
     await dismissTransientUi(page);
     await closeAllEditors(page);
-    for (const file of [PAGE, 'img']) rmSync(path.join(workspaceDir, file), { recursive: true, force: true });
+    for (const file of [PAGE, REVIEW_PAGE, 'img']) rmSync(path.join(workspaceDir, file), { recursive: true, force: true });
   });
 
   it('makes the missing image at its exact path and size, and its hint goes away', async () => {
@@ -44,5 +45,19 @@ describe('placeholders: the Quick Fix on a Markdown reference', function () {
     await waitForWorkspaceFile(workspaceDir, /^img\/\.ideogram\/kite-640x480\.png\.json$/, 30_000);
     await hint.first().waitFor({ state: 'detached', timeout: 30_000 });
     assert.equal(await hint.count(), 0);
+  });
+
+  it('Generate Missing Images shows one review: an unticked file is not made', async () => {
+    const { page, workspaceDir } = e2e();
+    writeFileSync(path.join(workspaceDir, REVIEW_PAGE), '![A paper kite](img/kite-a.png)\n\n![A paper boat](img/boat-b.png)\n');
+    await runCommand(page, 'Ideogram: Generate Missing Images…');
+    const title = page.locator('.quick-input-widget .quick-input-title');
+    await title.filter({ hasText: 'generate 2 missing image(s)' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    // In a multi-select quick pick a click on a row toggles its tick.
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'img/boat-b.png' }).first().click();
+    await title.filter({ hasText: 'generate 1 missing image(s)' }).first().waitFor({ state: 'visible' });
+    await page.locator('.quick-input-widget input').first().press('Enter');
+    await waitForNotification(page, 'Made 1 placeholder image(s).', 60_000);
+    assert.deepEqual(readdirSync(path.join(workspaceDir, 'img')).filter((name) => !name.startsWith('.')), ['kite-a.png']);
   });
 });
