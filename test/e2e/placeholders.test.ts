@@ -52,10 +52,10 @@ describe('placeholders: the Quick Fix on a Markdown reference', function () {
     writeFileSync(path.join(workspaceDir, REVIEW_PAGE), '![A paper kite](img/kite-a.png)\n\n![A paper boat](img/boat-b.png)\n');
     await runCommand(page, 'Ideogram: Generate Missing Images…');
     const title = page.locator('.quick-input-widget .quick-input-title');
-    await title.filter({ hasText: 'generate 2 missing image(s)' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await title.filter({ hasText: 'generate 2 missing images' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     // In a multi-select quick pick a click on a row toggles its tick.
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'img/boat-b.png' }).first().click();
-    await title.filter({ hasText: 'generate 1 missing image(s)' }).first().waitFor({ state: 'visible' });
+    await title.filter({ hasText: 'generate 1 missing image' }).first().waitFor({ state: 'visible' });
     await page.locator('.quick-input-widget input').first().press('Enter');
     await waitForNotification(page, 'Made 1 placeholder image(s).', 60_000);
     assert.deepEqual(readdirSync(path.join(workspaceDir, 'img')).filter((name) => !name.startsWith('.')), ['kite-a.png']);

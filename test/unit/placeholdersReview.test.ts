@@ -28,12 +28,12 @@ describe('placeholders: the review quick pick', () => {
       shown.accept();
     });
     const items = await plannedItems();
-    const kept = await reviewPlaceholders(items, { model: 'V_2', generationShapes: shapes });
+    const kept = await reviewPlaceholders(items, { model: 'V_2', generationShapes: shapes, billing: (count) => `${count} images billed` });
     assert.ok(shown);
-    assert.equal(shown.title, 'Ideogram: generate 2 missing image(s)');
+    assert.equal(shown.title, 'Ideogram: generate 2 missing images (2 images billed)');
     assert.deepEqual(shown.items.map((row) => `${row.label} | ${row.description ?? ''} | ${row.detail ?? ''}`), [
-      'img/boat.png | 1024×768 · PNG · V_2 at 4:3 | A paper boat.',
-      'img/kite-1200x630.webp | 1200×630 · WEBP · V_2 at 16:9 | A paper kite.',
+      'img/boat.png | 1024×768 · PNG · V_2 at 4:3 (landscape) | A paper boat.',
+      'img/kite-1200x630.webp | 1200×630 · WEBP · V_2 at 16:9 (landscape) | A paper kite.',
     ]);
     assert.deepEqual(kept?.map((item) => item.target), ['img/boat.png', 'img/kite-1200x630.webp']);
   });
@@ -51,8 +51,8 @@ describe('placeholders: the review quick pick', () => {
       },
     );
     vscodeStandIn.window.user.inputBox = (options) => (options.title?.startsWith('Prompt') ? 'A red paper boat' : '500x500');
-    const kept = await reviewPlaceholders(await plannedItems(), { model: 'V_2', generationShapes: shapes, estimatePrice: (count) => `$${(count * 0.08).toFixed(2)}` });
-    assert.deepEqual(titles, ['Ideogram: generate 2 missing image(s), about $0.16'], 'both still ticked after the edit');
+    const kept = await reviewPlaceholders(await plannedItems(), { model: 'V_2', generationShapes: shapes, billing: (count) => `${count} images billed · about $${(count * 0.08).toFixed(2)}` });
+    assert.deepEqual(titles, ['Ideogram: generate 2 missing images (2 images billed · about $0.16)'], 'both still ticked after the edit');
     assert.equal(kept?.length, 1);
     const [boat] = kept;
     assert.equal(boat.target, 'img/boat.png');
@@ -62,6 +62,6 @@ describe('placeholders: the review quick pick', () => {
   });
 
   it('spends nothing when dismissed', async () => {
-    assert.equal(await reviewPlaceholders(await plannedItems(), { model: 'V_2', generationShapes: shapes }), undefined);
+    assert.equal(await reviewPlaceholders(await plannedItems(), { model: 'V_2', generationShapes: shapes, billing: (count) => `${count} images billed` }), undefined);
   });
 });

@@ -10,7 +10,8 @@ import { reportError } from '../../common/reportedError';
 import { planPlaceholders, type PlaceholderItem } from '..';
 import { fillPlaceholders, type FillSummary, type SkipReason } from './fill';
 import { LEGACY_SHAPES, placeholderDocument, planOptions, planWorkspace } from './planning';
-import { reviewPlaceholders, type ReviewOptions } from './review';
+import { reviewPlaceholders } from './review';
+import { billingSummary } from '../../common/vscode/spending';
 
 /** Command id of the workspace (or folder) batch. */
 export const GENERATE_MISSING_IMAGES_COMMAND = 'ideogram.generateMissingImages';
@@ -28,11 +29,11 @@ export interface GenerateMissingImagesOptions {
 /** What the batch command did; undefined when nothing was planned or the review was dismissed. */
 export type GenerateMissingImagesResult = FillSummary & { planned: number };
 
-/** Registers both commands. `estimatePrice` is the hook for h13's price table (undefined until it lands). */
-export function registerPlaceholderCommands(services: IdeogramServices, estimatePrice?: ReviewOptions['estimatePrice']): vscode.Disposable {
+/** Registers both commands. */
+export function registerPlaceholderCommands(services: IdeogramServices): vscode.Disposable {
   return vscode.Disposable.from(
     registerCommand(services.boundary, GENERATE_MISSING_IMAGES_COMMAND, vscode.l10n.t('Generate Missing Images'), (arg?: unknown) =>
-      generateMissingImages(services, batchOptions(arg), estimatePrice)),
+      generateMissingImages(services, batchOptions(arg))),
     registerCommand(services.boundary, GENERATE_PLACEHOLDER_COMMAND, vscode.l10n.t('Generate placeholder image'), (document?: unknown, targetPath?: unknown) =>
       document instanceof vscode.Uri && typeof targetPath === 'string' ? generatePlaceholder(services, document, targetPath) : undefined),
   );
@@ -47,7 +48,7 @@ function batchOptions(arg: unknown): GenerateMissingImagesOptions {
 }
 
 /** Plans the workspace (or folder), asks for the review, fills what was kept and shows the summary. */
-export async function generateMissingImages(services: IdeogramServices, options: GenerateMissingImagesOptions, estimatePrice?: ReviewOptions['estimatePrice']): Promise<GenerateMissingImagesResult | undefined> {
+export async function generateMissingImages(services: IdeogramServices, options: GenerateMissingImagesOptions): Promise<GenerateMissingImagesResult | undefined> {
   const settings = services.settings(options.folder ?? vscode.workspace.workspaceFolders?.[0]?.uri);
   const planned = await withNotificationProgress({ title: vscode.l10n.t('Ideogram: looking for missing images…'), cancellable: true },
     (_progress, token) => planWorkspace(settings, options.folder, token));
@@ -57,7 +58,10 @@ export async function generateMissingImages(services: IdeogramServices, options:
   }
   const items = options.review === false
     ? planned.plan.items
-    : await reviewPlaceholders(planned.plan.items, { model: settings.defaults.model, generationShapes: LEGACY_SHAPES, estimatePrice });
+    : await reviewPlaceholders(planned.plan.items, {
+      model: settings.defaults.model, generationShapes: LEGACY_SHAPES,
+      billing: (count) => billingSummary(settings, { count, model: settings.defaults.model }),
+    });
   if (!items || items.length === 0) return undefined;
   return { ...(await fillWithProgress(services, items, settings)), planned: planned.plan.items.length };
 }

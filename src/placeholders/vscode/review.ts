@@ -1,6 +1,6 @@
 // The one review before spending: a quick pick of every planned file with its prompt, size,
 // format and model, each untickable and editable (a button), with the number of images (and the
-// estimated price, once the price table exists: see ReviewOptions.estimatePrice).
+// estimated price from the price table: see ReviewOptions.billing).
 import * as vscode from 'vscode';
 import { formatPixelSize, parsePixelSize } from '../../common/placeholderSettings';
 import { valueLabel } from '../../common/request/labels';
@@ -12,8 +12,8 @@ export interface ReviewOptions {
   model: string;
   /** The shapes the model generates: an edited size gets the nearest. */
   generationShapes: readonly GenerationShape[];
-  /** The estimated price of `count` images, shown beside the count; undefined while there is no price table. */
-  estimatePrice?(count: number): string | undefined;
+  /** What `count` images bill ("2 images billed · about $0.16", from the price table), shown in the title. */
+  billing(count: number): string;
 }
 
 interface ReviewRow extends vscode.QuickPickItem { index: number }
@@ -42,10 +42,9 @@ function rowFor(item: PlaceholderItem, index: number, options: ReviewOptions, ed
 }
 
 function reviewTitle(count: number, options: ReviewOptions): string {
-  const price = options.estimatePrice?.(count);
-  return price === undefined
-    ? vscode.l10n.t('Ideogram: generate {0} missing image(s)', count)
-    : vscode.l10n.t('Ideogram: generate {0} missing image(s), about {1}', count, price);
+  return count === 1
+    ? vscode.l10n.t('Ideogram: generate 1 missing image ({0})', options.billing(count))
+    : vscode.l10n.t('Ideogram: generate {0} missing images ({1})', count, options.billing(count));
 }
 
 function showReview(items: readonly PlaceholderItem[], chosen: ReadonlySet<number>, options: ReviewOptions): Promise<{ accepted: boolean; chosen: Set<number>; edit?: number } | undefined> {

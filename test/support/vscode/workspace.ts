@@ -5,7 +5,7 @@ import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { URI } from 'vscode-uri';
-import { EventEmitter, FileSystemError, FileType, Uri, type CancellationToken, type RelativePattern } from './basics';
+import { EventEmitter, FileSystemError, FileType, Uri, type CancellationToken, RelativePattern } from './basics';
 
 /** A workspace folder as the API hands it out. */
 export interface WorkspaceFolder { uri: URI; name: string; index: number }
@@ -200,7 +200,7 @@ export const workspaceFs = {
  * changed, deleted). The base folder need not exist yet: the nearest existing parent is watched.
  * Only the patterns the extension uses are supported ('**' and 'some/folder/**'; anything else fails loudly).
  */
-export function createFileSystemWatcher(pattern: RelativePattern, watchers: Set<FSWatcher>): Record<string, unknown> {
+export function createFileSystemWatcher(pattern: RelativePattern, watchers: Set<FSWatcher>, extensions?: readonly string[]): Record<string, unknown> {
   const prefix = /^(?:([^*?[\]{}]+)\/)?\*\*$/.exec(pattern.pattern);
   if (!prefix || pattern.baseUri.scheme !== 'file') throw new Error(`stand-in watcher: unsupported pattern ${pattern.pattern} on ${pattern.baseUri.toString()}`);
   const base = path.join(pattern.baseUri.fsPath, ...(prefix[1] ?? '').split('/'));
@@ -213,6 +213,7 @@ export function createFileSystemWatcher(pattern: RelativePattern, watchers: Set<
     if (name === null) return;
     const file = path.join(watched, name.toString());
     if (file === base || !file.startsWith(base + path.sep)) return;
+    if (extensions && !extensions.includes(path.extname(file).slice(1))) return;
     const uri = Uri.file(file);
     if (event === 'change') changed.fire(uri);
     else if (existsSync(file)) created.fire(uri);
@@ -224,6 +225,27 @@ export function createFileSystemWatcher(pattern: RelativePattern, watchers: Set<
     onDidChange: changed.event,
     onDidDelete: deleted.event,
     dispose: () => { watcher.close(); watchers.delete(watcher); },
+  };
+}
+
+/**
+ * A glob without a base ('**' or '**' + '/*.{png,jpg}' style, as the extension passes them) watches
+ * every workspace folder: one watcher per folder, their events merged.
+ */
+function watchGlobInFolders(glob: string, folders: readonly URI[], watchers: Set<FSWatcher>): Record<string, unknown> {
+  const match = /^\*\*(?:\/\*\.(?:\{([\w,]+)\}|(\w+)))?$/.exec(glob);
+  if (!match) throw new Error(`stand-in watcher: unsupported glob ${glob}`);
+  const extensions = match[1]?.split(',') ?? (match[2] ? [match[2]] : undefined);
+  const parts = folders.map((folder) => createFileSystemWatcher(new RelativePattern(folder, '**'), watchers, extensions));
+  const merged = (key: 'onDidCreate' | 'onDidChange' | 'onDidDelete') => (listener: (uri: URI) => unknown) => {
+    const subscriptions = parts.map((part) => (part[key] as (l: (uri: URI) => unknown) => { dispose(): void })(listener));
+    return { dispose: () => subscriptions.forEach((subscription) => subscription.dispose()) };
+  };
+  return {
+    onDidCreate: merged('onDidCreate'),
+    onDidChange: merged('onDidChange'),
+    onDidDelete: merged('onDidDelete'),
+    dispose: () => parts.forEach((part) => (part.dispose as () => void)()),
   };
 }
 
@@ -242,6 +264,8 @@ export function createWorkspaceApi(state: StandInWorkspace): Record<string, unkn
     onDidOpenTextDocument: state.documentOpened.event,
     onDidChangeTextDocument: state.documentChanged.event,
     onDidCloseTextDocument: state.documentClosed.event,
-    createFileSystemWatcher: (pattern: RelativePattern) => createFileSystemWatcher(pattern, state.watchers),
+    createFileSystemWatcher: (pattern: RelativePattern | string) => (typeof pattern === 'string'
+      ? watchGlobInFolders(pattern, state.folders.map((folder) => folder.uri), state.watchers)
+      : createFileSystemWatcher(pattern, state.watchers)),
   };
 }
