@@ -109,7 +109,8 @@ describe('Studio panel host (vscode stand-in, local server)', () => {
     await new Promise((resolve) => setImmediate(resolve));
     assert.equal(panel.webview.posted.length, posted, 'no answer to an invalid message');
     assert.equal(vscodeStandIn.env.clipboard, '');
-    assert.deepEqual(vscodeStandIn.commands.executed, []);
+    // (Activation sets the walkthrough's key context; nothing else may run.)
+    assert.deepEqual(vscodeStandIn.commands.executed.filter((c) => c.command !== 'setContext'), []);
     const ignored = vscodeStandIn.window.outputLines.filter((line) => line.includes('ignored an invalid message'));
     assert.equal(ignored.length, invalid.length);
     assert.ok(!vscodeStandIn.window.outputLines.some((line) => line.includes('sk-not-for-the-log') || line.includes('passwd')));
