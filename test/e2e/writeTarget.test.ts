@@ -36,6 +36,21 @@ describe('the document an action writes into', function () {
     await waitUntilEquals('active editor', () => activeEditorTitle(page), 'forest.jpg');
   }
 
+  /**
+   * Reverts and closes the text editor, then the image preview by its tab's close button: a preview
+   * left open can hold the keyboard focus in its webview and close the next test's palette.
+   */
+  async function closeTextThenImage(): Promise<void> {
+    const { page } = e2e();
+    await runCommand(page, 'View: Revert and Close Editor');
+    const imageTab = page.locator('.tabs-container .tab', { hasText: 'forest.jpg' }).first();
+    if (await imageTab.count()) {
+      await imageTab.click();
+      await imageTab.locator('.tab-actions .action-label').first().click();
+    }
+    await page.locator('.tabs-container .tab', { hasText: 'forest.jpg' }).waitFor({ state: 'detached' });
+  }
+
   /** Runs `entry` of the Ideogram menu in the image preview's title bar. */
   async function imagePreviewMenu(entry: string): Promise<void> {
     const { page } = e2e();
@@ -58,7 +73,7 @@ describe('the document an action writes into', function () {
     const reference = async () => /!\[(A JPEG image[^\]]*)\]\(\.\.\/images\/forest\.jpg\)/.test(
       ((await page.locator('.monaco-editor .view-lines').first().innerText()) ?? '').replace(/\u00a0/g, ' '));
     await waitUntilEquals('notes.md shows the alt text', reference, true);
-    await runCommand(page, 'View: Revert and Close Editor');
+    await closeTextThenImage();
   });
 
   it('the image preview\'s title bar → Ideogram → Insert into Editor puts a reference to it into the document last worked in', async () => {
@@ -68,6 +83,6 @@ describe('the document an action writes into', function () {
     await waitUntilEquals('active editor', () => activeEditorTitle(page), 'page.md');
     // No sidecar: the file name is the alt text. The cursor was on the empty last line.
     await waitUntilEquals('page.md', async () => (await editorLines(page)).join('\n'), '# Page\n\nText.\n![forest](../images/forest.jpg)');
-    await runCommand(page, 'View: Revert and Close Editor');
+    await closeTextThenImage();
   });
 });

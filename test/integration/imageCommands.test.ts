@@ -82,9 +82,8 @@ describe('image commands', function () {
     const request = { prompt: 'A red fox in the snow', seed: 1234, num_images: 2, model: 'V_2', aspect_ratio: 'ASPECT_16_9' };
     const uris = (await vscode.commands.executeCommand('ideogram.generate', request)) as vscode.Uri[];
     assert.equal(uris.length, 2);
-    const today = new Date();
-    const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-    assert.deepEqual(uris.map((u) => path.posix.basename(u.path)), [`${date}-a-red-fox-in-the-snow-1234.png`, `${date}-a-red-fox-in-the-snow-1235.png`]);
+    // The default template ${slug}-${seed}: the prompt's words first.
+    assert.deepEqual(uris.map((u) => path.posix.basename(u.path)), ['a-red-fox-in-the-snow-1234.png', 'a-red-fox-in-the-snow-1235.png']);
 
     const sent = (await mockControl('/__mock/requests')) as { path: string; json?: { image_request: Record<string, unknown> } }[];
     const generateRequest = sent.find((r) => r.path === '/ideogram/generate');
@@ -120,7 +119,7 @@ describe('image commands', function () {
     const firstBytes = await vscode.workspace.fs.readFile(outputUri(before.find((n) => n.endsWith('1234.png')) as string));
     const uris = (await vscode.commands.executeCommand('ideogram.generate', { prompt: 'A red fox in the snow', seed: 1234, model: 'V_2', aspect_ratio: 'ASPECT_16_9' })) as vscode.Uri[];
     assert.equal(uris.length, 1);
-    assert.match(path.posix.basename(uris[0].path), /-a-red-fox-in-the-snow-1234-1\.png$/);
+    assert.match(path.posix.basename(uris[0].path), /^a-red-fox-in-the-snow-1234-1\.png$/);
     const after = await listOutput();
     assert.ok(after.includes(path.posix.basename(uris[0].path).replace(/\.png$/, '.json')), 'sidecar with the same counter');
     const original = await vscode.workspace.fs.readFile(outputUri(before.find((n) => n.endsWith('1234.png')) as string));
