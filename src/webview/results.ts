@@ -21,7 +21,8 @@ export function resultCard(item: ResultItem, onAction: (action: ResultAction, it
     button.addEventListener('click', () => onAction(action, item));
     return button;
   });
-  return h('article', { class: 'result-card', 'data-uri': item.uri, 'aria-label': item.label },
+  // data-operation: the stylesheet puts results that can be see-through on a checkerboard.
+  return h('article', { class: 'result-card', 'data-uri': item.uri, 'data-operation': item.operation, 'aria-label': item.label },
     h('img', { src: item.src, alt: item.returnedPrompt || item.prompt, class: 'result-thumb', loading: 'lazy' }),
     h('div', { class: 'result-meta' },
       h('div', { class: 'image-label', title: item.label }, item.label),
