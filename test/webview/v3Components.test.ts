@@ -151,7 +151,7 @@ describe('Studio 3.0 components in Chromium (Studio CSP)', function () {
     assert.equal(await p.locator('#slot-style img').first().evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), 64, 'the thumbnail loaded under the CSP');
 
     await p.locator('#slot-style [data-action="remove"]').last().click();
-    assert.equal(await total.innerText(), '6.0 MB of 10.0 MB');
+    assert.equal(await total.innerText(), '6.0 MB of 10.0 MB allowed');
     assert.doesNotMatch((await total.getAttribute('class')) ?? '', /\berror\b/);
     assert.deepEqual(problems, []);
   });

@@ -96,7 +96,7 @@ export class ReferenceSlots {
         remove);
     }));
     const total = this.total(slot);
-    view.total.textContent = total.problem ?? l10n.t('{0} of {1}', formatMegabytes(total.bytes), formatMegabytes(total.limitBytes));
+    view.total.textContent = total.problem ?? l10n.t('{0} of {1} allowed', formatMegabytes(total.bytes), formatMegabytes(total.limitBytes));
     view.total.classList.toggle('error', total.problem !== undefined);
     // Keep all slots' messages current: a character mask's problem depends on the character slot.
     if (slot === 'character') this.render('characterMask');
