@@ -169,6 +169,8 @@ describe('Studio 3.0 components in Chromium (Studio CSP)', function () {
         (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundImage: string } }).getComputedStyle(img).backgroundImage);
       assert.match(await background('generate-transparent'), /conic-gradient/);
       assert.equal(await background('generate'), 'none');
+      const box = (await p.locator('[data-operation="generate-transparent"] .result-thumb').boundingBox())!;
+      assert.ok(Math.abs(box.width / box.height - 2) < 0.02, `the checkerboard is the picture's 2:1 box, no letterbox (${box.width}×${box.height})`);
       await p.locator('[data-operation="generate-transparent"]').screenshot({ path: path.join(screenshots, `transparent-result-${theme}.png`) });
       assert.deepEqual(problems, []);
     });
