@@ -146,3 +146,37 @@ async function run(pipeline: Sharp): Promise<{ data: Uint8Array; info: { width: 
     throw undecodable(err);
   }
 }
+
+/** An image with its pixels in the orientation it is shown in. */
+export interface UprightImage {
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+  /** True when the EXIF orientation turned the pixels (and `bytes` is a new encoding). */
+  turned: boolean;
+}
+
+/** Quality for a turned JPEG or WebP: one re-encoding, as close to the original as a small file allows. */
+const UPRIGHT_QUALITY = 95;
+
+/**
+ * The image as a browser shows it, for uploads that come with a mask: the Studio paints the mask
+ * over the picture with its EXIF orientation applied, but an API measures the stored pixels, so a
+ * turned photo would get a mask of the wrong shape. Untagged (or orientation 1) images come back
+ * as the same bytes; tagged ones are turned and re-encoded in their own format (AVIF as PNG).
+ */
+export async function uprightImage(input: Uint8Array): Promise<UprightImage> {
+  const format = requireKnownFormat(input);
+  let meta: Awaited<ReturnType<Sharp['metadata']>>;
+  try {
+    meta = await sharpModule()(input).metadata();
+    if (!meta.width || !meta.height) throw new Error('no size in header');
+  } catch (err) {
+    throw undecodable(err);
+  }
+  if (meta.orientation === undefined || meta.orientation === 1) return { bytes: input, width: meta.width, height: meta.height, turned: false };
+  const pipeline = await openImage(input);
+  const target: ImageFormat = format === 'avif' ? 'png' : format;
+  const { data, info } = await run(encoder(target, target === 'png' ? undefined : UPRIGHT_QUALITY)(pipeline));
+  return { bytes: data, width: info.width, height: info.height, turned: true };
+}

@@ -84,10 +84,7 @@ export class ReferencePicker {
 
   /** Accepts files dropped anywhere on the panel (explorer drags carry a uri list). */
   handleDrop(event: DragEvent): void {
-    const data = event.dataTransfer;
-    if (!data) return;
-    const raw = data.getData('application/vnd.code.uri-list') || data.getData('text/uri-list') || data.getData('text/plain');
-    const uris = raw.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+    const uris = droppedUris(event);
     if (uris.length === 0) return;
     event.preventDefault();
     this.callbacks.onDrop(uris);
@@ -106,4 +103,12 @@ export class ReferencePicker {
       h('span', { class: 'image-label', id: 'reference-label' }, this.current.label),
       clear);
   }
+}
+
+/** The URIs a drop carries (explorer drags bring a uri list; a browser link is plain text). */
+export function droppedUris(event: DragEvent): string[] {
+  const data = event.dataTransfer;
+  if (!data) return [];
+  const raw = data.getData('application/vnd.code.uri-list') || data.getData('text/uri-list') || data.getData('text/plain');
+  return raw.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
 }

@@ -35,7 +35,8 @@ export function resultCard(item: ResultItem, onAction: (action: ResultAction, it
   const thumb = h('button', { type: 'button', class: 'thumb-button', 'aria-label': `${l10n.t('View larger')}: ${item.label}` },
     h('img', { src: item.src, alt: text, class: 'result-thumb', loading: 'lazy' }));
   thumb.addEventListener('click', onView);
-  return h('article', { class: 'result-card', 'data-uri': item.uri, 'aria-label': item.label },
+  // data-operation: the stylesheet puts results that can be see-through on a checkerboard.
+  return h('article', { class: 'result-card', 'data-uri': item.uri, 'data-operation': item.operation, 'aria-label': item.label },
     thumb,
     h('div', { class: 'result-meta' },
       h('div', { class: 'image-label', title: item.label }, item.label),

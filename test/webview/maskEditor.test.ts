@@ -8,6 +8,8 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import sharp from 'sharp';
+import { readImageSize } from '../../src/common/imageSize';
+import { uprightImage } from '../../src/imageOps';
 import { launchChromium } from '../support/rig/browser';
 import { resultsDir } from '../support/rig/paths';
 import { MaskModel } from '../../src/webview/mask/core/model';
@@ -366,6 +368,19 @@ describe('mask editor in Chromium (Studio CSP)', function () {
     assert.deepEqual([colour(0.25, 0.1), colour(0.25, 0.9), colour(0.75, 0.1), colour(0.75, 0.9)], ['blue', 'blue', 'red', 'red'], 'shown upright: blue left, red right');
     const mask = await editor.exportMask('black-edits');
     assert.deepEqual([mask.width, mask.height], [100, 200]);
+  });
+
+  it('the host half of it: uprightImage sends the upload at the size of the mask painted over the upright photo', async () => {
+    // Without the turn the API would get a 40×20 image with a 20×40 mask and refuse it.
+    const landscape = new PNG({ width: 40, height: 20 });
+    landscape.data.fill(200);
+    const tagged = await sharp(PNG.sync.write(landscape)).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    assert.deepEqual(readImageSize(tagged), { width: 40, height: 20 }, 'stored landscape');
+    editor = await openMaskPage(browser, harness);
+    assert.deepEqual(await editor.load(harness.addImage('turned.jpg', tagged, 'image/jpeg')), { width: 20, height: 40 });
+    const mask = await editor.exportMask('black-edits');
+    const sent = await uprightImage(tagged);
+    assert.deepEqual(readImageSize(sent.bytes), { width: mask.width, height: mask.height }, 'the upload and the mask have one size');
   });
 
   it('shows a clear error for an image that does not load', async () => {

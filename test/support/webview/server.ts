@@ -20,18 +20,27 @@ export interface MaskHarness {
   close(): Promise<void>;
 }
 
-/** Bundles the component as the Studio's webview bundle is built (esbuild.mjs): iife for the browser. */
-async function bundleComponent(): Promise<string> {
+/** The page's default script: registers the mask editor. */
+const MASK_ENTRY = "import './src/webview/mask/index.ts';";
+
+/**
+ * Bundles the page's script as the Studio's webview bundle is built (esbuild.mjs): iife for the
+ * browser. `source` is TypeScript whose imports are relative to the repository root.
+ */
+async function bundleComponent(source: string): Promise<string> {
   const result = await esbuild.build({
-    entryPoints: [path.join(ROOT, 'src/webview/mask/index.ts')],
+    stdin: { contents: source, resolveDir: ROOT, loader: 'ts', sourcefile: 'harness-entry.ts' },
     bundle: true, write: false, platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'silent',
   });
   return result.outputFiles[0].text;
 }
 
-/** Starts the harness on a free loopback port. */
-export async function startMaskHarness(): Promise<MaskHarness> {
-  const script = await bundleComponent();
+/**
+ * Starts the harness on a free loopback port. `entrySource`: the page's script (TypeScript, imports
+ * relative to the repository root); default: the mask editor alone.
+ */
+export async function startMaskHarness(entrySource = MASK_ENTRY): Promise<MaskHarness> {
+  const script = await bundleComponent(entrySource);
   const style = readFileSync(path.join(ROOT, 'media/studio.css'));
   const images = new Map<string, { bytes: Uint8Array; contentType: string }>();
   let origin = '';
