@@ -15,6 +15,8 @@ export interface IdeogramExtensionApi {
   remix: IdeogramServices['images']['remix'];
   upscale: IdeogramServices['images']['upscale'];
   describe: IdeogramServices['images']['describe'];
+  /** Ideogram 3.0 operations (generate, remix, inpaint, reframe, backgrounds, transparent). */
+  v3: IdeogramServices['images']['v3'];
   outputFolder: IdeogramServices['images']['outputFolder'];
   readHistory: IdeogramServices['readHistory'];
   onDidReportError: IdeogramServices['boundary']['onDidReportError'];
@@ -37,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): IdeogramExtensionApi
     remix: (req, image, opts) => images.remix(req, image, opts),
     upscale: (req, image, opts) => images.upscale(req, image, opts),
     describe: (uris, opts) => images.describe(uris, opts),
+    v3: (mode, req, files, opts) => images.v3(mode, req, files, opts),
     outputFolder: (folder) => images.outputFolder(folder),
     readHistory: services.readHistory,
     onDidReportError: services.boundary.onDidReportError,

@@ -7,7 +7,7 @@ import { FAMILIES, isV3Model, v3FormSpec, v3ModeTakes, type V3Mode } from '../..
 import { DESCRIBE_MODEL_VERSIONS } from '../../src/common/request/legacy';
 import { resolveV3, TABLE_DEFAULTS, toV3Value } from '../../src/common/request/resolve';
 import {
-  RENDERING_SPEEDS, STYLE_PRESETS, UPSCALE_FACTORS, V3, V3_ASPECT_RATIOS, V3_FILE_LIMITS, V3_MODEL, V3_MODES, V3_RESOLUTIONS, V3_STYLE_TYPES,
+  RENDERING_SPEEDS, resolutionForAspect, STYLE_PRESETS, UPSCALE_FACTORS, V3, V3_ASPECT_RATIOS, V3_FILE_LIMITS, V3_MODEL, V3_MODES, V3_RESOLUTIONS, V3_STYLE_TYPES,
 } from '../../src/common/request/v3';
 import { v3RequestSchema } from '../../src/common/request/v3Schemas';
 import { formProblems, requireValidV3, validate, validateV3, type V3FileSizes } from '../../src/common/request/validation';
@@ -228,5 +228,20 @@ describe('capability table, Ideogram 3.0: defaults (resolveV3) and the family in
     assert.equal(isV3Model(V3_MODEL), true);
     assert.equal(isV3Model('V_3'), false);
     assert.deepEqual(FAMILIES.map((family) => family.id), ['legacy', 'v3']);
+  });
+});
+
+describe('capability table, Ideogram 3.0: extend to an aspect ratio', () => {
+  it('picks for every 3.0 ratio the resolution of the nearest shape, the larger on a tie', () => {
+    const picked = Object.fromEntries(V3_ASPECT_RATIOS.map((aspect) => [aspect, resolutionForAspect(aspect)]));
+    assert.equal(picked['1x1'], '1024x1024');
+    assert.equal(picked['16x9'], '1312x736');
+    assert.equal(picked['9x16'], '736x1312');
+    assert.equal(picked['3x1'], '1536x512');
+    for (const [aspect, resolution] of Object.entries(picked)) {
+      assert.ok((V3_RESOLUTIONS as readonly string[]).includes(resolution ?? ''), aspect);
+      assert.deepEqual(validateV3('reframe', { resolution }, IMAGE), [], aspect);
+    }
+    assert.equal(resolutionForAspect('ASPECT_16_9'), undefined);
   });
 });

@@ -144,3 +144,21 @@ export const V3: FamilySpec<V3Mode> = {
 
 /** The 3.0 operations, in the order menus list them. */
 export const V3_MODES = Object.keys(V3.operations) as V3Mode[];
+
+/**
+ * The 3.0 resolution for extending an image to an aspect ratio (`16x9` → the ResolutionV3 whose
+ * shape is nearest, the larger on a tie): reframe takes a resolution, the user thinks in ratios.
+ */
+export function resolutionForAspect(aspect: string): string | undefined {
+  const m = /^(\d+)x(\d+)$/.exec(aspect);
+  if (!m) return undefined;
+  const target = Math.log(Number(m[1]) / Number(m[2]));
+  let best: { value: string; distance: number; area: number } | undefined;
+  for (const value of V3_RESOLUTIONS) {
+    const [w, h] = value.split('x').map(Number);
+    const distance = Math.abs(Math.log(w / h) - target);
+    const area = w * h;
+    if (!best || distance < best.distance - 1e-9 || (Math.abs(distance - best.distance) <= 1e-9 && area > best.area)) best = { value, distance, area };
+  }
+  return best?.value;
+}

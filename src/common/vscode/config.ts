@@ -39,6 +39,7 @@ function readWithProblems(scope?: vscode.ConfigurationScope): { settings: Ideogr
     requestTimeoutSeconds: config.get('requestTimeoutSeconds'),
     maxImagesInFlight: config.get('maxImagesInFlight'),
     insertFormat: config.get('insertFormat'),
+    v3RequestForm: config.get('v3.requestForm'),
   };
   for (const key of KEY_LOCATION_SETTINGS) raw[key] = userValue(config, key);
   const { settings, problems } = parseSettings(raw);

@@ -3,10 +3,13 @@
 // them behave the same. UI (progress, messages) stays with the callers.
 import * as vscode from 'vscode';
 import type { Dispatcher } from 'undici';
-import { createDispatcher, IdeogramClient, InflightLimiter, type ImageInput, type ImageResult } from '../../ideogram';
+import { createDispatcher, IdeogramClient, InflightLimiter, type FormMemory, type ImageInput, type ImageResult, type V3Images } from '../../ideogram';
+import type { FileField, V3Mode } from '../request/capabilities';
+import type { V3Request } from '../request/v3Schemas';
+import { FILE_ORDER } from '../../ideogram/v3Forms';
 import { IdeogramError, UnsavedImagesError, type UnsavedImages } from '../errors';
 import type { GenerateRequest, RemixRequest, UpscaleRequest } from '../request/schemas';
-import { requireValid } from '../request/validation';
+import { requireValid, requireValidV3 } from '../request/validation';
 import type { IdeogramSettings } from './config';
 import { withAbortSignal } from './cancellation';
 import { UserFacingError } from '../userFacingError';
@@ -17,7 +20,7 @@ import type { ImageSize } from '../imageSize';
 import { readInputImage, sourceImageLabel } from './inputImage';
 import { mapUnsaved, saveImages, type SaveOutcome, type SaveStorage } from '../../storage/savePipeline';
 import { toProviderConfig } from '../settingsSchema';
-import type { ImageOperation, Sidecar } from '../sidecar';
+import type { ImageOperation, Sidecar, V3SidecarFacts } from '../sidecar';
 import { storageFor } from '../../storage/vscode/storageFor';
 
 /** Options every operation takes. */
@@ -118,7 +121,37 @@ export class ImageService implements vscode.Disposable {
     private readonly log: IdeogramLog,
     private readonly extensionVersion: string,
     private readonly readSettings: (scope?: vscode.ConfigurationScope) => IdeogramSettings,
+    private readonly formMemory?: FormMemory,
   ) {}
+
+  /**
+   * Runs an Ideogram 3.0 operation with workspace images (the input image, mask and references by
+   * the vendor's field names) and saves the results beside the others; each sidecar records the
+   * family, endpoint, request form, every field and the files' workspace-relative paths.
+   */
+  async v3(mode: V3Mode, req: V3Request, files: Partial<Record<FileField, vscode.Uri[]>> = {}, opts: OperationOptions = {}): Promise<OperationResult> {
+    // Counts and fields first: an invalid request asks for no folder and reads no file.
+    requireValidV3(mode, req, Object.fromEntries(Object.entries(files).map(([field, uris]) => [field, (uris ?? []).map(() => 0)])));
+    const inputs: V3Images = {};
+    for (const field of FILE_ORDER) {
+      const uris = files[field] ?? [];
+      if (uris.length > 0) inputs[field] = await Promise.all(uris.map((uri) => readInputImage(uri)));
+    }
+    const image = files.image?.[0];
+    const target = await this.target(opts, image);
+    return this.run(opts, target.settings, async (client, signal) => {
+      opts.onProgress?.(image
+        ? vscode.l10n.t('Sending {0} to Ideogram 3.0…', fileNameOf(image))
+        : vscode.l10n.t('Waiting for Ideogram 3.0…'));
+      const result = await client.v3(mode, req, inputs, signal);
+      const paths = (field: Exclude<FileField, 'image'>): string[] | undefined => files[field]?.map((uri) => sourceImageLabel(uri));
+      const facts: V3SidecarFacts = {
+        endpoint: result.endpoint, form: result.form,
+        files: { mask: paths('mask'), style_reference_images: paths('style_reference_images'), character_reference_images: paths('character_reference_images'), character_reference_images_mask: paths('character_reference_images_mask') },
+      };
+      return this.saveResult(mode, req, result, target, signal, opts, image, facts);
+    });
+  }
 
   /** Generates images from a prompt (API field names) and saves them. */
   async generate(req: GenerateRequest, opts: OperationOptions = {}): Promise<OperationResult> {
@@ -232,6 +265,9 @@ export class ImageService implements vscode.Disposable {
       limiter: this.sharedLimiter(settings.maxImagesInFlight),
       onRequest: (entry) => this.log.request(entry),
       userAgent: `ideogram-vscode/${this.extensionVersion} vscode/${vscode.version}`,
+      v3Form: settings.v3RequestForm,
+      formMemory: this.formMemory,
+      onNotice: (message) => this.log.info(message),
     });
     try {
       const result = await work(client, controller.signal);
@@ -276,6 +312,7 @@ export class ImageService implements vscode.Disposable {
     signal: AbortSignal,
     opts: OperationOptions,
     source?: vscode.Uri,
+    v3?: V3SidecarFacts,
   ): Promise<OperationResult> {
     const { settings, out, storage } = target;
     const safeCount = result.images.filter((image) => image.is_image_safe && image.url).length;
@@ -294,7 +331,7 @@ export class ImageService implements vscode.Disposable {
         operation, request: { ...request } as Record<string, unknown>, result, storage,
         fileNameTemplate: settings.fileNameTemplate, provider: settings.provider, extensionVersion: this.extensionVersion,
         redact: (text) => this.log.redact(text),
-        sourceImage: source ? sourceImageLabel(source) : undefined,
+        sourceImage: source ? sourceImageLabel(source) : undefined, v3,
         signal, dispatcher: this.dispatcher?.instance, timeoutMs: settings.requestTimeoutSeconds * 1000, log: this.log,
         onSaved: savedProgress(opts),
       }));
