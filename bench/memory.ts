@@ -42,8 +42,11 @@ function medianReport(reports: readonly MemoryChildReport[]): MemoryChildReport 
   };
 }
 
-/** Runs the measured remix in fresh processes and keeps the median of each figure. */
-export async function benchMemory(): Promise<MemoryFigures> {
+/**
+ * Runs the measured remix in fresh processes and keeps the median of each figure. With `v3`, an
+ * Ideogram 3.0 remix (official multipart) that also uploads style references of 10 MB in total.
+ */
+export async function benchMemory(v3 = false): Promise<MemoryFigures> {
   const dir = await makeTempDir('memory-input');
   const server = await startServerProcess({ key: BENCH_KEY, imageBytes: MEMORY_BENCH.resultBytes });
   try {
@@ -52,10 +55,13 @@ export async function benchMemory(): Promise<MemoryFigures> {
     await writeFile(bigInput, renderPng(1024, 1024, '0123456789ab', MAX_IMAGE_BYTES - 1024));
     const smallInput = path.join(dir, 'warmup.png');
     await writeFile(smallInput, renderPng(64, 64, 'ba9876543210'));
+    // Two style references just under 5 MB each: 10 MB in total, the vendor's limit per kind.
+    const references = v3 ? [path.join(dir, 'style-a.png'), path.join(dir, 'style-b.png')] : undefined;
+    for (const [index, ref] of (references ?? []).entries()) await writeFile(ref, renderPng(512, 512, `${index}123456789ab`, MAX_IMAGE_BYTES / 2 - 1024));
     const natural: MemoryChildReport[] = [];
     const retained: MemoryChildReport[] = [];
     for (let run = 0; run < MEMORY_BENCH.runs; run++) {
-      const input = { baseUrl: server.baseUrl, bigInput, smallInput, numImages: MEMORY_BENCH.numImages };
+      const input = { baseUrl: server.baseUrl, bigInput, smallInput, numImages: MEMORY_BENCH.numImages, v3StyleReferences: references };
       natural.push(await runChild({ ...input, forceGc: false }));
       retained.push(await runChild({ ...input, forceGc: true }));
     }

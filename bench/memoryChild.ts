@@ -12,6 +12,8 @@ export interface MemoryChildInput {
   baseUrl: string; bigInput: string; smallInput: string; numImages: number;
   /** Collect garbage before every sample, so the peak is memory really held (slower run). */
   forceGc: boolean;
+  /** Ideogram 3.0 remix (official multipart) with these style reference files instead of the legacy remix. */
+  v3StyleReferences?: string[];
 }
 
 /** What the child reports back. */
@@ -24,7 +26,12 @@ async function remixOnce(input: MemoryChildInput, file: string, numImages: numbe
   const request: RemixRequest = { prompt: 'the same scene at night', image_weight: 50, num_images: numImages, seed: 99 };
   const dir = await makeTempDir('memory');
   try {
-    const result = await client.remix(request, { kind: 'file', path: file });
+    // The warm-up takes the same 3.0 path without references (it loads code, it measures nothing).
+    const refs = file === input.bigInput ? input.v3StyleReferences : input.v3StyleReferences && [];
+    const result = refs
+      ? await client.v3('remix', { prompt: request.prompt, image_weight: 50, num_images: numImages, seed: 99 },
+        { image: [{ kind: 'file', path: file }], style_reference_images: refs.map((ref) => ({ kind: 'file' as const, path: ref })) })
+      : await client.remix(request, { kind: 'file', path: file });
     const outcome = await saveResultToFolder(result, { operation: 'remix', request: { ...request }, dir, client });
     return { bytes: outcome.saved.reduce((sum, s) => sum + s.bytes, 0), saved: outcome.saved.length };
   } finally {
@@ -58,7 +65,7 @@ async function main(): Promise<void> {
   const elapsedMs = performance.now() - started;
   sample();
   clearInterval(timer);
-  const { size } = await stat(input.bigInput);
+  const size = (await Promise.all([input.bigInput, ...(input.v3StyleReferences ?? [])].map((file) => stat(file)))).reduce((sum, s) => sum + s.size, 0);
   const report: MemoryChildReport = {
     heapPlusExternalGrowth: peak.heapUsed + peak.external - (before.heapUsed + before.external),
     arrayBuffersGrowth: peak.arrayBuffers - before.arrayBuffers,

@@ -66,6 +66,12 @@ async function main(): Promise<void> {
     { section: 'b', metric: 'same: memory held (heapUsed+external, GC before every sample)', value: mb(mem.retained.heapPlusExternalGrowth), goal: '< 30 MB', pass: mem.retained.heapPlusExternalGrowth < 30 * 1024 * 1024 },
     { section: 'b', metric: 'same: heapUsed+external peak incl. garbage not yet collected', value: mb(mem.natural.heapPlusExternalGrowth), goal: '' },
   );
+  const memV3 = await benchMemory(true);
+  const movedV3 = memV3.natural.bytesUploaded + memV3.natural.bytesDownloaded;
+  rows.push(
+    { section: 'b', metric: `Ideogram 3.0 remix: 10 MB image + 10 MB of style references uploaded (multipart) + save ${MEMORY_BENCH.numImages}×10 MB: RSS growth (bytes moved ${mb(movedV3)})`, value: mb(memV3.natural.rssGrowth), goal: '< 30 MB', pass: memV3.natural.rssGrowth < 30 * 1024 * 1024 },
+    { section: 'b', metric: 'same: memory held (heapUsed+external, GC before every sample)', value: mb(memV3.retained.heapPlusExternalGrowth), goal: '< 30 MB', pass: memV3.retained.heapPlusExternalGrowth < 30 * 1024 * 1024 },
+  );
 
   log('c. batch describe…');
   const desc = await benchBatchDescribe();
@@ -100,7 +106,7 @@ async function main(): Promise<void> {
 
   const table = markdownTable(rows);
   process.stdout.write(`\n${table}\n\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; medians; total ${Math.round((Date.now() - started) / 1000)} s\n`);
-  const results = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, rows, raw: { generate: gen, generateLoopback: genLoopback, memory: mem, describe: desc, startup: start, studio, imageOps } };
+  const results = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, rows, raw: { generate: gen, generateLoopback: genLoopback, memory: mem, memoryV3: memV3, describe: desc, startup: start, studio, imageOps } };
   await writeFile(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }
 

@@ -18,6 +18,8 @@ export interface IdeogramExtensionApi {
   remix: IdeogramServices['images']['remix'];
   upscale: IdeogramServices['images']['upscale'];
   describe: IdeogramServices['images']['describe'];
+  /** Ideogram 3.0 operations (generate, remix, inpaint, reframe, backgrounds, transparent). */
+  v3: IdeogramServices['images']['v3'];
   outputFolder: IdeogramServices['images']['outputFolder'];
   readHistory: IdeogramServices['readHistory'];
   onDidReportError: IdeogramServices['boundary']['onDidReportError'];
@@ -44,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): IdeogramExtensionApi
     remix: async (req, image, opts) => images.remix(requireValid('remix', req), image, opts),
     upscale: async (req, image, opts) => images.upscale(requireValid('upscale', req), image, opts),
     describe: (uris, opts) => images.describe(uris, opts),
+    v3: (mode, req, files, opts) => images.v3(mode, req, files, opts),
     outputFolder: (folder) => images.outputFolder(folder),
     readHistory: services.readHistory,
     onDidReportError: services.boundary.onDidReportError,

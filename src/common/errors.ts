@@ -49,6 +49,7 @@ export const SETTINGS = {
   pathPrefix: 'ideogram.pathPrefix',
   authStyle: 'ideogram.authStyle',
   imageTransport: 'ideogram.imageTransport',
+  v3RequestForm: 'ideogram.v3.requestForm',
 } as const;
 
 /** Options of a second attempt to save. */

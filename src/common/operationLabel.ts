@@ -9,6 +9,11 @@ export function operationLabel(op: string): string {
     case 'remix': return l10n.t('remix');
     case 'upscale': return l10n.t('upscale');
     case 'describe': return l10n.t('describe');
+    case 'inpaint': return l10n.t('inpaint');
+    case 'reframe': return l10n.t('reframe');
+    case 'replace-background': return l10n.t('replace background');
+    case 'generate-transparent': return l10n.t('generate transparent');
+    case 'remove-background': return l10n.t('remove background');
     default: return op;
   }
 }

@@ -15,6 +15,8 @@ export const PROVIDERS = ['crazyrouter', 'ideogram', 'custom'] as const;
 export const AUTH_STYLES = ['auto', 'bearer', 'api-key'] as const;
 /** How remix/upscale/describe send the input image. */
 export const IMAGE_TRANSPORTS = ['multipart', 'url', 'data-url'] as const;
+/** Values of `ideogram.v3.requestForm`: how Ideogram 3.0 requests are formed. */
+export const V3_REQUEST_FORMS = ['auto', 'official', 'crazyrouter-json'] as const;
 /** Syntax of the reference that "Insert into editor" writes. */
 export const INSERT_FORMATS = ['auto', 'markdown', 'html', 'jsx', 'css', 'path'] as const;
 
@@ -70,7 +72,11 @@ export const SettingsSchema = z.object({
   confirmAboveImages: withDefault(z.number().int().min(0).max(1000), 4),
   prices: withDefault(z.record(z.string(), z.number().min(0)), {}),
   placeholders: PlaceholderSettingsSchema.catch(() => PlaceholderSettingsSchema.parse({})),
+  v3RequestForm: withDefault(z.enum(V3_REQUEST_FORMS), 'auto'),
 });
+
+// Settings whose name is not `ideogram.<key>`.
+const SETTING_NAMES: Partial<Record<keyof IdeogramSettings, string>> = { v3RequestForm: 'ideogram.v3.requestForm' };
 
 /** The validated settings every other module receives. */
 export type IdeogramSettings = z.infer<typeof SettingsSchema>;
@@ -116,7 +122,7 @@ export function parseSettings(raw: RawSettings): { settings: IdeogramSettings; p
     const comparable = typeof value === 'string' ? value.trim() : value;
     // Objects (the price table) are parsed into new objects: compared by content.
     const same = typeof parsed === 'object' && parsed !== null ? JSON.stringify(parsed) === JSON.stringify(comparable) : parsed === comparable;
-    if (!same) problems.push({ key: `ideogram.${key}`, message: ignoredValue(value) });
+    if (!same) problems.push({ key: SETTING_NAMES[key] ?? `ideogram.${key}`, message: ignoredValue(value) });
   }
   return { settings, problems };
 }

@@ -3,8 +3,21 @@
 // Namespace import: unlike `{ z }`, it lets esbuild drop unused zod parts (all locales: ~260 KB) from the host bundle.
 import * as z from 'zod';
 
-/** Operations that produce image files. */
-export type ImageOperation = 'generate' | 'remix' | 'upscale';
+/** Operations that produce image files (legacy, then Ideogram 3.0's). */
+export const IMAGE_OPERATIONS = ['generate', 'remix', 'upscale', 'inpaint', 'reframe', 'replace-background', 'generate-transparent', 'remove-background'] as const;
+
+/** An operation that produces image files. */
+export type ImageOperation = typeof IMAGE_OPERATIONS[number];
+
+/** What a sidecar records about an Ideogram 3.0 request besides its fields: where it went and its files. */
+export interface V3SidecarFacts {
+  /** The path the request was sent to, below the base URL and prefix (`v1/ideogram-v3/reframe`). */
+  endpoint: string;
+  /** The request form that carried it. */
+  form: 'official' | 'crazyrouter-json';
+  /** Workspace-relative paths ('/') of the files it carried, by the vendor's field names. */
+  files: Partial<Record<'mask' | 'style_reference_images' | 'character_reference_images' | 'character_reference_images_mask', string[]>>;
+}
 
 /** Version of the sidecar layout, so later versions can read older files. */
 export const SIDECAR_SCHEMA_VERSION = 1;
@@ -12,7 +25,17 @@ export const SIDECAR_SCHEMA_VERSION = 1;
 /** Sidecar content as written (and read back, leniently, by the history). */
 export const SidecarSchema = z.looseObject({
   schema: z.number().int().optional(),
-  operation: z.enum(['generate', 'remix', 'upscale']),
+  operation: z.enum(IMAGE_OPERATIONS),
+  /** `v3` for Ideogram 3.0 requests; absent (legacy) in older sidecars. */
+  api_family: z.enum(['legacy', 'v3']).optional(),
+  /** 3.0: the path the request was sent to and the form that carried it. */
+  endpoint: z.string().optional(),
+  request_form: z.string().optional(),
+  /** 3.0: workspace-relative paths of the mask and the reference images. */
+  mask: z.string().optional(),
+  style_reference_images: z.array(z.string()).optional(),
+  character_reference_images: z.array(z.string()).optional(),
+  character_reference_images_mask: z.array(z.string()).optional(),
   /** Prompt as sent (upscale may have none: ''). */
   prompt: z.string(),
   /** Prompt the API says it used (differs when magic prompt rewrote it). */
@@ -67,6 +90,8 @@ export interface SidecarInput {
   size?: { width: number; height: number };
   mime?: string;
   bytes?: number;
+  /** Set for Ideogram 3.0 requests. */
+  v3?: V3SidecarFacts;
 }
 
 // Fields that only make sense as strings; anything else in the request is kept in `parameters`.
@@ -98,6 +123,13 @@ export function buildSidecar(input: SidecarInput): Sidecar {
     height: input.size?.height,
     mime: input.mime,
     bytes: input.bytes,
+    api_family: input.v3 ? 'v3' : undefined,
+    endpoint: input.v3?.endpoint,
+    request_form: input.v3?.form,
+    mask: input.v3?.files.mask?.[0],
+    style_reference_images: input.v3?.files.style_reference_images,
+    character_reference_images: input.v3?.files.character_reference_images,
+    character_reference_images_mask: input.v3?.files.character_reference_images_mask,
   };
   // Drop undefined so the file lists only what is known.
   return Object.fromEntries(Object.entries(sidecar).filter(([, v]) => v !== undefined)) as Sidecar;

@@ -16,8 +16,10 @@ import { createDispatcher } from './proxy';
 import { parseDescribeResult, parseImageResult, type DescribeResult, type ImageResult } from './responses';
 import type { GenerateRequest, RemixRequest, UpscaleRequest } from '../common/request/schemas';
 import { undici } from './undici';
-import { operationSpec, type RequestMode } from '../common/request/capabilities';
-import { requireValid } from '../common/request/validation';
+import { operationSpec, v3FormSpec, type FileField, type RequestMode, type V3Mode, type V3RequestForm } from '../common/request/capabilities';
+import { formLabel, formProblems, formatIssues, requireValid, requireValidV3, type V3FileSizes } from '../common/request/validation';
+import type { V3Request } from '../common/request/v3Schemas';
+import { buildV3Body, FILE_ORDER, type PreparedV3Files } from './v3Forms';
 
 /** Default deadline per attempt: image models can take minutes. */
 export const DEFAULT_TIMEOUT_MS = 300_000;
@@ -55,13 +57,37 @@ export interface ClientOptions {
   limiter?: InflightLimiter;
   onRequest?: (entry: RequestLogEntry) => void;
   userAgent?: string;
+  /** How 3.0 requests are formed (default auto). */
+  v3Form?: V3FormSetting;
+  /** Where auto remembers the form that worked. */
+  formMemory?: FormMemory;
+  /** Told when auto switches form (the extension logs it). */
+  onNotice?: (message: string) => void;
 }
+
+/** The `ideogram.v3.requestForm` setting: one form, or `auto` (official first, Crazyrouter's JSON once on a form complaint). */
+export type V3FormSetting = V3RequestForm | 'auto';
+
+/** Remembers, per base URL, which 3.0 request form a provider took (globalState in the extension). */
+export interface FormMemory {
+  get(baseUrl: string): V3RequestForm | undefined;
+  remember(baseUrl: string, form: V3RequestForm): void;
+}
+
+/** The files of a 3.0 request, by the vendor's field names. */
+export type V3Images = Partial<Record<FileField, ImageInput[]>>;
+
+/** A 3.0 result and the request form that made it (for the sidecar). */
+export interface V3Result extends ImageResult { form: V3RequestForm; endpoint: string }
 
 /** Options of describe. */
 export interface DescribeOptions { describe_model_version?: string }
 
 interface CallPlan {
-  op: RequestMode;
+  /** The operation, for messages (a legacy or 3.0 mode). */
+  op: RequestMode | V3Mode;
+  /** Path below the base URL and prefix (capability table). */
+  path: string;
   slots: number;
   key: string;
   buildBody: () => Promise<{ body: RequestBody; bytes: number; json: boolean }>;
@@ -85,6 +111,32 @@ function requestFields(mode: RequestMode, req: object): Record<string, unknown> 
   const spec = operationSpec(mode);
   const fields = withoutEmptyOptionals(req as Record<string, unknown>, spec.fields.includes('prompt') && mode !== 'upscale' ? ['prompt'] : []);
   return spec.body === 'image_request' ? { image_request: fields } : fields;
+}
+
+// How many files of each kind, before they are read (sizes come after preparing them).
+function countsOf(images: V3Images): V3FileSizes {
+  return Object.fromEntries(Object.entries(images).map(([field, inputs]) => [field, (inputs ?? []).map(() => 0)]));
+}
+
+function sizesOf(files: PreparedV3Files): V3FileSizes {
+  return Object.fromEntries(Object.entries(files).map(([field, prepared]) => [field, (prepared ?? []).map((file) => (file.kind === 'blob' ? file.size : 0))]));
+}
+
+// A request the chosen form cannot carry (e.g. style references in Crazyrouter's JSON) is refused
+// here, saying so, rather than sent without them.
+function refuseIfCannotCarry(mode: V3Mode, form: V3RequestForm, req: V3Request, sizes: V3FileSizes): void {
+  const issues = formProblems(mode, form, req as Record<string, unknown>, sizes);
+  if (issues.length === 0) return;
+  throw new IdeogramError('invalid-request', l10n.t('The {0} request cannot be sent in the {1} request form: {2} (setting {3}).', operationLabel(mode), formLabel(form), formatIssues(issues), SETTINGS.v3RequestForm), { issues, settingHint: SETTINGS.v3RequestForm });
+}
+
+// Words a provider uses when it refuses the shape of a body rather than its content.
+const FORM_COMPLAINT = /content[- ]?type|multipart|json|form|field|propert|parameter|unevaluated|unrecognized|unknown|allowed values|invalid input/i;
+
+/** True for a 415, or a 400 whose text complains about fields or the content type: the only answers auto retries in the other form. */
+export function isFormComplaint(err: unknown): boolean {
+  if (!(err instanceof IdeogramError)) return false;
+  return err.status === 415 || (err.status === 400 && FORM_COMPLAINT.test(err.message));
 }
 
 /** A client for Ideogram's legacy image API and relays that mirror it. */
@@ -119,7 +171,7 @@ export class IdeogramClient {
     const key = await this.requireKey();
     const json = JSON.stringify(requestFields('generate', req));
     const plan: CallPlan = {
-      op: 'generate', slots: req.num_images ?? 1, key,
+      op: 'generate', path: operationSpec('generate').path, slots: req.num_images ?? 1, key,
       buildBody: () => Promise.resolve({ body: json, bytes: Buffer.byteLength(json), json: true }),
     };
     return parseImageResult(await this.call(plan, signal), 'generate', req.prompt);
@@ -140,7 +192,7 @@ export class IdeogramClient {
     requireValid(mode, req);
     const prepared = await this.prepare(mode, image, signal);
     const key = await this.requireKey();
-    const plan: CallPlan = { op: mode, slots: req.num_images ?? 1, key, buildBody: () => this.imageBody(mode, req, prepared) };
+    const plan: CallPlan = { op: mode, path: operationSpec(mode).path, slots: req.num_images ?? 1, key, buildBody: () => this.imageBody(mode, req, prepared) };
     return parseImageResult(await this.call(plan, signal), mode, req.prompt ?? '');
   }
 
@@ -150,8 +202,69 @@ export class IdeogramClient {
     requireValid('describe', fields);
     const prepared = await this.prepare('describe', image, signal);
     const key = await this.requireKey();
-    const plan: CallPlan = { op: 'describe', slots: 1, key, buildBody: () => this.imageBody('describe', fields, prepared) };
+    const plan: CallPlan = { op: 'describe', path: operationSpec('describe').path, slots: 1, key, buildBody: () => this.imageBody('describe', fields, prepared) };
     return parseDescribeResult(await this.call(plan, signal));
+  }
+
+  /**
+   * An Ideogram 3.0 operation (`/v1/ideogram-v3/…`, `/v1/remove-background`): checked against the
+   * capability table with its files' sizes, then sent in the configured request form. With `auto`
+   * the official form goes first; a 400/415 that complains about fields or the content type (never
+   * a key, billing, safety, rate or server answer) is tried once in Crazyrouter's JSON form when it
+   * can carry the request, and the form that worked is remembered for the base URL.
+   */
+  async v3(mode: V3Mode, req: V3Request, images: V3Images = {}, signal?: AbortSignal): Promise<V3Result> {
+    requireValidV3(mode, req, countsOf(images));
+    const setting = this.options.v3Form ?? 'auto';
+    const baseUrl = this.options.config.baseUrl;
+    const remembered = setting === 'auto' ? this.options.formMemory?.get(baseUrl) : undefined;
+    const first: V3RequestForm = setting === 'auto' ? remembered ?? 'official' : setting;
+    const files = await this.prepareV3(images, first, signal);
+    const sizes = sizesOf(files);
+    requireValidV3(mode, req, sizes);
+    refuseIfCannotCarry(mode, first, req, sizes);
+    const key = await this.requireKey();
+    try {
+      const result = await this.sendV3(mode, first, req, files, key, signal);
+      if (setting === 'auto' && remembered === undefined) this.options.formMemory?.remember(baseUrl, first);
+      return result;
+    } catch (err) {
+      const canRetry = setting === 'auto' && remembered === undefined && first === 'official' && isFormComplaint(err)
+        && formProblems(mode, 'crazyrouter-json', req as Record<string, unknown>, sizes).length === 0;
+      if (!canRetry) throw err;
+      this.options.onNotice?.(l10n.t('{0} refused the official 3.0 request form ({1}); trying Crazyrouter\'s JSON form once.', urlForLog(baseUrl), (err as IdeogramError).status ?? ''));
+      const result = await this.sendV3(mode, 'crazyrouter-json', req, files, key, signal);
+      this.options.formMemory?.remember(baseUrl, 'crazyrouter-json');
+      this.options.onNotice?.(l10n.t('{0} takes Crazyrouter\'s JSON form for 3.0 requests; remembered for this base URL.', urlForLog(baseUrl)));
+      return result;
+    }
+  }
+
+  // Files are checked (type by content, 10 MB each) before the key is asked for. A hosted image
+  // stays a link only when the JSON form is the first one tried; otherwise it is downloaded.
+  private async prepareV3(images: V3Images, form: V3RequestForm, signal?: AbortSignal): Promise<PreparedV3Files> {
+    const files: PreparedV3Files = {};
+    for (const field of FILE_ORDER) {
+      const inputs = images[field] ?? [];
+      if (inputs.length === 0) continue;
+      files[field] = await Promise.all(inputs.map((input) => prepareImage(input, input.kind === 'url' && form === 'crazyrouter-json' ? 'url' : 'multipart',
+        { dispatcher: this.dispatcher, signal, timeoutMs: this.timeoutMs })));
+    }
+    return files;
+  }
+
+  private async sendV3(mode: V3Mode, form: V3RequestForm, req: V3Request, files: PreparedV3Files, key: string, signal?: AbortSignal): Promise<V3Result> {
+    const path = v3FormSpec(mode, form)?.path ?? '';
+    const plan: CallPlan = { op: mode, path, slots: req.num_images ?? 1, key, buildBody: () => buildV3Body(form, mode, req, files) };
+    try {
+      const result = parseImageResult(await this.call(plan, signal), mode, req.prompt ?? '');
+      return { ...result, form, endpoint: path };
+    } catch (err) {
+      if (err instanceof IdeogramError && err.status === 404) {
+        throw new IdeogramError('not-found', l10n.t('The provider does not offer the Ideogram 3.0 {0} operation (404 at {1}).', operationLabel(mode), urlForLog(endpointUrl(this.options.config, path))), { status: 404, cause: err });
+      }
+      throw err;
+    }
   }
 
   // Checks the transport and reads (or fetches) the input image before the key is asked for.
@@ -224,7 +337,7 @@ export class IdeogramClient {
 
   private async attempt(plan: CallPlan, attempt: number, signal?: AbortSignal): Promise<unknown> {
     const { config } = this.options;
-    const url = endpointUrl(config, operationSpec(plan.op).path);
+    const url = endpointUrl(config, plan.path);
     const started = Date.now();
     const entry: RequestLogEntry = { method: 'POST', url: urlForLog(url), ms: 0, attempt };
     const deadline = createDeadline(this.timeoutMs, signal);
@@ -264,7 +377,7 @@ export class IdeogramClient {
     }
   }
 
-  private parseJson(text: string, contentType: string | null, op: RequestMode): unknown {
+  private parseJson(text: string, contentType: string | null, op: RequestMode | V3Mode): unknown {
     try {
       return JSON.parse(text);
     } catch {

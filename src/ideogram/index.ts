@@ -7,6 +7,6 @@ export * from './responses';
 export * from './responseErrors';
 export * from './backoff';
 export * from './proxy';
-export { DEFAULT_INFLIGHT_IMAGES, DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BASE_DELAY_MS, DEFAULT_TIMEOUT_MS, IdeogramClient } from './client';
-export type { ClientOptions, DescribeOptions, RequestLogEntry } from './client';
+export { DEFAULT_INFLIGHT_IMAGES, DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BASE_DELAY_MS, DEFAULT_TIMEOUT_MS, IdeogramClient, isFormComplaint } from './client';
+export type { ClientOptions, DescribeOptions, FormMemory, RequestLogEntry, V3FormSetting, V3Images, V3Result } from './client';
 export * from './download';

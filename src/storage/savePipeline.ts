@@ -12,7 +12,7 @@ import { urlForLog } from '../common/provider';
 import { readImageSize, type ImageSize } from '../common/imageSize';
 import { expandFileNameTemplate } from '../common/naming';
 import { redactStrings } from '../common/redact';
-import { buildSidecar, serializeSidecar, type ImageOperation, type Sidecar } from '../common/sidecar';
+import { buildSidecar, serializeSidecar, type ImageOperation, type Sidecar, type V3SidecarFacts } from '../common/sidecar';
 
 /** Downloads at once per operation: enough to hide latency, few enough to bound memory and sockets. */
 export const SAVE_CONCURRENCY = 4;
@@ -117,6 +117,8 @@ export interface SaveJob<L> {
   redact(text: string): string;
   /** Workspace-relative input image of remix/upscale. */
   sourceImage?: string;
+  /** Ideogram 3.0: endpoint, form and files, recorded in every sidecar. */
+  v3?: V3SidecarFacts;
   signal?: AbortSignal;
   /** The client's dispatcher, so downloads go through the same proxy. */
   dispatcher?: Dispatcher;
@@ -153,7 +155,7 @@ export async function saveImages<L>(job: SaveJob<L>): Promise<SaveOutcome<L>> {
       written.push(committed.location);
       const sidecar = buildSidecar({
         operation: job.operation, request, image, apiCreated: job.result.created, sourceImage: job.sourceImage,
-        provider: job.provider, extensionVersion: job.extensionVersion, file: committed.fileName, now, size, mime: type.mime, bytes,
+        provider: job.provider, extensionVersion: job.extensionVersion, file: committed.fileName, now, size, mime: type.mime, bytes, v3: job.v3,
       });
       const sidecarLocation = await job.storage.writeSidecar(committed, serializeSidecar(sidecar));
       written.push(sidecarLocation);

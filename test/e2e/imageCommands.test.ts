@@ -2,7 +2,7 @@
 // Ideogram submenu on images (Describe, Upscale), Retry on a server error and Save Again on a failed
 // download, clicked as a user would.
 import { strict as assert } from 'node:assert';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { e2e } from '../support/ui/context';
@@ -370,5 +370,26 @@ describe('image commands UI', function () {
     // three others within 800 ms (progress, error, progress), and a quick click can make that happen.
     await waitForNotificationInCenter(page, `Saved ${saved}.`);
     assert.equal(mockServer.requests.filter((r) => r.path === '/ideogram/generate').length, 1, 'Save Again sent no new request');
+  });
+
+  it('right-click an image → Ideogram → Extend Image (Reframe)… to 16:9 saves the image at the 3.0 resolution', async () => {
+    const { page, workspaceDir, mockServer } = e2e();
+    mockServer.reset();
+    const before = await pngsUnder(workspaceDir);
+    await ideogramSubmenu(page, 'images/sunset.png', 'Extend Image (Reframe)…');
+    await pickQuickPickItem(page, '16:9');
+    await waitUntilEquals('images added', async () => (await pngsUnder(workspaceDir)).filter((f) => !before.includes(f)).length, 1, 60_000);
+    const [added] = (await pngsUnder(workspaceDir)).filter((f) => !before.includes(f));
+    const png = readFileSync(path.join(workspaceDir, added));
+    // PNG IHDR: width and height are the big-endian words at bytes 16 and 20.
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1312, 736]);
+    const reframe = mockServer.requests.find((r) => r.path === '/ideogram/v1/ideogram-v3/reframe');
+    assert.equal(reframe?.form, 'official');
+    assert.deepEqual(reframe?.files?.map((f) => f.field), ['image']);
+    // The sidecar is written after its image: wait for it, then read what it recorded.
+    const sidecarPath = path.join(workspaceDir, added.replace(/\.png$/, '.json'));
+    await waitUntilEquals('sidecar written', () => Promise.resolve(existsSync(sidecarPath)), true);
+    const sidecar = JSON.parse(readFileSync(sidecarPath, 'utf8')) as Record<string, unknown>;
+    assert.deepEqual([sidecar.operation, sidecar.api_family, sidecar.endpoint, sidecar.source_image], ['reframe', 'v3', 'v1/ideogram-v3/reframe', 'images/sunset.png']);
   });
 });

@@ -20,7 +20,7 @@ describe('schemas: enums', () => {
     assert.deepEqual([...MAGIC_PROMPT_OPTIONS], ['AUTO', 'ON', 'OFF']);
     assert.deepEqual([...STYLE_TYPES], ['AUTO', 'GENERAL', 'REALISTIC', 'DESIGN', 'RENDER_3D', 'ANIME']);
     assert.equal(PALETTE_PRESETS.length, 8);
-    assert.deepEqual([...DESCRIBE_MODEL_VERSIONS], ['V_2', 'V_3', 'CUSTOM']);
+    assert.deepEqual([...DESCRIBE_MODEL_VERSIONS], ['V_2', 'V_3', 'CUSTOM', 'V_4']);
   });
 });
 
@@ -147,8 +147,8 @@ describe('validation: remix, upscale, describe', () => {
     only(checkUpscaleRequest({ model: 'V_2' }), 'model');
   });
 
-  it('describe: describe_model_version V_2, V_3 or CUSTOM', () => {
-    for (const v of ['V_2', 'V_3', 'CUSTOM']) assert.deepEqual(checkDescribeOptions({ describe_model_version: v }), []);
+  it('describe: describe_model_version V_2, V_3, CUSTOM or V_4 (the 2026-07-02 enum)', () => {
+    for (const v of ['V_2', 'V_3', 'CUSTOM', 'V_4']) assert.deepEqual(checkDescribeOptions({ describe_model_version: v }), []);
     assert.deepEqual(checkDescribeOptions(undefined), []);
     only(checkDescribeOptions({ describe_model_version: 'V_1' }), 'describe_model_version');
   });

@@ -20,13 +20,17 @@ describe('manifest menus and commands', () => {
     assert.equal(nls['command.generate.title'], 'Generate Image…');
   });
 
-  it('puts Describe, Remix, Upscale, Open in Studio and Insert into Editor in an Ideogram submenu on images in the explorer and the image preview', () => {
+  it('puts Describe, Remix, Upscale, Open in Studio and the Ideogram 3.0 commands and Insert into Editor in an Ideogram submenu on images in the explorer and the image preview', () => {
     const explorer = manifest.contributes.menus['explorer/context'].find((m) => m.submenu === 'ideogram.explorerContext');
     assert.ok(explorer?.when?.includes('resourceExtname =~ /\\.(png|jpe?g|webp)$/i'), explorer?.when);
     const title = manifest.contributes.menus['editor/title'].find((m) => m.submenu === 'ideogram.editorTitle');
     assert.equal(title?.when, "activeCustomEditorId == 'imagePreview.previewEditor'");
     for (const submenu of ['ideogram.explorerContext', 'ideogram.editorTitle']) {
-      assert.deepEqual(manifest.contributes.menus[submenu].map((m) => m.command), ['ideogram.describe', 'ideogram.remix', 'ideogram.upscale', 'ideogram.openInStudio', 'ideogram.insertImage']);
+      assert.deepEqual(manifest.contributes.menus[submenu].map((m) => m.command), [
+        'ideogram.describe', 'ideogram.remix', 'ideogram.upscale', 'ideogram.openInStudio',
+        'ideogram.v3.reframe', 'ideogram.v3.replaceBackground', 'ideogram.v3.removeBackground', 'ideogram.v3.generateTransparent',
+        'ideogram.v3.inpaint', 'ideogram.v3.useAsStyleReference', 'ideogram.v3.useAsCharacterReference', 'ideogram.insertImage',
+      ]);
       const label = manifest.contributes.submenus.find((s) => s.id === submenu)?.label;
       assert.equal(nls[/^%(.+)%$/.exec(label ?? '')?.[1] ?? ''], 'Ideogram');
     }

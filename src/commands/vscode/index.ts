@@ -8,8 +8,9 @@ import { registerGenerate } from './generate';
 import { registerImageCommands } from './imageCommands';
 import { registerOpenInStudio } from './openInStudio';
 import { registerImageDropAndPaste, registerInsertImage } from './insertImage';
+import { registerV3Commands } from './v3Commands';
 
-/** Registers generate, remix, upscale, describe, Open in Studio, the key commands and Show Log. */
+/** Registers generate, remix, upscale, describe, the Ideogram 3.0 commands, Open in Studio, the key commands and Show Log. */
 export function registerCommands(context: vscode.ExtensionContext, services: IdeogramServices): void {
   context.subscriptions.push(
     ...registerGenerate(context, services),
@@ -18,6 +19,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ide
     registerOpenInStudio(services),
     registerInsertImage(services),
     ...registerImageDropAndPaste(),
+    ...registerV3Commands(services),
     ...registerApiKeyCommands(services),
     registerCommand(services.boundary, 'ideogram.showLog', vscode.l10n.t('Show Log'), () => services.log.show()),
   );

@@ -1,17 +1,44 @@
 // The questions every caller asks of the capability table: which fields an operation takes,
-// which model refuses which field and why. One family today (legacy.ts); the
-// Ideogram 3.0 family is added as a second FamilySpec plus its request-form encoder in the client.
+// which model refuses which field and why, which files and request forms a 3.0 operation takes.
+// Two families: legacy (legacy.ts) and Ideogram 3.0 (v3.ts).
 import { LEGACY } from './legacy';
-import type { FamilySpec, ModelGroup, ModelRestrictedField, OperationSpec, Refusal, RequestField, RequestMode } from './spec';
+import type { FamilySpec, FileField, FormSpec, ModelGroup, ModelRestrictedField, OperationSpec, Refusal, RequestField, RequestMode, V3Mode, V3RequestForm } from './spec';
+import { V3, V3_MODEL } from './v3';
 
-export type { FamilySpec, ModelGroup, ModelRestrictedField, OperationSpec, Refusal, RequestField, RequestMode } from './spec';
+export type { FamilyId, FamilySpec, FileField, FormSpec, ModelGroup, ModelRestrictedField, OperationSpec, Refusal, RequestField, RequestMode, V3Mode, V3RequestForm } from './spec';
 
-/** The families the extension speaks (Ideogram 3.0 joins here). */
-export const FAMILIES: readonly FamilySpec[] = [LEGACY];
+/** The families the extension speaks. */
+export const FAMILIES: readonly FamilySpec<string>[] = [LEGACY, V3];
 
-/** The operation `mode` of the family a model belongs to (today: always legacy). */
+/** The legacy operation `mode`. */
 export function operationSpec(mode: RequestMode, family: FamilySpec = LEGACY): OperationSpec {
   return family.operations[mode];
+}
+
+/** The Ideogram 3.0 operation `mode`. */
+export function v3OperationSpec(mode: V3Mode): OperationSpec {
+  return V3.operations[mode];
+}
+
+/** True when the 3.0 operation `mode` takes `field`. */
+export function v3ModeTakes(mode: V3Mode, field: RequestField): boolean {
+  return V3.operations[mode].fields.includes(field);
+}
+
+/** True when the 3.0 operation `mode` takes the file `field`. */
+export function v3ModeTakesFile(mode: V3Mode, field: FileField): boolean {
+  return (V3.operations[mode].files ?? []).includes(field);
+}
+
+/** How `form` carries the 3.0 operation `mode`: undefined when that form does not offer it. */
+export function v3FormSpec(mode: V3Mode, form: V3RequestForm): FormSpec | undefined {
+  const spec = V3.operations[mode];
+  return form === 'official' ? { path: spec.path, fields: spec.fields, files: spec.files ?? [] } : spec.forms?.[form];
+}
+
+/** True when a model picker's choice means the Ideogram 3.0 family. */
+export function isV3Model(model: string | undefined): boolean {
+  return model === V3_MODEL;
 }
 
 /** True when `mode` takes `field`. */

@@ -4,7 +4,7 @@
 // magic-prompt choice means. Covers the legacy and the Ideogram 3.0 values. API values stay in requests, sidecars and arguments.
 // Spelled l10n.t('…') every time: the extractor (npm run l10n:extract) only finds calls written so.
 import * as l10n from '@vscode/l10n';
-import { refusals, type RequestField } from './capabilities';
+import { refusals, type FileField, type RequestField } from './capabilities';
 import type { PALETTE_PRESETS } from './legacy';
 
 /** The field's name as the forms show it. */
@@ -24,6 +24,22 @@ export function fieldLabel(field: RequestField): string {
     case 'resemblance': return l10n.t('Resemblance');
     case 'detail': return l10n.t('Detail');
     case 'describe_model_version': return l10n.t('Describe model version');
+    case 'rendering_speed': return l10n.t('Rendering speed');
+    case 'magic_prompt': return l10n.t('Magic prompt');
+    case 'style_preset': return l10n.t('Style preset');
+    case 'style_codes': return l10n.t('Style codes');
+    case 'upscale_factor': return l10n.t('Upscale factor');
+  }
+}
+
+/** A 3.0 file field's name as messages and forms show it. */
+export function fileLabel(field: FileField): string {
+  switch (field) {
+    case 'image': return l10n.t('Image');
+    case 'mask': return l10n.t('Mask');
+    case 'style_reference_images': return l10n.t('Style reference images');
+    case 'character_reference_images': return l10n.t('Character reference image');
+    case 'character_reference_images_mask': return l10n.t('Character reference mask');
   }
 }
 

@@ -53,8 +53,8 @@ export const STYLE_TYPES = ['AUTO', 'GENERAL', 'REALISTIC', 'DESIGN', 'RENDER_3D
 /** Named colour palette presets. */
 export const PALETTE_PRESETS = ['EMBER', 'FRESH', 'JUNGLE', 'MAGIC', 'MELON', 'MOSAIC', 'PASTEL', 'ULTRAMARINE'] as const;
 
-/** Model versions `/describe` accepts. */
-export const DESCRIBE_MODEL_VERSIONS = ['V_2', 'V_3', 'CUSTOM'] as const;
+/** Model versions `/describe` accepts (the vendor's 2026-07-02 enum; V_3 is its default). */
+export const DESCRIBE_MODEL_VERSIONS = ['V_2', 'V_3', 'CUSTOM', 'V_4'] as const;
 
 /** Largest seed the API accepts (int32 max). */
 export const MAX_SEED = 2147483647;

@@ -3,9 +3,11 @@
 // when they came from a default (kept when the user gave them, so validation names them). The
 // palette steps, the commands' automation arguments, the language model tools and the Studio's
 // starting form all resolve through here. Pure, so the rules are unit-tested in plain Node.
-import { modeTakes, refusals, type ModelRestrictedField, type RequestMode } from './capabilities';
+import { modeTakes, refusals, v3ModeTakes, type ModelRestrictedField, type RequestField, type RequestMode, type V3Mode } from './capabilities';
 import { LEGACY_DEFAULTS } from './legacy';
 import type { GenerateRequest } from './schemas';
+import { V3_ASPECT_RATIOS, V3_STYLE_TYPES } from './v3';
+import type { V3Request } from './v3Schemas';
 
 /** The user's generation defaults (the `ideogram.defaults.*` settings). */
 export interface GenerationDefaults {
@@ -85,4 +87,33 @@ export function resolve(mode: RequestMode, draft: object, defaults: GenerationDe
     if (given[key] !== undefined) ruled[key] = given[key];
   }
   return ruled as ResolvedRequest;
+}
+
+/** A legacy value in 3.0's spelling (`ASPECT_16_9` → `16x9`), or undefined when 3.0 has no such value. */
+export function toV3Value(field: 'aspect_ratio' | 'style_type', value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (field === 'aspect_ratio') {
+    const v3 = value.replace(/^ASPECT_(\d+)_(\d+)$/, '$1x$2');
+    return (V3_ASPECT_RATIOS as readonly string[]).includes(v3) ? v3 : undefined;
+  }
+  return (V3_STYLE_TYPES as readonly string[]).includes(value) ? value : undefined;
+}
+
+/**
+ * Completes a draft of the 3.0 operation `mode` (the vendor's field names) like resolve(): what the
+ * user gave wins, then their last choices, then their settings, each only where the operation takes
+ * the field and 3.0 has the value (RENDER_3D, ANIME and legacy-only ratios are left to the API's
+ * default). A style type is not filled in beside style codes or style references, which exclude it.
+ */
+export function resolveV3(mode: V3Mode, draft: object, defaults: GenerationDefaults, last: RememberedChoices = {}, hasStyleReferences = false): V3Request {
+  const given = stripUndefined(draft) as V3Request;
+  const filled: Record<string, unknown> = {};
+  const fill = (field: RequestField, value: unknown): void => {
+    if (value !== undefined && v3ModeTakes(mode, field)) filled[field] = value;
+  };
+  if (given.resolution === undefined) fill('aspect_ratio', toV3Value('aspect_ratio', last.aspect_ratio) ?? toV3Value('aspect_ratio', defaults.aspectRatio));
+  if (!given.style_codes?.length && !hasStyleReferences) fill('style_type', toV3Value('style_type', last.style_type) ?? toV3Value('style_type', defaults.styleType));
+  fill('magic_prompt', last.magic_prompt_option ?? defaults.magicPrompt);
+  fill('num_images', last.num_images ?? defaults.numImages);
+  return { ...filled, ...given };
 }

@@ -68,16 +68,21 @@ export const ColorPaletteSchema = z.strictObject({
     error: () => l10n.t('Colour palette needs either a preset name ({0}) or a list of members, not both or neither.', listOf(PALETTE_PRESETS)),
   });
 
-const promptField = z.string({ error: () => l10n.t('Prompt is required.') });
+/** A required prompt (legacy and 3.0). */
+export const PromptSchema = z.string({ error: () => l10n.t('Prompt is required.') });
+/** Negative prompt: free text. */
+export const NegativePromptSchema = z.string({ error: () => l10n.t('Negative prompt must be text.') });
+/** Remix's image weight: integer 1..100. */
+export const ImageWeightSchema = intInRange(() => l10n.t('Image weight'), RANGES.image_weight.min, RANGES.image_weight.max);
 
 const imageRequestShape = {
-  prompt: promptField,
+  prompt: PromptSchema,
   model: ModelSchema.optional(),
   aspect_ratio: AspectRatioSchema.optional(),
   resolution: ResolutionSchema.optional(),
   magic_prompt_option: MagicPromptSchema.optional(),
   style_type: StyleTypeSchema.optional(),
-  negative_prompt: z.string({ error: () => l10n.t('Negative prompt must be text.') }).optional(),
+  negative_prompt: NegativePromptSchema.optional(),
   seed: SeedSchema.optional(),
   num_images: NumImagesSchema.optional(),
   color_palette: ColorPaletteSchema.optional(),
@@ -89,7 +94,7 @@ export const GenerateRequestSchema = z.strictObject(imageRequestShape);
 /** `image_request` part of `/remix`: a generate request plus `image_weight` 1..100. */
 export const RemixRequestSchema = z.strictObject({
   ...imageRequestShape,
-  image_weight: intInRange(() => l10n.t('Image weight'), RANGES.image_weight.min, RANGES.image_weight.max).optional(),
+  image_weight: ImageWeightSchema.optional(),
 });
 
 /** `image_request` part of `/upscale`; every field is optional. */

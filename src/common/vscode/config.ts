@@ -48,6 +48,7 @@ function readWithProblems(scope?: vscode.ConfigurationScope): { settings: Ideogr
       defaultSize: config.get('placeholders.defaultSize'),
       diagnostics: config.get('placeholders.diagnostics'),
     },
+    v3RequestForm: config.get('v3.requestForm'),
   };
   for (const key of KEY_LOCATION_SETTINGS) raw[key] = userValue(config, key);
   const { settings, problems } = parseSettings(raw);

@@ -3,9 +3,13 @@
 // them behave the same. UI (progress, messages) stays with the callers.
 import * as vscode from 'vscode';
 import type { Dispatcher } from 'undici';
-import { createDispatcher, downloadImage, IdeogramClient, InflightLimiter, type GeneratedImage, type ImageInput, type ImageResult } from '../../ideogram';
+import { createDispatcher, downloadImage, IdeogramClient, InflightLimiter, type FormMemory, type GeneratedImage, type ImageInput, type ImageResult, type V3Images } from '../../ideogram';
+import type { FileField, V3Mode } from '../request/capabilities';
+import type { V3Request } from '../request/v3Schemas';
+import { FILE_ORDER } from '../../ideogram/v3Forms';
 import { IdeogramError, UnsavedImagesError, type UnsavedImages } from '../errors';
 import type { GenerateRequest, RemixRequest, UpscaleRequest } from '../request/schemas';
+import { requireValidV3 } from '../request/validation';
 import type { IdeogramSettings } from './config';
 import { withAbortSignal } from './cancellation';
 import { UserFacingError } from '../userFacingError';
@@ -16,7 +20,8 @@ import type { ImageSize } from '../imageSize';
 import { readInputImage, sourceImageLabel } from './inputImage';
 import { mapUnsaved, saveImages, type SaveOutcome, type SaveStorage } from '../../storage/savePipeline';
 import { toProviderConfig } from '../settingsSchema';
-import type { ImageOperation, Sidecar } from '../sidecar';
+import type { ImageOperation, Sidecar, V3SidecarFacts } from '../sidecar';
+import type { PriceOptions } from '../request/prices';
 import { storageFor } from '../../storage/vscode/storageFor';
 import type { BilledImages } from './spending';
 
@@ -117,6 +122,23 @@ function combineUnsaved(pending: UnsavedImages<OperationResult>[]): UnsavedImage
   };
 }
 
+// What the price table needs to know of a request: the legacy model and operation, or for the
+// 3.0 routes its speed and whether it was transparent or carried a character reference.
+function pricedAs(operation: ImageOperation, request: object, v3: V3SidecarFacts | undefined): { model?: string; options: PriceOptions } {
+  const { model, rendering_speed: speed } = request as { model?: unknown; rendering_speed?: unknown };
+  if (v3 === undefined) {
+    return { model: typeof model === 'string' ? model : undefined, options: { operation: operation as PriceOptions['operation'] } };
+  }
+  return {
+    model: 'V_3_API',
+    options: {
+      renderingSpeed: typeof speed === 'string' ? speed : undefined,
+      transparent: operation === 'generate-transparent',
+      characterReference: (v3.files.character_reference_images?.length ?? 0) > 0,
+    },
+  };
+}
+
 function cancelled(): IdeogramError {
   return new IdeogramError('cancelled', 'Cancelled.');
 }
@@ -135,7 +157,37 @@ export class ImageService implements vscode.Disposable {
     /** The extension's version, recorded in sidecars. */
     readonly extensionVersion: string,
     private readonly readSettings: (scope?: vscode.ConfigurationScope) => IdeogramSettings,
+    private readonly formMemory?: FormMemory,
   ) {}
+
+  /**
+   * Runs an Ideogram 3.0 operation with workspace images (the input image, mask and references by
+   * the vendor's field names) and saves the results beside the others; each sidecar records the
+   * family, endpoint, request form, every field and the files' workspace-relative paths.
+   */
+  async v3(mode: V3Mode, req: V3Request, files: Partial<Record<FileField, vscode.Uri[]>> = {}, opts: OperationOptions = {}): Promise<OperationResult> {
+    // Counts and fields first: an invalid request asks for no folder and reads no file.
+    requireValidV3(mode, req, Object.fromEntries(Object.entries(files).map(([field, uris]) => [field, (uris ?? []).map(() => 0)])));
+    const inputs: V3Images = {};
+    for (const field of FILE_ORDER) {
+      const uris = files[field] ?? [];
+      if (uris.length > 0) inputs[field] = await Promise.all(uris.map((uri) => readInputImage(uri)));
+    }
+    const image = files.image?.[0];
+    const target = await this.target(opts, image);
+    return this.run(opts, target.settings, async (client, signal) => {
+      opts.onProgress?.(image
+        ? vscode.l10n.t('Sending {0} to Ideogram 3.0…', fileNameOf(image))
+        : vscode.l10n.t('Waiting for Ideogram 3.0…'));
+      const result = await client.v3(mode, req, inputs, signal);
+      const paths = (field: Exclude<FileField, 'image'>): string[] | undefined => files[field]?.map((uri) => sourceImageLabel(uri));
+      const facts: V3SidecarFacts = {
+        endpoint: result.endpoint, form: result.form,
+        files: { mask: paths('mask'), style_reference_images: paths('style_reference_images'), character_reference_images: paths('character_reference_images'), character_reference_images_mask: paths('character_reference_images_mask') },
+      };
+      return this.saveResult(mode, req, result, target, signal, opts, image, facts);
+    });
+  }
 
   /** Generates images from a prompt (API field names) and saves them. */
   async generate(req: GenerateRequest, opts: OperationOptions = {}): Promise<OperationResult> {
@@ -279,6 +331,9 @@ export class ImageService implements vscode.Disposable {
       limiter: this.sharedLimiter(settings.maxImagesInFlight),
       onRequest: (entry) => this.log.request(entry),
       userAgent: `ideogram-vscode/${this.extensionVersion} vscode/${vscode.version}`,
+      v3Form: settings.v3RequestForm,
+      formMemory: this.formMemory,
+      onNotice: (message) => this.log.info(message),
     });
     try {
       const result = await work(client, controller.signal);
@@ -323,11 +378,11 @@ export class ImageService implements vscode.Disposable {
     signal: AbortSignal,
     opts: OperationOptions,
     source?: vscode.Uri,
+    v3?: V3SidecarFacts,
   ): Promise<OperationResult> {
     const { settings, out, storage } = target;
     // The API answered: every image it made is billed, the blocked ones too.
-    const model = (request as { model?: unknown }).model;
-    this.billed.fire({ settings, billed: { count: result.images.length, model: typeof model === 'string' ? model : undefined, options: { operation } } });
+    this.billed.fire({ settings, billed: { count: result.images.length, ...pricedAs(operation, request, v3) } });
     const safeCount = result.images.filter((image) => image.is_image_safe && image.url).length;
     opts.onProgress?.(downloading(safeCount));
     const toResult = (outcome: SaveOutcome<vscode.Uri>): OperationResult => ({
@@ -344,7 +399,7 @@ export class ImageService implements vscode.Disposable {
         operation, request: { ...request } as Record<string, unknown>, result, storage,
         fileNameTemplate: settings.fileNameTemplate, provider: settings.provider, extensionVersion: this.extensionVersion,
         redact: (text) => this.log.redact(text),
-        sourceImage: source ? sourceImageLabel(source) : undefined,
+        sourceImage: source ? sourceImageLabel(source) : undefined, v3,
         signal, dispatcher: this.dispatcher?.instance, timeoutMs: settings.requestTimeoutSeconds * 1000, log: this.log,
         onSaved: savedProgress(opts),
       }));

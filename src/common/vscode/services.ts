@@ -7,6 +7,7 @@ import { IdeogramLog } from './log';
 import { ApiKeyStore } from './secrets';
 import { readHistory, type HistoryPage, type HistoryQuery } from '../../storage/vscode/history';
 import { ImageService } from './imageService';
+import { GlobalStateFormMemory, registerResetForms } from './formMemory';
 import { insertImageReferences, insertText } from '../../insert/vscode/insert';
 import { WriteTargetTracker } from '../../insert/vscode/target';
 import { LastChoices } from './lastChoices';
@@ -53,7 +54,8 @@ export function createServices(context: vscode.ExtensionContext): IdeogramServic
   const reader = new SettingsReader((problems) =>
     log.warn(`Ignored invalid settings: ${problems.map((p) => `${p.key} (${p.message})`).join(', ')}`));
   const settings = (scope?: vscode.ConfigurationScope): IdeogramSettings => reader.read(scope);
-  const images = new ImageService(keys, log, version, settings);
+  const formMemory = new GlobalStateFormMemory(context.globalState, log);
+  const images = new ImageService(keys, log, version, settings, formMemory);
   let lastEditor = vscode.window.activeTextEditor;
   const writeTargets = new WriteTargetTracker();
   const spending = new SpendingTracker();
@@ -61,6 +63,7 @@ export function createServices(context: vscode.ExtensionContext): IdeogramServic
     keys, log, boundary, images, reader, writeTargets, spending,
     images.onDidBill(({ settings: used, billed }) => spending.record(used, billed)),
     trackApiKeyContext(keys),
+    registerResetForms(boundary, formMemory, log),
     vscode.window.onDidChangeActiveTextEditor((editor) => { if (editor) lastEditor = editor; }),
   );
   return {

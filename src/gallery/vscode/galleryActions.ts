@@ -109,6 +109,10 @@ async function again(found: FoundEntry, sameSeed: boolean, ctx: ActionContext): 
   delete parameters.seed;
   if (sameSeed && found.entry.seed !== undefined) parameters.seed = found.entry.seed;
   const { operation } = found.entry;
+  if (!isLegacyOperation(operation)) {
+    ctx.notice(vscode.l10n.t('Run an Ideogram 3.0 result again from its command in the image\'s Ideogram menu.'));
+    return;
+  }
   if (operation === 'generate') {
     await vscode.commands.executeCommand('ideogram.generate', parameters);
     return;
@@ -124,6 +128,14 @@ async function again(found: FoundEntry, sameSeed: boolean, ctx: ActionContext): 
 // The Studio, filled with the result's parameters (and its source image for a remix or upscale).
 async function openInStudioWith(found: FoundEntry, ctx: ActionContext): Promise<void> {
   const parameters = await parametersOf(found);
-  const form = formFromParameters({ ...parameters, seed: found.entry.seed }, { ...DEFAULT_FORM, mode: found.entry.operation });
-  openStudio(ctx.context, ctx.services, { form, reference: found.entry.operation === 'generate' ? undefined : sourceOf(found) });
+  const { operation } = found.entry;
+  // A 3.0 result opens the form with its prompt; the Studio's legacy modes are what it can refill.
+  const mode = isLegacyOperation(operation) ? operation : 'generate';
+  const form = formFromParameters({ ...parameters, seed: found.entry.seed }, { ...DEFAULT_FORM, mode });
+  openStudio(ctx.context, ctx.services, { form, reference: mode === 'generate' ? undefined : sourceOf(found) });
+}
+
+// The operations the Studio form and the legacy commands take (3.0 results have their own commands).
+function isLegacyOperation(operation: string): operation is 'generate' | 'remix' | 'upscale' {
+  return operation === 'generate' || operation === 'remix' || operation === 'upscale';
 }
