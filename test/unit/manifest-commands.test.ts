@@ -27,9 +27,9 @@ describe('manifest menus and commands', () => {
     assert.equal(title?.when, "activeCustomEditorId == 'imagePreview.previewEditor'");
     for (const submenu of ['ideogram.explorerContext', 'ideogram.editorTitle']) {
       assert.deepEqual(manifest.contributes.menus[submenu].map((m) => m.command), [
-        'ideogram.describe', 'ideogram.remix', 'ideogram.upscale', 'ideogram.openInStudio',
+        'ideogram.describe', 'ideogram.remix', 'ideogram.upscale', 'ideogram.openInStudio', 'ideogram.insertImage',
         'ideogram.v3.reframe', 'ideogram.v3.replaceBackground', 'ideogram.v3.removeBackground', 'ideogram.v3.generateTransparent',
-        'ideogram.v3.inpaint', 'ideogram.v3.useAsStyleReference', 'ideogram.v3.useAsCharacterReference', 'ideogram.insertImage',
+        'ideogram.v3.inpaint', 'ideogram.v3.useAsStyleReference', 'ideogram.v3.useAsCharacterReference',
       ]);
       const label = manifest.contributes.submenus.find((s) => s.id === submenu)?.label;
       assert.equal(nls[/^%(.+)%$/.exec(label ?? '')?.[1] ?? ''], 'Ideogram');
