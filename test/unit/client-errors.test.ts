@@ -188,30 +188,26 @@ describe('client errors: server fault modes', () => {
     assert.match(err.message, /ECONNREFUSED/);
   });
 
+  // The answers below would take a minute, longer than mocha's timeout: finishing at all shows the
+  // client stopped waiting, without a wall-clock bound that a loaded machine could miss.
   it('timeout: a slow answer is stopped after timeoutMs', async () => {
-    server.setFault({ mode: 'latency', latencyMs: 3000, count: 1 });
-    const started = Date.now();
+    server.setFault({ mode: 'latency', latencyMs: 60_000, count: 1 });
     const err = await expectKind(() => makeClient(server, { timeoutMs: 300 }).client.generate({ prompt: 'x' }), 'timeout');
-    assert.ok(Date.now() - started < 2000);
     assert.equal(err.retryable, false);
   });
 
   it('cancellation mid-request rejects quickly with cancelled', async () => {
-    server.setFault({ mode: 'latency', latencyMs: 3000, count: 1 });
+    server.setFault({ mode: 'latency', latencyMs: 60_000, count: 1 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const started = Date.now();
     await expectKind(() => makeClient(server).client.generate({ prompt: 'x' }, controller.signal), 'cancelled');
-    assert.ok(Date.now() - started < 1500);
   });
 
   it('cancellation during a Retry-After wait rejects quickly with cancelled', async () => {
     server.setFault({ mode: 'rate-limit-burst', retryAfterSeconds: 30 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
-    const started = Date.now();
     await expectKind(() => makeClient(server).client.generate({ prompt: 'x' }, controller.signal), 'cancelled');
-    assert.ok(Date.now() - started < 1500);
     assert.equal(server.requests.length, 1);
   });
 
