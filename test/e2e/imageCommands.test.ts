@@ -377,7 +377,7 @@ describe('image commands UI', function () {
     mockServer.reset();
     const before = await pngsUnder(workspaceDir);
     await ideogramSubmenu(page, 'images/sunset.png', 'Extend Image (Reframe)…');
-    await pickQuickPickItem(page, '16:9');
+    await pickQuickPickItem(page, '16:9 (landscape)');
     await waitUntilEquals('images added', async () => (await pngsUnder(workspaceDir)).filter((f) => !before.includes(f)).length, 1, 60_000);
     const [added] = (await pngsUnder(workspaceDir)).filter((f) => !before.includes(f));
     const png = readFileSync(path.join(workspaceDir, added));

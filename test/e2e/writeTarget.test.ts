@@ -4,7 +4,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { e2e } from '../support/ui/context';
 import { waitUntilEquals } from '../support/wait';
-import { activateMenuItem, activeEditorTitle, dismissTransientUi, editorLines, pickQuickPickItem, revealInExplorer, runCommand } from '../support/ui/workbench';
+import { activateMenuItem, activeEditorTitle, dismissTransientUi, editorLines, revealInExplorer, runCommand } from '../support/ui/workbench';
 
 describe('the document an action writes into', function () {
   this.timeout(120_000);
@@ -24,8 +24,8 @@ describe('the document an action writes into', function () {
     const { page } = e2e();
     mkdirSync(folder(), { recursive: true });
     writeFileSync(path.join(folder(), name), text);
-    await runCommand(page, 'Go to File...');
-    await pickQuickPickItem(page, name);
+    // Opened from the explorer, not Go to File: its file index may not list a file written a moment ago.
+    await (await revealInExplorer(page, `target/${name}`)).click();
     await waitUntilEquals('active editor', () => activeEditorTitle(page), name);
     if (cursorAtEnd) {
       await page.locator('.monaco-editor .view-lines').first().click();
