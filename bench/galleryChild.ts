@@ -95,18 +95,28 @@ async function benchQueries(index: ResultsIndex, sidecars: Sidecar[]): Promise<G
   return query;
 }
 
+// A result as the extension would save it: its image name, index id and sidecar text.
+function newResult(kind: string, i: number, imageBytes: number): { image: string; id: string; text: string } {
+  const image = `${kind}-${i}.png`;
+  const text = serializeSidecar(buildSidecar({
+    operation: 'generate', request: { prompt: `a ${kind} result ${i}`, model: 'V_2' }, image: { prompt: `a ${kind} result ${i}`, seed: i, is_image_safe: true },
+    provider: 'ideogram', extensionVersion: 'bench', file: image, now: new Date(), size: { width: 8, height: 8 }, mime: 'image/png', bytes: imageBytes,
+  }));
+  return { image, id: sidecarPathFor(image, 'beside'), text };
+}
+
+// The bytes of one of the fixture's images.
+async function sampleImage(folder: Folder): Promise<Buffer> {
+  return readFile(path.join(folder.dir, (await readdir(folder.dir)).find((n) => n.endsWith('.png')) ?? ''));
+}
+
 async function benchChanges(index: ResultsIndex, folder: Folder): Promise<GalleryChildReport['change']> {
   const created: number[] = [];
   const writeToQueryable: number[] = [];
   const deleted: number[] = [];
-  const bytes = await readFile(path.join(folder.dir, (await readdir(folder.dir)).find((n) => n.endsWith('.png')) ?? ''));
+  const bytes = await sampleImage(folder);
   for (let i = 0; i < GALLERY_BENCH.changeRuns; i++) {
-    const image = `live-${i}.png`;
-    const id = sidecarPathFor(image, 'beside');
-    const text = serializeSidecar(buildSidecar({
-      operation: 'generate', request: { prompt: `a live result ${i}`, model: 'V_2' }, image: { prompt: `a live result ${i}`, seed: i, is_image_safe: true },
-      provider: 'ideogram', extensionVersion: 'bench', file: image, now: new Date(), size: { width: 8, height: 8 }, mime: 'image/png', bytes: bytes.length,
-    }));
+    const { image, id, text } = newResult('live', i, bytes.length);
     const start = now();
     await writeFile(path.join(folder.dir, image), bytes);
     await writeFile(path.join(folder.dir, id), text);
@@ -133,7 +143,7 @@ async function benchChanges(index: ResultsIndex, folder: Folder): Promise<Galler
 // onDidChange that makes the new sidecar queryable. Events are classified the way the Gallery's
 // watcher adapter does (created / changed / deleted), one applyChange per event.
 async function benchWatcher(index: ResultsIndex, folder: Folder): Promise<GalleryChildReport['watcher']> {
-  const bytes = await readFile(path.join(folder.dir, (await readdir(folder.dir)).find((n) => n.endsWith('.png')) ?? ''));
+  const bytes = await sampleImage(folder);
   const watcher = watch(folder.dir, (event, name) => {
     if (!name) return;
     const file = path.join(folder.dir, name);
@@ -142,12 +152,7 @@ async function benchWatcher(index: ResultsIndex, folder: Folder): Promise<Galler
   const times: number[] = [];
   try {
     for (let i = 0; i < GALLERY_BENCH.changeRuns; i++) {
-      const image = `watched-${i}.png`;
-      const id = sidecarPathFor(image, 'beside');
-      const text = serializeSidecar(buildSidecar({
-        operation: 'generate', request: { prompt: `a watched result ${i}`, model: 'V_2' }, image: { prompt: `a watched result ${i}`, seed: i, is_image_safe: true },
-        provider: 'ideogram', extensionVersion: 'bench', file: image, now: new Date(), size: { width: 8, height: 8 }, mime: 'image/png', bytes: bytes.length,
-      }));
+      const { image, id, text } = newResult('watched', i, bytes.length);
       const seen = new Promise<number>((resolve) => {
         const sub = index.onDidChange(() => {
           if (index.get(id)) { sub.dispose(); resolve(now()); }
