@@ -5,6 +5,11 @@
 // rewritten in place (an upscale saved over it, an edit) gets a new thumbnail, and the one it
 // replaces is removed when this cache made it. Who makes the bytes is injected (src/imageOps'
 // makeThumbnail in the extension), so the cache's rules are unit-tested without the image library.
+// Made on the host, once: bench f measures makeThumbnail at ~33 ms per 1024² PNG (WebAssembly),
+// paid once per image version, where a webview decoding full-size images pays for every one on
+// every open. Not yet measured: the webview's own decode time, and the host memory the image
+// library reserves (~130-250 MB RSS, README "Dependencies") against the gallery's < 50 MB goal;
+// that figure decides whether `make` runs in the host or in a child process.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
