@@ -1,8 +1,8 @@
 // Bench (g): the gallery's results index (issue 12) in plain Node: cold and warm opens at 2,000 and
 // 20,000 results side by side, queries, live changes, the heap it holds, and the measurements
 // behind its two design choices. The measured work runs in a child process (--expose-gc), so the
-// heap figure is the index's alone. The end-to-end goals (code-server + Chromium) are measured
-// when the gallery view exists; these rows show the core's share of them.
+// heap figure is the index's alone. The issue's goals are end to end (code-server + Chromium); no
+// Gallery-view row measures that yet, so these rows show the core's share of them.
 // Run alone: `npx tsx bench/gallery.ts` (no code-server, no lock needed).
 import { fork } from 'node:child_process';
 import * as path from 'node:path';
