@@ -1,8 +1,8 @@
 // Bench (g): the gallery's results index (issue 12) in plain Node: cold and warm opens at 2,000 and
 // 20,000 results side by side, queries, live changes, the heap it holds, and the measurements
 // behind its two design choices. The measured work runs in a child process (--expose-gc), so the
-// heap figure is the index's alone. The end-to-end goals (code-server + Chromium) are measured
-// when the gallery view exists; these rows show the core's share of them.
+// heap figure is the index's alone. The issue's goals are end to end (code-server + Chromium); no
+// Gallery-view row measures that yet, so these rows show the core's share of them.
 // Run alone: `npx tsx bench/gallery.ts` (no code-server, no lock needed).
 import { fork } from 'node:child_process';
 import * as path from 'node:path';
@@ -34,8 +34,9 @@ export function galleryRows(r: GalleryChildReport): ResultRow[] {
   const f = r.formats;
   const c = r.fileCalls;
   return [
-    { section: 'g', metric: `gallery index (${r.node}), cold open (no index file; OS cache warm) → first page of 50 + total, ${sizes}`, value: opens('', r.cold, (x) => x.firstPageMs), goal: '' },
-    { section: 'g', metric: `same, warm open (index file present, folder unchanged) → first page of 50 + total, ${sizes}`, value: opens('', r.warm, (x) => x.firstPageMs), goal: `< 100 ms at ${n(large)}`, pass: r.warm.large.firstPageMs < 100 },
+    { section: 'g', metric: `gallery index (${r.node}), cold open (no index file; OS cache warm) → first page of 50 + total, ${sizes}`, value: opens('', r.cold, (x) => x.firstPageMs), goal: `≤ 1.5 s at ${n(large)}`, pass: r.cold.large.firstPageMs <= 1500 },
+    { section: 'g', metric: `same, warm open (index file present, folder unchanged) → first page of 50 + total, ${sizes}`, value: opens('', r.warm, (x) => x.firstPageMs), goal: `≤ 400 ms at ${n(small)}, ≤ 800 ms at ${n(large)}`, pass: r.warm.small.firstPageMs <= 400 && r.warm.large.firstPageMs <= 800 },
+    { section: 'g', metric: `same: growth of the first page, time at ${n(large)} / at ${n(small)}, warm / cold`, value: `${ratio(r.warm.large.firstPageMs / r.warm.small.firstPageMs)} / ${ratio(r.cold.large.firstPageMs / r.cold.small.firstPageMs)}`, goal: '≤ 2×', pass: Math.max(r.warm.large.firstPageMs / r.warm.small.firstPageMs, r.cold.large.firstPageMs / r.cold.small.firstPageMs) <= 2 },
     { section: 'g', metric: `same, warm open → reconciled with the folder (list + stat every sidecar, none re-read), ${sizes}`, value: opens('', r.warm, (x) => x.reconciledMs), goal: '' },
     { section: 'g', metric: `same: longest event-loop block during open + reconcile at ${n(large)}, warm / cold`, value: `${fine(r.warm.large.longestBlockMs)} / ${fine(r.cold.large.longestBlockMs)}`, goal: '' },
     { section: 'g', metric: `query at ${n(large)}, uncached: first page of 50 + total / one word (${n(q.oneWordTotal)} hits) / two words / no match / operation+model filter / one-month range`, value: [q.firstPage, q.oneWord, q.twoWords, q.noMatch, q.filter, q.dateRange].map(fine).join(' / '), goal: '' },
@@ -43,6 +44,7 @@ export function galleryRows(r: GalleryChildReport): ResultRow[] {
     { section: 'g', metric: 'one-word search, one case-insensitive RegExp per word (ours) / a lower-cased copy of every entry\'s text (heap it would hold)', value: `${ratio(q.oneWord / r.lowerCopy.oneWordMs)} (${fine(q.oneWord)} vs ${fine(r.lowerCopy.oneWordMs)}; copy: +${mb(r.lowerCopy.heapBytes)})`, goal: '' },
     { section: 'g', metric: `today's History paging (pageHistory: filters and sorts all ${n(large)} on every page) / index: first page; one-word search`, value: `${ratio(q.oldFirstPage / q.firstPage)} (${fine(q.oldFirstPage)} vs ${fine(q.firstPage)}); ${ratio(q.oldSearch / q.oneWord)} (${fine(q.oldSearch)} vs ${fine(q.oneWord)})`, goal: '' },
     { section: 'g', metric: `applyChange at ${n(large)}: image + sidecar 'created' → newest in queries / written → queryable / 'deleted' ×2`, value: `${fine(r.change.createdMs)} / ${fine(r.change.writeToQueryableMs)} / ${fine(r.change.deletedMs)}`, goal: '' },
+    { section: 'g', metric: `a new result at ${n(large)}: image + sidecar written → index's onDidChange with it queryable, through a real fs watcher (Node fs.watch, not VS Code's), median / max of ${GALLERY_BENCH.changeRuns}`, value: `${fine(r.watcher.medianMs)} / ${fine(r.watcher.maxMs)}`, goal: '≤ 1 s', pass: r.watcher.maxMs <= 1000 },
     { section: 'g', metric: `index file at ${n(large)}: save (flush) / size`, value: `${ms(r.save.flushMs)} / ${mb(r.save.fileBytes)}`, goal: '' },
     { section: 'g', metric: `heap held by the index of ${n(large)} results: restored from its file / built from the folder (vs ${mb(r.heap.parsedSidecarsBytes)} for the parsed sidecars themselves)`, value: `${mb(r.heap.warmIndexBytes)} / ${mb(r.heap.coldIndexBytes)}`, goal: '< 50 MB', pass: Math.max(r.heap.warmIndexBytes, r.heap.coldIndexBytes) < 50 * 1024 * 1024 },
     { section: 'g', metric: `index file format at ${n(large)}: decode to entries, v8 / JSON / JSON lines (encode; size)`, value: `${ms(f.v8.decodeMs)} / ${ms(f.json.decodeMs)} / ${ms(f.jsonLines.decodeMs)} (${ms(f.v8.encodeMs)} / ${ms(f.json.encodeMs)} / ${ms(f.jsonLines.encodeMs)}; ${mb(f.v8.bytes)} / ${mb(f.json.bytes)} / ${mb(f.jsonLines.bytes)})`, goal: '' },

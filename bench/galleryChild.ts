@@ -4,6 +4,7 @@
 // opens (rotating the order every round so the sizes share the machine's noise), queries, live
 // changes and saving, measures the heap the index holds, and the two choices the index is built
 // on (the index file's format; sliced synchronous file calls). Reports through IPC and exits.
+import { existsSync, watch } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -94,18 +95,28 @@ async function benchQueries(index: ResultsIndex, sidecars: Sidecar[]): Promise<G
   return query;
 }
 
+// A result as the extension would save it: its image name, index id and sidecar text.
+function newResult(kind: string, i: number, imageBytes: number): { image: string; id: string; text: string } {
+  const image = `${kind}-${i}.png`;
+  const text = serializeSidecar(buildSidecar({
+    operation: 'generate', request: { prompt: `a ${kind} result ${i}`, model: 'V_2' }, image: { prompt: `a ${kind} result ${i}`, seed: i, is_image_safe: true },
+    provider: 'ideogram', extensionVersion: 'bench', file: image, now: new Date(), size: { width: 8, height: 8 }, mime: 'image/png', bytes: imageBytes,
+  }));
+  return { image, id: sidecarPathFor(image, 'beside'), text };
+}
+
+// The bytes of one of the fixture's images.
+async function sampleImage(folder: Folder): Promise<Buffer> {
+  return readFile(path.join(folder.dir, (await readdir(folder.dir)).find((n) => n.endsWith('.png')) ?? ''));
+}
+
 async function benchChanges(index: ResultsIndex, folder: Folder): Promise<GalleryChildReport['change']> {
   const created: number[] = [];
   const writeToQueryable: number[] = [];
   const deleted: number[] = [];
-  const bytes = await readFile(path.join(folder.dir, (await readdir(folder.dir)).find((n) => n.endsWith('.png')) ?? ''));
+  const bytes = await sampleImage(folder);
   for (let i = 0; i < GALLERY_BENCH.changeRuns; i++) {
-    const image = `live-${i}.png`;
-    const id = sidecarPathFor(image, 'beside');
-    const text = serializeSidecar(buildSidecar({
-      operation: 'generate', request: { prompt: `a live result ${i}`, model: 'V_2' }, image: { prompt: `a live result ${i}`, seed: i, is_image_safe: true },
-      provider: 'ideogram', extensionVersion: 'bench', file: image, now: new Date(), size: { width: 8, height: 8 }, mime: 'image/png', bytes: bytes.length,
-    }));
+    const { image, id, text } = newResult('live', i, bytes.length);
     const start = now();
     await writeFile(path.join(folder.dir, image), bytes);
     await writeFile(path.join(folder.dir, id), text);
@@ -125,6 +136,43 @@ async function benchChanges(index: ResultsIndex, folder: Folder): Promise<Galler
     if (index.get(id)) throw new Error(`${id} still indexed after its deletion`);
   }
   return { createdMs: median(created), writeToQueryableMs: median(writeToQueryable), deletedMs: median(deleted) };
+}
+
+// A new result through a real file-system watcher (Node's fs.watch, inotify on Linux; VS Code's
+// own watcher adds its event batching on top): from the start of writing the image to the index's
+// onDidChange that makes the new sidecar queryable. Events are classified the way the Gallery's
+// watcher adapter does (created / changed / deleted), one applyChange per event.
+async function benchWatcher(index: ResultsIndex, folder: Folder): Promise<GalleryChildReport['watcher']> {
+  const bytes = await sampleImage(folder);
+  const watcher = watch(folder.dir, (event, name) => {
+    if (!name) return;
+    const file = path.join(folder.dir, name);
+    void index.applyChange(file, event === 'change' ? 'changed' : existsSync(file) ? 'created' : 'deleted');
+  });
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < GALLERY_BENCH.changeRuns; i++) {
+      const { image, id, text } = newResult('watched', i, bytes.length);
+      const seen = new Promise<number>((resolve) => {
+        const sub = index.onDidChange(() => {
+          if (index.get(id)) { sub.dispose(); resolve(now()); }
+        });
+      });
+      const start = now();
+      await writeFile(path.join(folder.dir, image), bytes);
+      await writeFile(path.join(folder.dir, id), text);
+      times.push((await seen) - start);
+      await unlink(path.join(folder.dir, id));
+      await unlink(path.join(folder.dir, image));
+      await new Promise<void>((resolve) => {
+        const sub = index.onDidChange(() => { if (!index.get(id)) { sub.dispose(); resolve(); } });
+        if (!index.get(id)) { sub.dispose(); resolve(); }
+      });
+    }
+  } finally {
+    watcher.close();
+  }
+  return { medianMs: median(times), maxMs: Math.max(...times) };
 }
 
 // Heap held by whatever `build` returns, after garbage collection on both sides.
@@ -167,11 +215,12 @@ async function benchLowerCopy(folder: Folder): Promise<GalleryChildReport['lower
 }
 
 // Queries (against today's History paging too), live changes, then one save.
-async function benchLive(folder: Folder): Promise<Pick<GalleryChildReport, 'query' | 'change' | 'save'>> {
+async function benchLive(folder: Folder): Promise<Pick<GalleryChildReport, 'query' | 'change' | 'watcher' | 'save'>> {
   const index = await openedIndex(folder);
   const sidecars = await readSidecars(folder);
   const query = await benchQueries(index, sidecars);
   const change = await benchChanges(index, folder);
+  const watcher = await benchWatcher(index, folder);
   // One more result, so a save is pending whatever the save timer did meanwhile.
   const probe = path.join(folder.dir, sidecarPathFor('live-probe.png', 'beside'));
   await writeFile(probe, serializeSidecar({ ...sidecars[0], file: 'live-probe.png', created_at: new Date().toISOString() }));
@@ -181,7 +230,7 @@ async function benchLive(folder: Folder): Promise<Pick<GalleryChildReport, 'quer
   const save = { flushMs: now() - saveStart, fileBytes: (await stat(indexFilePath(folder.storage, folder.dir))).size };
   await index.dispose();
   await unlink(probe);
-  return { query, change, save };
+  return { query, change, watcher, save };
 }
 
 async function readSidecars(folder: Folder): Promise<Sidecar[]> {
@@ -287,7 +336,7 @@ async function main(): Promise<void> {
     const fileCalls = await benchFileCalls(large);
 
     log('queries, live changes, saving at 20,000…');
-    const { query, change, save } = await benchLive(large);
+    const { query, change, watcher, save } = await benchLive(large);
 
     log('heap…');
     await openedIndex(small).then((i) => i.dispose()); // code loaded and compiled before the baseline
@@ -304,7 +353,7 @@ async function main(): Promise<void> {
     const lowerCopy = await benchLowerCopy(large);
 
     const report: GalleryChildReport = {
-      node: process.version, cold, warm, query, change, save, heap: { warmIndexBytes, coldIndexBytes, parsedSidecarsBytes }, lowerCopy, formats, fileCalls,
+      node: process.version, cold, warm, query, change, watcher, save, heap: { warmIndexBytes, coldIndexBytes, parsedSidecarsBytes }, lowerCopy, formats, fileCalls,
     };
     process.send?.(report);
   } finally {

@@ -13,6 +13,8 @@ export interface GalleryChildReport {
   warm: Record<'small' | 'large' | 'largeSubfolder', OpenFigures>;
   query: Record<'firstPage' | 'oneWord' | 'twoWords' | 'noMatch' | 'filter' | 'dateRange' | 'nextPage' | 'oldFirstPage' | 'oldSearch', number> & { oneWordTotal: number };
   change: { createdMs: number; writeToQueryableMs: number; deletedMs: number };
+  /** Write of a new result → the index's onDidChange with it queryable, through Node's fs.watch. */
+  watcher: { medianMs: number; maxMs: number };
   save: { flushMs: number; fileBytes: number };
   heap: { warmIndexBytes: number; coldIndexBytes: number; parsedSidecarsBytes: number };
   /** The search design not taken: a lower-cased copy of each entry's searchable text, matched with includes. */
