@@ -6,7 +6,7 @@ import { paletteTitle } from './manifest';
 const quickInput = '.quick-input-widget';
 
 /** Exact-text matcher for labels (VS Code splits highlighted matches into spans; textContent is whole). */
-function exactly(text: string): RegExp {
+export function exactly(text: string): RegExp {
   return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 }
 
