@@ -2,7 +2,7 @@
 // on the vscode stand-in against the local server over loopback, with sharp's WebAssembly build:
 // every missing file made exactly at its referenced path, at its exact size, in its format (by its
 // bytes), with its sidecar; nothing over a file that appeared meanwhile; failures summarised.
-import { useWasmSharp } from './wasmSharp';
+import { useWasmSharp } from '../support/wasmSharp';
 import { strict as assert } from 'node:assert';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
