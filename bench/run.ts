@@ -12,6 +12,7 @@ import { benchImageOps } from './imageOps';
 import { imageOpsRows } from './imageOpsRows';
 import { benchMaskExport, maskExportRows } from './maskExport';
 import { benchMemory, MEMORY_BENCH } from './memory';
+import { benchPlaceholderFill } from './placeholderFill';
 import { benchStartup } from './startup';
 import { benchStudio, medianOfReopens, STUDIO_BENCH, type StudioOutcome } from './studio';
 import { mb, median, ms, ratio } from './lib/stats';
@@ -99,6 +100,9 @@ async function main(): Promise<void> {
   rows.push(...altTextScanRows(await benchAltTextScan()));
 
   log('i. mask export in Chromium…'); rows.push(...maskExportRows(await benchMaskExport()));
+
+  log('k. placeholders: fill 20 missing images (500 ms latency, in-flight limit 10)…');
+  rows.push(...(await benchPlaceholderFill()));
 
   log('e. Studio in code-server + Chromium (uses the .vsix from d)…');
   const studio = await benchStudio(log);

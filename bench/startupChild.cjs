@@ -31,6 +31,9 @@ function standIn(name) {
       if (!cache.has(prop)) cache.set(prop, standIn(`${name}.${prop}`));
       return cache.get(prop);
     },
+    // Activation sets fields of what it created (a status bar item's `name`, `text`): kept, so they
+    // never hit the target function's read-only `name` and `length`.
+    set(_, prop, value) { cache.set(prop, value); return true; },
     apply() { return standIn(`${name}()`); },
     construct() { return standIn(`new ${name}`); },
   });

@@ -1,8 +1,9 @@
 // Where a result's sidecar lives. Today the sidecar `<stem>.json` sits beside its image
 // `<stem>.<ext>`; the daily-flows issue adds a layout where it sits in the output folder's
-// `.ideogram/` subfolder, so the explorer is not doubled. Images always sit in the output folder
-// itself. This module is the one place that knows both layouts: every reader and writer derives
-// paths from it. Paths here are relative to the output folder and '/'-separated, so the same rule
+// `.ideogram/` subfolder, so the explorer is not doubled; a placeholder's sidecar sits in that
+// subfolder named after its whole file name. Images always sit in the folder itself (the output
+// folder, or the folder a placeholder was referenced in). This module is the one place that knows
+// the layouts: every reader and writer derives paths from it. Paths here are relative to the output folder and '/'-separated, so the same rule
 // serves Node paths (join the segments) and vscode.Uri (Uri.joinPath with the segments).
 
 /** How sidecars are placed: beside each image, or in the output folder's `.ideogram/` subfolder. */
@@ -35,6 +36,20 @@ export function sidecarPathForStem(stem: string, layout: SidecarLayout): string 
   return layout === 'subfolder' ? `${SIDECAR_FOLDER}/${name}` : name;
 }
 
+/**
+ * Where the sidecar of an image whose name someone else chose (a placeholder at the path a page
+ * references) lives: in `.ideogram/`, named after the whole file name, because one `<picture>`
+ * references `hero.webp` and `hero.avif` side by side and each needs its own sidecar.
+ */
+export function sidecarPathForNamedFile(imageName: string): string {
+  return `${SIDECAR_FOLDER}/${baseName(imageName)}${SIDECAR_SUFFIX}`;
+}
+
+/** Every path where one of the rules above puts the sidecar of `imageName`, relative to its folder. */
+export function sidecarPathsOf(imageName: string): string[] {
+  return [sidecarPathFor(imageName, 'beside'), sidecarPathFor(imageName, 'subfolder'), sidecarPathForNamedFile(imageName)];
+}
+
 /** Whether a file name of the output folder's listing is a sidecar of the 'beside' layout (dot files never are). */
 export function isSidecarName(name: string): boolean {
   const kind = classifyResultPath(name);
@@ -52,7 +67,7 @@ export function imagePathForSidecar(fileField: string): string {
 
 /** Whether `sidecarPath` is where one of the layouts puts the sidecar of `imageName` (false for a renamed or copied sidecar). */
 export function isSidecarPathOf(sidecarPath: string, imageName: string): boolean {
-  return sidecarPath === sidecarPathFor(imageName, 'beside') || sidecarPath === sidecarPathFor(imageName, 'subfolder');
+  return sidecarPathsOf(imageName).includes(sidecarPath);
 }
 
 /** What a path relative to the output folder is to the gallery. */

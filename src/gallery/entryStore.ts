@@ -4,7 +4,7 @@
 // (sidecarLocation.ts) instead of keeping a second map of 20,000 names: only sidecars that sit
 // under another name (renamed or copied by hand) are remembered separately.
 import type { GalleryEntry } from './galleryEntry';
-import { isSidecarPathOf, sidecarPathFor } from '../common/sidecarLocation';
+import { isSidecarPathOf, sidecarPathsOf } from '../common/sidecarLocation';
 import { SortedEntries } from './sortedEntries';
 
 /** What changed in one step; `removed` holds the entries as they were. */
@@ -51,7 +51,7 @@ export class EntryStore {
       this.elsewhere = new Map();
       for (const entry of this.byId.values()) this.link(entry);
     }
-    const ids = [sidecarPathFor(image, 'beside'), sidecarPathFor(image, 'subfolder'), ...(this.elsewhere.get(image) ?? [])];
+    const ids = [...sidecarPathsOf(image), ...(this.elsewhere.get(image) ?? [])];
     return ids.map((id) => this.byId.get(id)).filter((e): e is GalleryEntry => e?.image === image);
   }
 

@@ -2,7 +2,7 @@
 // not exist; the reference gets a hint, its Quick Fix "Generate placeholder image" makes the file at
 // the referenced path at the size its name asks for, and the hint goes away.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { e2e } from '../support/ui/context';
 import { waitForWorkspaceFile } from '../support/ui/files';
@@ -12,14 +12,19 @@ import { readImageSize } from '../../src/common/imageSize';
 const PAGE = 'placeholder-quickfix.md';
 const REVIEW_PAGE = 'placeholder-review.md';
 const IMAGE = 'img/kite-640x480.png';
+/** The sample workspace's folder of pages with missing images (test/fixtures/workspace/missing-images). */
+const SAMPLE_PAGES = 'missing-images';
 
 describe('placeholders: the Quick Fix on a Markdown reference', function () {
   this.timeout(120_000);
+  let onTestEnd: (() => void) | undefined;
   afterEach(async () => {
     const { page, workspaceDir } = e2e();
     await dismissTransientUi(page);
     await closeAllEditors(page);
     for (const file of [PAGE, REVIEW_PAGE, 'img']) rmSync(path.join(workspaceDir, file), { recursive: true, force: true });
+    onTestEnd?.();
+    onTestEnd = undefined;
   });
 
   it('makes the missing image at its exact path and size, and its hint goes away', async () => {
@@ -49,6 +54,11 @@ describe('placeholders: the Quick Fix on a Markdown reference', function () {
 
   it('Generate Missing Images shows one review: an unticked file is not made', async () => {
     const { page, workspaceDir } = e2e();
+    // The sample workspace's own page of missing images (missing-images/, for the demo) waits outside
+    // the workspace, so the review lists this test's two images only.
+    const samples = path.join(workspaceDir, SAMPLE_PAGES);
+    renameSync(samples, `${workspaceDir}-${SAMPLE_PAGES}`);
+    onTestEnd = () => renameSync(`${workspaceDir}-${SAMPLE_PAGES}`, samples);
     writeFileSync(path.join(workspaceDir, REVIEW_PAGE), '![A paper kite](img/kite-a.png)\n\n![A paper boat](img/boat-b.png)\n');
     await runCommand(page, 'Ideogram: Generate Missing Images…');
     const title = page.locator('.quick-input-widget .quick-input-title');

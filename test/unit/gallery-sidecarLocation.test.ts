@@ -1,7 +1,7 @@
 // Where a sidecar lives (src/gallery/sidecarLocation.ts): the one rule for both layouts, and what
 // each path of an output folder is to the gallery.
 import { strict as assert } from 'node:assert';
-import { classifyResultPath, imagePathForSidecar, isSidecarPathOf, sidecarPathFor } from '../../src/common/sidecarLocation';
+import { classifyResultPath, imagePathForSidecar, isSidecarPathOf, sidecarPathFor, sidecarPathForNamedFile } from '../../src/common/sidecarLocation';
 
 describe('gallery: sidecar location', () => {
   it('puts the sidecar beside the image or in .ideogram/, named after the image without its extension', () => {
@@ -25,6 +25,13 @@ describe('gallery: sidecar location', () => {
     assert.ok(isSidecarPathOf('.ideogram/sunset.json', 'sunset.png'));
     assert.ok(!isSidecarPathOf('sunset copy.json', 'sunset.png'));
     assert.ok(!isSidecarPathOf('.ideogram/sunset.json', 'sunset-1.png'));
+  });
+
+  it("puts a placeholder's sidecar in .ideogram/ named after the whole file name, at home for the index", () => {
+    assert.equal(sidecarPathForNamedFile('img/hero.webp'), '.ideogram/hero.webp.json');
+    assert.equal(sidecarPathForNamedFile('hero.avif'), '.ideogram/hero.avif.json');
+    assert.ok(isSidecarPathOf('.ideogram/hero.webp.json', 'hero.webp'));
+    assert.deepEqual(classifyResultPath('.ideogram/hero.webp.json'), { kind: 'sidecar', layout: 'subfolder' });
   });
 
   it('classifies the paths of an output folder', () => {

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { PNG } from 'pngjs';
 import { decodeInfo, engineInfo, fitExactly, formatForFileName, ImageOpsError, isAvif, makeThumbnail, sniffFormat, type ImageFormat } from '../../src/imageOps';
 import { readImageSize } from '../../src/common/imageSize';
-import { useWasmSharp } from './wasmSharp';
+import { useWasmSharp } from '../support/wasmSharp';
 
 type Rgba = readonly [number, number, number, number];
 

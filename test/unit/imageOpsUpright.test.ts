@@ -6,7 +6,7 @@ import { PNG } from 'pngjs';
 import { ImageOpsError, uprightImage } from '../../src/imageOps';
 import { readImageSize } from '../../src/common/imageSize';
 import { sharpModule } from '../../src/imageOps/engine';
-import { useWasmSharp } from './wasmSharp';
+import { useWasmSharp } from '../support/wasmSharp';
 
 /** A 40×20 picture, red on the left half and blue on the right. */
 function redBluePng(): Buffer {

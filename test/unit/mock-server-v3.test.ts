@@ -9,7 +9,7 @@ import { vendorSchemas } from '../../tools/mock-server/vendorSchema';
 import {
   apiKey, bearer, download, gradientPng, KEY, maskPng, ok, paintPng, pixel, postJson, postParts, refusal, type V3Answer,
 } from './mockServerV3';
-import { useWasmSharp } from './wasmSharp';
+import { useWasmSharp } from '../support/wasmSharp';
 
 /** Checks an answer against the vendor's 200 schema for the operation. */
 function assertVendorShape(op: V3Operation, body: unknown): void {

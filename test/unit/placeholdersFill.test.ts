@@ -2,7 +2,7 @@
 // on the vscode stand-in against the local server over loopback, with sharp's WebAssembly build:
 // every missing file made exactly at its referenced path, at its exact size, in its format (by its
 // bytes), with its sidecar; nothing over a file that appeared meanwhile; failures summarised.
-import { useWasmSharp } from './wasmSharp';
+import { useWasmSharp } from '../support/wasmSharp';
 import { strict as assert } from 'node:assert';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { CancellationTokenSource } from '../support/vscode/basics';
 import { decodeInfo, sniffFormat } from '../../src/imageOps';
 import { parseSidecar } from '../../src/common/sidecar';
 import type { GenerateMissingImagesResult } from '../../src/placeholders/vscode';
+import { makeFolders, openIndex, writeResult } from './galleryFolder';
 
 useWasmSharp();
 
@@ -69,6 +70,45 @@ describe('placeholders: Generate Missing Images on the fixture project', functio
     const again = await extension.run<GenerateMissingImagesResult | undefined>(COMMAND, { review: false });
     assert.equal(again, undefined);
     assert.match(vscodeStandIn.window.messages.at(-1)?.message ?? '', /No missing images in \d+ file\(s\)\./);
+  });
+
+  it('a filled placeholder is a result of the gallery index of its folder, with its image live', async () => {
+    await open();
+    const result = await extension.run<GenerateMissingImagesResult>(COMMAND, { review: false });
+    const made = result.made.find(({ item }) => item.target === 'img/team.jpg');
+    assert.ok(made, 'img/team.jpg was made');
+    const folders = await makeFolders();
+    const folder = join(project, 'img');
+    const index = openIndex(folder, folders.storage);
+    try {
+      await index.open();
+      const entry = index.query({ limit: 100 }).entries.find((candidate) => candidate.image === 'team.jpg');
+      assert.ok(entry, 'the placeholder is in the index');
+      assert.equal(entry.id, '.ideogram/team.jpg.json');
+      assert.equal(made.sidecarUri?.fsPath, join(folder, '.ideogram', 'team.jpg.json'));
+      assert.equal(entry.prompt, made.item.prompt.text);
+      assert.equal(entry.missingImage, false);
+      // The index reaches the entry from its image, as it does for every result: deleting the image flags it.
+      rmSync(join(folder, 'team.jpg'));
+      await index.applyChange(join(folder, 'team.jpg'), 'deleted');
+      assert.equal(index.get(entry.id)?.missingImage, true, 'the image event reached the placeholder entry');
+    } finally {
+      await index.dispose();
+      await folders.cleanup();
+    }
+  });
+
+  it("keeps another result's sidecar that sits where the placeholder's would go", async () => {
+    await open();
+    // In the subfolder layout the result `team.jpg.png` has its sidecar at `.ideogram/team.jpg.json`.
+    const { sidecar: theirs, id } = await writeResult(join(project, 'img'), { image: 'team.jpg.png', layout: 'subfolder', prompt: 'an earlier result' });
+    assert.equal(id, '.ideogram/team.jpg.json');
+    const text = readFileSync(theirs, 'utf8');
+    const result = await extension.run<GenerateMissingImagesResult>(COMMAND, { review: false });
+    const made = result.made.find(({ item }) => item.target === 'img/team.jpg');
+    assert.ok(made, 'the placeholder image is still made');
+    assert.equal(made.sidecarUri, undefined);
+    assert.equal(readFileSync(theirs, 'utf8'), text, 'the earlier result keeps its sidecar');
   });
 
   it('never writes over a file that appeared while its image was being made', async () => {

@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import { decodeInfo, fitExactly, IMAGE_FORMATS } from '../../imageOps';
 import { IdeogramError } from '../../common/errors';
 import { resolve } from '../../common/request/resolve';
-import { buildSidecar, serializeSidecar } from '../../common/sidecar';
-import { sidecarPathForStem } from '../../common/sidecarLocation';
+import { buildSidecar, parseSidecar, serializeSidecar } from '../../common/sidecar';
+import { imagePathForSidecar, sidecarPathForNamedFile } from '../../common/sidecarLocation';
 import type { IdeogramSettings } from '../../common/vscode/config';
 import type { IdeogramServices } from '../../common/vscode/services';
 import { isInsideWorkspace } from '../../common/vscode/workspace';
@@ -20,7 +20,8 @@ export type SkipReason = 'exists' | 'appeared' | 'outside-workspace' | 'cancelle
 
 /** What a batch did, item by item. */
 export interface FillSummary {
-  made: { item: PlaceholderItem; uri: vscode.Uri; sidecarUri: vscode.Uri }[];
+  /** `sidecarUri` is absent when the sidecar could not be written (the log says why). */
+  made: { item: PlaceholderItem; uri: vscode.Uri; sidecarUri?: vscode.Uri }[];
   skipped: { item: PlaceholderItem; reason: SkipReason }[];
   failed: { item: PlaceholderItem; error: unknown }[];
 }
@@ -63,7 +64,7 @@ export async function fillPlaceholders(services: IdeogramServices, items: readon
   return summary;
 }
 
-async function fillOne(services: IdeogramServices, item: PlaceholderItem, options: FillOptions): Promise<{ uri: vscode.Uri; sidecarUri: vscode.Uri } | { reason: SkipReason }> {
+async function fillOne(services: IdeogramServices, item: PlaceholderItem, options: FillOptions): Promise<{ uri: vscode.Uri; sidecarUri?: vscode.Uri } | { reason: SkipReason }> {
   const folder = vscode.workspace.workspaceFolders?.find((candidate) => candidate.uri.path === item.workspaceFolderPath);
   if (!folder) return { reason: 'outside-workspace' };
   const target = uriOnSameFileSystem(folder.uri, item.targetPath);
@@ -88,16 +89,34 @@ async function fillOne(services: IdeogramServices, item: PlaceholderItem, option
     provider: settings.provider, extensionVersion: services.images.extensionVersion, file: fileName, now: new Date(),
     size: { width: item.size.width, height: item.size.height }, mime: IMAGE_FORMATS[item.format].mime, bytes: bytes.byteLength,
   });
-  // Named after the whole file name: `hero.webp` and `hero.avif` (one <picture>) sit side by side.
-  const sidecarUri = vscode.Uri.joinPath(parent, ...sidecarPathForStem(fileName, 'subfolder').split('/'));
+  const sidecarUri = vscode.Uri.joinPath(parent, ...sidecarPathForNamedFile(fileName).split('/'));
   try {
+    const other = await otherImagesSidecar(sidecarUri, fileName);
+    if (other !== undefined) {
+      services.log.warn(`Placeholder ${item.target}: no sidecar written, ${sidecarUri.path.slice(parent.path.length + 1)} describes ${other}`);
+      return { uri: target };
+    }
     // A sidecar left from an earlier image of the same name is replaced: it described a file that is gone.
     await writeFileAtomically(sidecarUri, new TextEncoder().encode(serializeSidecar({ ...sidecar, placeholder: placeholderRecord(item, original) })), true);
   } catch (error) {
     // The image is made and paid for; a missing sidecar only loses its history.
     services.log.warn(`Placeholder ${item.target}: the sidecar could not be written (${error instanceof Error ? error.message : String(error)})`);
+    return { uri: target };
   }
   return { uri: target, sidecarUri };
+}
+
+/**
+ * The image named by a sidecar already at `sidecarUri` when it is not `fileName`: in the
+ * subfolder layout `hero.webp.png`'s sidecar has the path a placeholder `hero.webp` would use, and
+ * that result's history must not be lost.
+ */
+async function otherImagesSidecar(sidecarUri: vscode.Uri, fileName: string): Promise<string | undefined> {
+  if (!(await exists(sidecarUri))) return undefined;
+  const existing = parseSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUri)));
+  if (!existing) return undefined;
+  const image = imagePathForSidecar(existing.file);
+  return image === fileName ? undefined : image;
 }
 
 /** Writes `bytes` at `uri` only if nothing is there; throws TargetAppeared if a file appeared meanwhile. */

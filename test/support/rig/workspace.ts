@@ -1,5 +1,5 @@
 // The sample workspace (test/fixtures/workspace) copied to a fresh folder, so tests can write into it.
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { fixtureWorkspaceDir } from './paths';
 
 /** Replaces `dir` with a fresh copy of the sample workspace; returns `dir`. */
@@ -9,7 +9,11 @@ export function createSampleWorkspace(dir: string): string {
   return dir;
 }
 
-/** Creates the sample workspace in `dir` only when it does not exist (the demo keeps what you made). */
+/**
+ * Creates the sample workspace in `dir`, or adds the sample files it lacks: the demo keeps what you
+ * made (and changed) there, and an older demo workspace still gains the samples added since.
+ */
 export function ensureSampleWorkspace(dir: string): string {
-  return existsSync(dir) ? dir : createSampleWorkspace(dir);
+  cpSync(fixtureWorkspaceDir, dir, { recursive: true, force: false });
+  return dir;
 }
