@@ -8,7 +8,7 @@ import { PNG } from 'pngjs';
 import { ThumbnailCache } from '../../src/gallery/node/thumbnailCache';
 import { makeThumbnail } from '../../src/imageOps';
 import { readImageSize } from '../../src/common/imageSize';
-import { useWasmSharp } from './wasmSharp';
+import { useWasmSharp } from '../support/wasmSharp';
 
 function png(width: number, height: number, shade: number): Buffer {
   const image = new PNG({ width, height });
