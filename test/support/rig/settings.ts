@@ -14,7 +14,8 @@ export function mockServerSettings(mockUrl: string): Record<string, unknown> {
   };
 }
 
-const quietWorkbench: Record<string, unknown> = {
+/** The workbench without welcome page, walkthroughs, prompts or telemetry: the tests' (and the stand-in's) VS Code. */
+export const quietWorkbench: Record<string, unknown> = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
