@@ -1,7 +1,8 @@
 // `npm run demo` — a working VS Code with the extension, no API key, no internet: installs Node 24 +
 // code-server when missing, builds and packages the extension, starts the local Ideogram-compatible
 // server and code-server (settings pointing at the server, a key for it in IDEOGRAM_API_KEY), opens
-// .cache/demo-workspace (sample images + README, kept between runs) and prints the URL.
+// .cache/demo-workspace (sample images + README, kept between runs) and prints the URL. The first start
+// shows the workspace's README and the extension's walkthrough (see demoSettings).
 // Runs until Ctrl+C. Options:
 //   --screenshot FILE   capture the workbench headlessly (with the Studio panel open when the
 //                       extension contributes ideogram.openStudio, after one generate so its
@@ -21,6 +22,7 @@ import { withLock } from '../test/support/rig/lock';
 import { cacheDir, extensionVsixPath, rigLockDir } from '../test/support/rig/paths';
 import { cleanupAll, delay, onCleanup } from '../test/support/rig/processes';
 import { startSession, type Session } from '../test/support/rig/session';
+import { demoSettings } from '../test/support/rig/settings';
 import { generateInStudio } from '../test/support/ui/studioShowcase';
 import { openWorkbench } from '../test/support/rig/workbench';
 
@@ -36,8 +38,7 @@ async function main(): Promise<number> {
     keepWorkspace: true,
     vsixFiles: [extensionVsixPath],
     codeServerPort: await demoPort(stringArg(args, 'port')),
-    // VS Code 1.139's default themes (ThemeSettingDefaults.COLOR_THEME_DARK / _LIGHT).
-    extraSettings: { 'workbench.colorTheme': theme === 'light' ? 'Light 2026' : 'Dark 2026' },
+    extraSettings: demoSettings(theme, !screenshot),
   });
   if (screenshot) return captureWorkbench(session, path.resolve(screenshot));
 

@@ -11,6 +11,8 @@ export interface NameVariables {
   /** 1-based position of the image in its result. */
   index: number;
   date: Date;
+  /** The input image of a remix or upscale (a path or a file name): its name leads the result's. */
+  sourceImage?: string;
 }
 
 /**
@@ -19,6 +21,16 @@ export interface NameVariables {
  * looked alike there); the seed tells results of one prompt apart, the sidecar keeps the date.
  */
 export const DEFAULT_FILE_NAME_TEMPLATE = '${slug}-${seed}';
+
+/**
+ * The default names of results made from a source image: they keep the source's name, so
+ * `sunset.png` upscales to `sunset-upscaled.png` and remixes to `sunset-remix-1.png`, and the
+ * explorer sorts them beside it. A template the user set applies to these too (`${source}` is there).
+ */
+const DERIVED_FILE_NAME_TEMPLATES: Partial<Record<string, string>> = {
+  upscale: '${source}-upscaled',
+  remix: '${source}-remix-${index}',
+};
 
 const MAX_SLUG_LENGTH = 48;
 // In UTF-8 bytes: Linux and macOS limit a name to 255 bytes (a CJK character takes 3), and the
@@ -91,9 +103,25 @@ function truncateUtf8(text: string, maxBytes: number): string {
   return out;
 }
 
+/** A path's or file name's last segment without its extension (`images/sunset.png` → `sunset`). */
+function fileStem(fileName: string): string {
+  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+/** The template for one result: the default one of its operation when the user kept the default. */
+function templateFor(template: string, vars: NameVariables): string {
+  const chosen = template.trim();
+  const derived = vars.sourceImage ? DERIVED_FILE_NAME_TEMPLATES[vars.operation] : undefined;
+  if (derived && (!chosen || chosen === DEFAULT_FILE_NAME_TEMPLATE)) return derived;
+  return chosen || DEFAULT_FILE_NAME_TEMPLATE;
+}
+
 /**
- * Expands `${date}`, `${time}`, `${slug}`, `${seed}`, `${model}`, `${operation}`, `${index}` in the
- * template and returns a safe base name (no extension). Unknown variables expand to nothing.
+ * Expands `${date}`, `${time}`, `${slug}`, `${seed}`, `${model}`, `${operation}`, `${index}`,
+ * `${source}` in the template and returns a safe base name (no extension). Unknown variables
+ * expand to nothing. A remix or upscale with the default template keeps its source's name.
  */
 export function expandFileNameTemplate(template: string, vars: NameVariables): string {
   const values: Record<string, string> = {
@@ -104,8 +132,9 @@ export function expandFileNameTemplate(template: string, vars: NameVariables): s
     model: (vars.model ?? '').toLowerCase(),
     operation: vars.operation,
     index: String(vars.index),
+    source: vars.sourceImage ? fileStem(vars.sourceImage) : '',
   };
-  const expanded = (template.trim() || DEFAULT_FILE_NAME_TEMPLATE).replace(/\$\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+  const expanded = templateFor(template, vars).replace(/\$\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
   return sanitizeFileName(expanded);
 }
 

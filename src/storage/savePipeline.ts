@@ -201,6 +201,7 @@ function baseNameFor(job: SaveJob<unknown>, request: Record<string, unknown>, im
   return expandFileNameTemplate(job.fileNameTemplate, {
     prompt: typeof prompt === 'string' && prompt ? prompt : image.prompt,
     seed: image.seed, model: typeof model === 'string' ? model : undefined, operation: job.operation, index: index + 1, date,
+    sourceImage: job.sourceImage,
   });
 }
 

@@ -52,6 +52,14 @@ describe('ImageService (through the extension API, vscode stand-in, local server
     assert.equal(result.saved[0]?.sidecar.source_image, 'images/sunset.png');
   });
 
+  it('remix and upscale results keep the source image\'s name (sunset-remix-1.png, sunset-upscaled.png)', async () => {
+    ext = await activateForTest();
+    const remixed = await ext.api.remix({ prompt: 'at night', image_weight: 40, num_images: 2 }, ext.workspaceImage('sunset.png'));
+    const upscaled = await ext.api.upscale({}, ext.workspaceImage('sunset.png'));
+    assert.deepEqual(remixed.saved.map((s) => path.basename(s.uri.fsPath)), ['sunset-remix-1.png', 'sunset-remix-2.png']);
+    assert.deepEqual(upscaled.saved.map((s) => [path.basename(s.uri.fsPath), path.basename(s.sidecarUri.fsPath)]), [['sunset-upscaled.png', 'sunset-upscaled.json']]);
+  });
+
   it('upscale saves the larger image and knows its size', async () => {
     ext = await activateForTest();
     const input = PNG.sync.read(readFileSync(path.join(ext.workspaceDir, 'images', 'sunset.png')));

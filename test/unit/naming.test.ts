@@ -33,6 +33,15 @@ describe('file naming', () => {
     );
   });
 
+  it('names a remix or upscale after its source with the default template; a custom one can use ${source}', () => {
+    const remix = { prompt: 'at night', seed: 3, operation: 'remix', index: 2, date, sourceImage: 'images/sunset.png' };
+    assert.equal(expandFileNameTemplate(DEFAULT_FILE_NAME_TEMPLATE, remix), 'sunset-remix-2');
+    assert.equal(expandFileNameTemplate('', { ...remix, operation: 'upscale', index: 1 }), 'sunset-upscaled');
+    assert.equal(expandFileNameTemplate('${source}-${seed}', { ...remix, sourceImage: 'C:\\pics\\my photo.v2.jpg' }), 'my-photo.v2-3');
+    assert.equal(expandFileNameTemplate('${date}-${slug}', remix), '2026-11-24-at-night');
+    assert.equal(expandFileNameTemplate(DEFAULT_FILE_NAME_TEMPLATE, { ...remix, sourceImage: undefined }), 'at-night-3');
+  });
+
   it('never produces separators, reserved characters or reserved names', () => {
     const name = expandFileNameTemplate('../${slug}/a:b*c?', { prompt: 'x', operation: 'generate', index: 1, date });
     assert.ok(!/[/\\:*?"<>|]/.test(name), name);

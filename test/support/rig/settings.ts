@@ -14,7 +14,8 @@ export function mockServerSettings(mockUrl: string): Record<string, unknown> {
   };
 }
 
-const quietWorkbench: Record<string, unknown> = {
+/** The workbench without welcome page, walkthroughs, prompts or telemetry: the tests' (and the stand-in's) VS Code. */
+export const quietWorkbench: Record<string, unknown> = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
@@ -30,6 +31,20 @@ const quietWorkbench: Record<string, unknown> = {
   'window.commandCenter': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
+
+/**
+ * What `npm run demo` changes in the quiet workbench: a newcomer's first start opens the demo
+ * workspace's README (VS Code's own startup editor) and the extension's walkthrough beside it (the
+ * extension opens it once when VS Code's "open walkthroughs on install" preference is on). Without
+ * `firstRun` (README screenshots) the workbench stays as quiet as the tests'.
+ */
+export function demoSettings(theme: 'light' | 'dark', firstRun = true): Record<string, unknown> {
+  return {
+    ...(firstRun ? { 'workbench.startupEditor': 'readme', 'workbench.welcomePage.walkthroughs.openOnInstall': true } : {}),
+    // VS Code 1.139's default themes (ThemeSettingDefaults.COLOR_THEME_DARK / _LIGHT).
+    'workbench.colorTheme': theme === 'light' ? 'Light 2026' : 'Dark 2026',
+  };
+}
 
 /** Writes <userDataDir>/User/settings.json. */
 export function writeUserSettings(userDataDir: string, settings: Record<string, unknown>): void {

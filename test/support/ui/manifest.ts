@@ -31,3 +31,10 @@ export function paletteTitle(commandId: string): string | undefined {
   const title = localize(command.title, nls);
   return command.category ? `${localize(command.category, nls)}: ${title}` : title;
 }
+
+/** An English manifest string from package.nls.json ("walkthrough.title" → "Get started with Ideogram"). */
+export function nlsString(key: string): string {
+  const text = readJson<Record<string, string>>('package.nls.json', {})[key];
+  if (text === undefined) throw new Error(`package.nls.json has no "${key}"`);
+  return text;
+}

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { vscodeStandIn } from './standIn';
 import { activate, type IdeogramExtensionApi } from '../../../src/extension';
 import { startMockServer, type MockServer, type MockServerOptions } from '../../../tools/mock-server';
-import { mockServerSettings } from '../rig/settings';
+import { mockServerSettings, quietWorkbench } from '../rig/settings';
 import { createSampleWorkspace } from '../rig/workspace';
 import type { URI } from 'vscode-uri';
 import { Uri } from './basics';
@@ -75,7 +75,7 @@ export async function activateForTest(options: ActivationOptions = {}): Promise<
   try {
     const workspaceDir = options.noWorkspace ? '' : createSampleWorkspace(path.join(root, 'workspace'));
     if (workspaceDir) vscodeStandIn.workspace.setFolders([workspaceDir]);
-    vscodeStandIn.workspace.setSettings({ ...mockServerSettings(server.baseUrl), ...options.settings });
+    vscodeStandIn.workspace.setSettings({ ...quietWorkbench, ...mockServerSettings(server.baseUrl), ...options.settings });
     const api = activate(context as never);
     const run = <T>(command: string, ...args: unknown[]): Promise<T> => runCommand(command, args) as Promise<T>;
     if (options.withKey ?? true) await run('ideogram.setApiKey', UNIT_API_KEY);
