@@ -39,10 +39,10 @@ describe('language model tools', () => {
   // answer, so these two tests drive the tool's own implementation over the extension's exported
   // operations (the same ImageService instance the commands use).
   const generateTool = () => {
-    const api = extension().exports as Pick<ToolServices['images'], 'generate' | 'describe'>;
+    const api = extension().exports as Pick<ToolServices['images'], 'generate' | 'describe' | 'v3'>;
     return new GenerateImageTool({
       settings: readSettings,
-      images: { generate: api.generate, describe: api.describe },
+      images: { generate: api.generate, describe: api.describe, v3: api.v3 },
       log: { warn: () => undefined, redact: (text: string) => text },
       boundary: { showOperationError: () => Promise.resolve(false), recover: () => Promise.resolve(undefined) },
     });

@@ -14,7 +14,7 @@ import { RENDERING_SPEEDS, V3_DEFAULTS, V3_MODEL } from '../../common/request/v3
 import { fieldProblem, requireValid, requireValidV3 } from '../../common/request/validation';
 import type { IdeogramSettings } from '../../common/vscode/config';
 import type { IdeogramServices } from '../../common/vscode/services';
-import { billingSummary, confirmSpend, type BilledImages } from '../../common/vscode/spending';
+import { billedV3, billingSummary, confirmSpend } from '../../common/vscode/spending';
 import { BACK, inputStep, pickStep, type StepInfo, type ValueItem } from './quickInput';
 import { announceResult, withOperationProgress } from './results';
 
@@ -73,11 +73,6 @@ async function runGenerateV3(services: IdeogramServices, request: GenerateReques
   if (!result) return undefined;
   announceResult(services, result, request.prompt, label);
   return result.saved.map((s) => s.uri);
-}
-
-/** What a 3.0 generate bills: the price depends on the rendering speed (the vendor's default when unset). */
-function billedV3(count: number, renderingSpeed: string | undefined): BilledImages {
-  return { count, model: V3_MODEL, options: { renderingSpeed: renderingSpeed ?? V3_DEFAULTS.rendering_speed } };
 }
 
 function selectedText(): string {
