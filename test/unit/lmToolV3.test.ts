@@ -1,15 +1,23 @@
 // The generate language model tool with Ideogram 3.0's fields (model V_3_API, rendering_speed,
 // style_preset, transparent → generate-transparent), registered by the extension on the vscode
 // stand-in and invoked against the local server over loopback.
+import { useWasmSharp } from './wasmSharp';
 import { strict as assert } from 'node:assert';
+import { createRequire } from 'node:module';
+import { decodeInfo, sniffFormat } from '../../src/imageOps';
+import { TOOL_IMAGE_MAX_SIDE } from '../../src/tools/vscode/toolImages';
 import { activateForTest, type ActivatedExtension } from '../support/vscode/activate';
-import { CancellationTokenSource } from '../support/vscode/basics';
+import { CancellationTokenSource, LanguageModelDataPart } from '../support/vscode/basics';
 import { vscodeStandIn } from '../support/vscode/standIn';
 
 type Tool = {
   prepareInvocation(options: { input: unknown }): { invocationMessage?: string; confirmationMessages?: { title: string; message: { value: string } } };
   invoke(options: { input: unknown }, token: unknown): Promise<{ content: unknown[] }>;
 };
+
+useWasmSharp();
+// The `vscode` module the extension sees (the stand-in), to take LanguageModelDataPart away as older VS Code lacks it.
+const vscodeModule = createRequire(__filename)('vscode') as Record<string, unknown>;
 
 const textOf = (result: { content: unknown[] }): string =>
   result.content.map((part) => (typeof (part as { value?: unknown }).value === 'string' ? (part as { value: string }).value : '')).join('');
@@ -64,5 +72,39 @@ describe('language model tools: generate with Ideogram 3.0 (vscode stand-in, loc
     ext = await activateForTest();
     await invoke({ prompt: 'a kettle', model: 'V_2_TURBO', num_images: 1 });
     assert.deepEqual(ext.server.requests.map((r) => r.path), ['/ideogram/generate']);
+  });
+
+  describe('a small copy of each image in the result', () => {
+    it('where VS Code has LanguageModelDataPart.image: one WebP part per saved image, at most the small size, after the text', async () => {
+      ext = await activateForTest();
+      const result = await invoke({ prompt: 'two pebbles', model: 'V_3_API', rendering_speed: 'FLASH', num_images: 2 });
+      const [text, ...images] = result.content;
+      assert.match((text as { value: string }).value, /saved: 2[\s\S]*Small copies of the saved images follow, in the same order/);
+      assert.equal(images.length, 2);
+      // The saved images are larger than the copies: the copies were made smaller.
+      const savedSides = [...(text as { value: string }).value.matchAll(/\((\d+)x(\d+),/g)].map((m) => Math.max(Number(m[1]), Number(m[2])));
+      assert.ok(savedSides.length === 2 && savedSides.every((side) => side > TOOL_IMAGE_MAX_SIDE), `saved sides ${savedSides.join(', ')}`);
+      for (const image of images) {
+        assert.ok(image instanceof LanguageModelDataPart);
+        assert.equal(image.mimeType, 'image/webp');
+        assert.equal(sniffFormat(image.data), 'webp');
+        const info = await decodeInfo(image.data);
+        assert.ok(Math.max(info.width, info.height) <= TOOL_IMAGE_MAX_SIDE, `${info.width}x${info.height} is small`);
+      }
+    });
+
+    it('without it (older VS Code): the text alone', async () => {
+      ext = await activateForTest();
+      const saved = vscodeModule.LanguageModelDataPart;
+      delete vscodeModule.LanguageModelDataPart;
+      try {
+        const result = await invoke({ prompt: 'one pebble', model: 'V_3_API', num_images: 1 });
+        assert.equal(result.content.length, 1);
+        assert.doesNotMatch(textOf(result), /Small copies/);
+        assert.match(textOf(result), /saved: 1/);
+      } finally {
+        vscodeModule.LanguageModelDataPart = saved;
+      }
+    });
   });
 });

@@ -10,6 +10,7 @@ import type { IdeogramServices, OperationResult } from '../../common/vscode/serv
 import { workspaceRelativePath } from '../../common/vscode/workspace';
 import { buildGenerateToolRequest, invalidInputText, type GenerateDefaults, type GenerateToolRequest } from '../toolInput';
 import { toolErrorText } from '../toolErrors';
+import { smallImageParts } from './toolImages';
 
 /** Input of the generate tool (the API's own field names; see GENERATE_TOOL_INPUT_SCHEMA). */
 export type GenerateToolInput = Record<string, unknown>;
@@ -63,7 +64,8 @@ export class GenerateImageTool implements vscode.LanguageModelTool<GenerateToolI
       : this.services.images.generate(checked.value.request, opts));
     try {
       const result = await run({ token });
-      return textResult(describeSaved(result, modelForModel(checked.value)));
+      const images = await smallImageParts(result.saved, (message) => this.services.log.warn(message));
+      return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(describeSaved(result, modelForModel(checked.value), images.length > 0)), ...images]);
     } catch (err) {
       if (isCancellation(err)) throw new vscode.CancellationError();
       if (err instanceof UnsavedImagesError) {
@@ -104,7 +106,7 @@ function modelForModel(tool: GenerateToolRequest): string {
 
 // Tool results are read by the language model, not shown as UI, so they stay in English
 // (the model answers the user in their own language).
-function describeSaved(result: OperationResult, model: string): string {
+function describeSaved(result: OperationResult, model: string, withImages: boolean): string {
   const lines = [`Images generated with Ideogram model ${model} and saved: ${result.saved.length} (workspace-relative paths):`];
   for (const image of result.saved) {
     const details = [
@@ -117,6 +119,7 @@ function describeSaved(result: OperationResult, model: string): string {
   // The result text is for the model, so it stays English (not vscode.l10n).
   if (result.blocked > 0) lines.push(`Images blocked by Ideogram's safety filter (nothing was saved for them): ${result.blocked}.`);
   if (result.failed > 0) lines.push(`Images that could not be downloaded: ${result.failed}.`);
+  if (withImages) lines.push('Small copies of the saved images follow, in the same order, so you can check them.');
   lines.push('Reference an image from a document with a path relative to that document.');
   return lines.join('\n');
 }
