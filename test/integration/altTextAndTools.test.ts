@@ -30,7 +30,7 @@ describe('language model tools', () => {
     const generate = tools.find((tool) => tool.name === 'ideogram_generateImage');
     const properties = (generate?.inputSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
     assert.deepEqual(Object.keys(properties).sort(),
-      ['aspect_ratio', 'magic_prompt_option', 'model', 'negative_prompt', 'num_images', 'prompt', 'seed', 'style_type']);
+      ['aspect_ratio', 'magic_prompt_option', 'model', 'negative_prompt', 'num_images', 'prompt', 'rendering_speed', 'seed', 'style_preset', 'style_type', 'transparent']);
     const describe = tools.find((tool) => tool.name === 'ideogram_describeImage');
     assert.deepEqual((describe?.inputSchema as { required?: string[] } | undefined)?.required, ['path']);
   });
