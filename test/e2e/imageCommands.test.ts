@@ -108,6 +108,29 @@ describe('image commands UI', function () {
     await waitForNotification(page, /Saved 2 images in assets\/ideogram\./);
   });
 
+  it('generates with Ideogram 3.0 through the palette: the model step lists it, a speed step follows, the 3.0 route is called', async () => {
+    const { page, workspaceDir, mockServer } = e2e();
+    mockServer.reset();
+    await runExtensionCommand(page, 'ideogram.generate');
+    await promptThenSettings(page, 'A glass fox in the rain');
+    await pickQuickPickItem(page, 'Ideogram 3.0', { step: '2/7' });
+    await pickQuickPickItem(page, 'Turbo', { step: '3/8' });
+    await pickQuickPickItem(page, '16:9 (landscape)', { step: '4/8' });
+    await pickQuickPickItem(page, 'Design', { step: '5/8' });
+    await pickQuickPickItem(page, 'Off', { step: '6/8' });
+    await pickQuickPickItem(page, '1', { step: '7/8' });
+    await waitForQuickInputStep(page, '8/8');
+    assert.match((await quickPickRow(page, 'Generate').textContent()) ?? '', /Ideogram 3\.0 · Turbo speed · 16:9 \(landscape\) · Design style · magic prompt Off · 1 image billed · about \$0\.03/);
+    await quickPickRow(page, 'Generate').click();
+    await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*a-glass-fox-in-the-rain-\d+\.png$/, 60_000);
+    const generate = mockServer.requests.find((r) => r.path === '/ideogram/v1/ideogram-v3/generate');
+    assert.deepEqual(
+      [generate?.fields?.prompt, generate?.fields?.rendering_speed, generate?.fields?.aspect_ratio, generate?.fields?.style_type, generate?.fields?.magic_prompt],
+      ['A glass fox in the rain', 'TURBO', '16x9', 'DESIGN', 'OFF'],
+    );
+    await waitForNotification(page, /Saved assets\/ideogram\/.*a-glass-fox-in-the-rain-\d+\.png\./);
+  });
+
   it('with a V_1 model the palette skips the style step and offers no resolution in the review', async () => {
     const { page } = e2e();
     await runExtensionCommand(page, 'ideogram.generate');

@@ -30,7 +30,7 @@ describe('language model tools', () => {
     const generate = tools.find((tool) => tool.name === 'ideogram_generateImage');
     const properties = (generate?.inputSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
     assert.deepEqual(Object.keys(properties).sort(),
-      ['aspect_ratio', 'magic_prompt_option', 'model', 'negative_prompt', 'num_images', 'prompt', 'seed', 'style_type']);
+      ['aspect_ratio', 'magic_prompt_option', 'model', 'negative_prompt', 'num_images', 'prompt', 'rendering_speed', 'seed', 'style_preset', 'style_type', 'transparent']);
     const describe = tools.find((tool) => tool.name === 'ideogram_describeImage');
     assert.deepEqual((describe?.inputSchema as { required?: string[] } | undefined)?.required, ['path']);
   });
@@ -39,10 +39,10 @@ describe('language model tools', () => {
   // answer, so these two tests drive the tool's own implementation over the extension's exported
   // operations (the same ImageService instance the commands use).
   const generateTool = () => {
-    const api = extension().exports as Pick<ToolServices['images'], 'generate' | 'describe'>;
+    const api = extension().exports as Pick<ToolServices['images'], 'generate' | 'describe' | 'v3'>;
     return new GenerateImageTool({
       settings: readSettings,
-      images: { generate: api.generate, describe: api.describe },
+      images: { generate: api.generate, describe: api.describe, v3: api.v3 },
       log: { warn: () => undefined, redact: (text: string) => text },
       boundary: { showOperationError: () => Promise.resolve(false), recover: () => Promise.resolve(undefined) },
     });

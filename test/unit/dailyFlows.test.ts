@@ -68,6 +68,40 @@ describe('daily flows: palette, shared last choices, money (vscode stand-in, loc
       assert.deepEqual([sent.prompt, sent.aspect_ratio, sent.style_type, sent.magic_prompt_option], ['a tin robot', 'ASPECT_3_2', 'RENDER_3D', 'OFF']);
     });
 
+    it('the model step lists "Ideogram 3.0" beside the legacy models; its speed step (priced per speed) leads to the 3.0 generate route', async () => {
+      ext = await activateForTest();
+      let models: StandInQuickPick | undefined;
+      let speeds: StandInQuickPick | undefined;
+      let styles: StandInQuickPick | undefined;
+      let review: StandInQuickPick | undefined;
+      vscodeStandIn.window.answerQuickInputs(
+        (input) => { input.type('a paper lantern festival'); input.press('Change settings…'); },
+        (input) => { models = input as StandInQuickPick; models.pick('Ideogram 3.0'); },
+        (input) => { speeds = input as StandInQuickPick; speeds.pick('Turbo'); },
+        step.pick('16:9 (landscape)'),
+        (input) => { styles = input as StandInQuickPick; styles.pick('Design'); },
+        step.pick('Off'), step.pick('2'),
+        (input) => { review = input as StandInQuickPick; review.pick('Generate'); },
+      );
+      const uris = await ext.run<URI[]>('ideogram.generate');
+      assert.deepEqual(models?.items.map((i) => i.label), ['V_1', 'V_1_TURBO', 'V_2', 'V_2_TURBO', 'V_2A', 'V_2A_TURBO', 'V_3', 'Ideogram 3.0']);
+      assert.deepEqual(speeds?.items.map((i) => i.label), ['Flash', 'Turbo', 'Balanced', 'Default', 'Quality']);
+      assert.equal(speeds?.items.find((i) => i.label === 'Quality')?.description, '1 image billed · about $0.09');
+      assert.ok(!styles?.items.some((i) => i.label === '3D render'), '3.0 is not offered the legacy-only styles');
+      assert.match(review?.items[0].detail ?? '', /^Ideogram 3\.0 · Turbo speed · 16:9 \(landscape\) · Design style · magic prompt Off · 2 images billed · about \$0\.06$/);
+      assert.deepEqual(ext.server.requests.map((r) => r.path), ['/ideogram/v1/ideogram-v3/generate'], 'the relay prefix, then the 3.0 route');
+      const sent = ext.server.requests[0].fields ?? {};
+      assert.deepEqual(
+        [sent.prompt, sent.rendering_speed, sent.aspect_ratio, sent.style_type, sent.magic_prompt, sent.num_images, 'model' in sent],
+        ['a paper lantern festival', 'TURBO', '16x9', 'DESIGN', 'OFF', '2', false],
+      );
+      assert.equal(uris.length, 2);
+      // The shared memory keeps legacy choices: the next prompt screen starts from the legacy model.
+      vscodeStandIn.window.answerQuickInputs(step.dismiss());
+      await ext.run('ideogram.generate');
+      assert.match((vscodeStandIn.window.quickInputs.at(-1) as StandInInputBox).prompt ?? '', /^Enter to generate: V_2 · /);
+    });
+
     it('labels values for people in the steps: aspect shapes, "3D render", Auto/On/Off, palette presets with their colours', async () => {
       ext = await activateForTest();
       let palette: StandInQuickPick | undefined;

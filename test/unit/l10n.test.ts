@@ -20,7 +20,7 @@ const placeholders = (value: string) => (value.match(/\{\d+\}/g) ?? []).sort();
 const invariants = (value: string) => (value.match(/\(command:[^)]+\)|`[^`]+`|#[\w.]+#/g) ?? []).sort();
 
 // Values that are names or syntax, the same in every language.
-const SAME_IN_EVERY_LANGUAGE = new Set(['Ideogram', 'Ideogram for VS Code', 'Authorization: Bearer <key>', 'Api-Key: <key>',
+const SAME_IN_EVERY_LANGUAGE = new Set(['Ideogram', 'Ideogram for VS Code', 'Ideogram 3.0', 'Authorization: Bearer <key>', 'Api-Key: <key>',
   '![alt](path)', '<img src alt width height>', '<img src alt width={…} height={…} />', 'url("path")']);
 const hasChinese = (value: string) => /[\u4e00-\u9fff]/.test(value);
 // Separators between a sentence and text quoted from a server: translated to full-width

@@ -23,7 +23,7 @@ describe('language model tools: manifest', () => {
 
   it('uses the API field names and makes the tools referenceable with localised display names', () => {
     assert.deepEqual(Object.keys(GENERATE_TOOL_INPUT_SCHEMA.properties).sort(),
-      ['aspect_ratio', 'magic_prompt_option', 'model', 'negative_prompt', 'num_images', 'prompt', 'seed', 'style_type']);
+      ['aspect_ratio', 'magic_prompt_option', 'model', 'negative_prompt', 'num_images', 'prompt', 'rendering_speed', 'seed', 'style_preset', 'style_type', 'transparent']);
     assert.deepEqual(Object.keys(DESCRIBE_TOOL_INPUT_SCHEMA.properties).sort(), ['describe_model_version', 'path']);
     for (const tool of tools) {
       assert.equal(tool.canBeReferencedInPrompt, true);

@@ -5,14 +5,16 @@
 // the last request with a new seed.
 import * as vscode from 'vscode';
 import { registerCommand } from '../../common/vscode/commands';
-import { fieldLabel, magicPromptHint, modelHint, palettePresetItem, valueLabel } from '../../common/request/labels';
+import { isV3Model } from '../../common/request/capabilities';
+import { fieldLabel, magicPromptHint, modelHint, modelLabel, palettePresetItem, valueLabel } from '../../common/request/labels';
 import { ASPECT_RATIOS, LEGACY_DEFAULTS, MAGIC_PROMPT_OPTIONS, MAX_SEED, MODELS, PALETTE_PRESETS, RANGES, RESOLUTIONS, STYLE_TYPES } from '../../common/request/legacy';
-import { applyModelRules, modelAllows, resolve } from '../../common/request/resolve';
+import { applyModelRules, modelAllows, resolve, resolveV3, toV3Value, v3DraftFromLegacy } from '../../common/request/resolve';
 import type { GenerateRequest } from '../../common/request/schemas';
-import { fieldProblem, requireValid } from '../../common/request/validation';
+import { RENDERING_SPEEDS, V3_DEFAULTS, V3_MODEL } from '../../common/request/v3';
+import { fieldProblem, requireValid, requireValidV3 } from '../../common/request/validation';
 import type { IdeogramSettings } from '../../common/vscode/config';
 import type { IdeogramServices } from '../../common/vscode/services';
-import { billingSummary, confirmSpend } from '../../common/vscode/spending';
+import { billedV3, billingSummary, confirmSpend } from '../../common/vscode/spending';
 import { BACK, inputStep, pickStep, type StepInfo, type ValueItem } from './quickInput';
 import { announceResult, withOperationProgress } from './results';
 
@@ -45,6 +47,7 @@ export async function runGenerate(
   request: GenerateRequest,
 ): Promise<vscode.Uri[] | undefined> {
   const settings = services.settings(vscode.window.activeTextEditor?.document.uri);
+  if (isV3Model(request.model)) return runGenerateV3(services, request, settings);
   // The closure keeps the request: Retry and "Set API Key" send exactly the same parameters.
   // Checked here, where the request was made (the palette's steps or a caller's options); the client checks again.
   const result = await services.boundary.run(vscode.l10n.t('Generate'), async () => {
@@ -57,13 +60,31 @@ export async function runGenerate(
   return result.saved.map((s) => s.uri);
 }
 
+// Ideogram 3.0 chosen in a model picker (or `model: 'V_3_API'` in the options): the request, in
+// legacy names, becomes a 3.0 generate request and goes to the 3.0 route.
+async function runGenerateV3(services: IdeogramServices, request: GenerateRequest, settings: IdeogramSettings): Promise<vscode.Uri[] | undefined> {
+  const label = vscode.l10n.t('Generate');
+  const result = await services.boundary.run(label, async () => {
+    const v3 = requireValidV3('generate', resolveV3('generate', v3DraftFromLegacy(request), settings.defaults));
+    const count = v3.num_images ?? 1;
+    if (!await confirmSpend(settings, billedV3(count, v3.rendering_speed))) return undefined;
+    return withOperationProgress(count === 1 ? vscode.l10n.t('Ideogram: generating 1 image') : vscode.l10n.t('Ideogram: generating {0} images', count), (opts) => services.images.v3('generate', v3, {}, opts));
+  });
+  if (!result) return undefined;
+  announceResult(services, result, request.prompt, label);
+  return result.saved.map((s) => s.uri);
+}
+
 function selectedText(): string {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return '';
   return editor.selections.map((s) => editor.document.getText(s)).join(' ').replace(/\s+/g, ' ').trim();
 }
 
-type Step = 'model' | 'aspect' | 'style' | 'magic' | 'count' | 'review';
+type Step = 'model' | 'speed' | 'aspect' | 'style' | 'magic' | 'count' | 'review';
+
+/** The palette's request while it is edited: legacy field names, plus 3.0's speed when Ideogram 3.0 is chosen. */
+type PaletteState = GenerateRequest & { rendering_speed?: string };
 
 /** The "Change settings…" button of the prompt screen. */
 function settingsButton(): vscode.QuickInputButton {
@@ -81,7 +102,7 @@ export async function askForGenerateRequest(
   initial: Partial<GenerateRequest> = {},
   settings = services.settings(vscode.window.activeTextEditor?.document.uri),
 ): Promise<GenerateRequest | undefined> {
-  const state = resolve('generate', { ...initial, prompt: initial.prompt || selectedText() }, settings.defaults, services.lastChoices.get()) as GenerateRequest;
+  const state = resolve('generate', { ...initial, prompt: initial.prompt || selectedText() }, settings.defaults, services.lastChoices.get()) as PaletteState;
   const title = vscode.l10n.t('Ideogram: Generate Image');
   for (;;) {
     const screen = await promptScreen(title, state, settings);
@@ -92,12 +113,13 @@ export async function askForGenerateRequest(
     if (steps === 'ok') break;
   }
   const request = applyRules(state);
-  await services.lastChoices.remember(request);
+  // The shared memory (and the Studio's legacy form that starts from it) holds legacy choices only.
+  if (!isV3Model(request.model)) await services.lastChoices.remember(request);
   return request;
 }
 
 // The first screen: the prompt, with the settings it will use and what it bills underneath.
-async function promptScreen(title: string, state: GenerateRequest, settings: IdeogramSettings): Promise<'generate' | 'settings' | undefined> {
+async function promptScreen(title: string, state: PaletteState, settings: IdeogramSettings): Promise<'generate' | 'settings' | undefined> {
   const button = settingsButton();
   let wantsSettings = false;
   const value = await inputStep({ title }, {
@@ -121,8 +143,8 @@ async function promptScreen(title: string, state: GenerateRequest, settings: Ide
 }
 
 // The settings steps, counted after the prompt screen (step 1); BACK from the first returns to it.
-async function settingsSteps(title: string, state: GenerateRequest, settings: IdeogramSettings): Promise<'ok' | typeof BACK | undefined> {
-  const steps = (): Step[] => ['model', 'aspect', ...(modelAllows(state.model).styleType ? ['style' as const] : []), 'magic', 'count', 'review'];
+async function settingsSteps(title: string, state: PaletteState, settings: IdeogramSettings): Promise<'ok' | typeof BACK | undefined> {
+  const steps = (): Step[] => ['model', ...(isV3Model(state.model) ? ['speed' as const] : []), 'aspect', ...(modelAllows(state.model).styleType ? ['style' as const] : []), 'magic', 'count', 'review'];
   let index = 0;
   while (index < steps().length) {
     const flow = steps();
@@ -140,24 +162,41 @@ async function settingsSteps(title: string, state: GenerateRequest, settings: Id
 }
 
 /** The model's rules (on a copy), then drops an empty negative prompt and an unset seed. */
-function applyRules(state: GenerateRequest): GenerateRequest {
+function applyRules(state: PaletteState): PaletteState {
   const out = applyModelRules(state);
   if (!out.negative_prompt) delete out.negative_prompt;
   if (out.seed === undefined) delete out.seed;
   return out;
 }
 
-const items = <T extends string>(values: readonly T[], describe?: (v: T) => string | undefined): ValueItem<T>[] =>
-  values.map((value) => ({ label: value, value, description: describe?.(value) }));
-
 // Enum values by their human label ("3D render", "Auto"); the API value stays in the item's value.
 const labelled = <T extends string>(values: readonly T[], describe?: (v: T) => string | undefined): ValueItem<T>[] =>
   values.map((value) => ({ label: valueLabel(value), value, description: describe?.(value) }));
 
-async function runStep(step: Step, info: StepInfo, state: GenerateRequest, settings: IdeogramSettings): Promise<'ok' | typeof BACK | undefined> {
+async function runStep(step: Step, info: StepInfo, state: PaletteState, settings: IdeogramSettings): Promise<'ok' | typeof BACK | undefined> {
   switch (step) {
-    case 'model':
-      return pickInto(info, state, 'model', items(MODELS, modelHint), fieldLabel('model'));
+    case 'model': {
+      const models = [...MODELS, V3_MODEL].map((value) => ({ label: modelLabel(value), value: value as string, description: modelHint(value) }));
+      const outcome = await pickInto(info, state, 'model', models, fieldLabel('model'));
+      if (isV3Model(state.model)) {
+        state.rendering_speed ??= V3_DEFAULTS.rendering_speed;
+        // Legacy-only styles (3D render, Anime) and resolutions have no 3.0 counterpart here.
+        if (toV3Value('style_type', state.style_type) === undefined) delete state.style_type;
+        delete state.resolution;
+        state.aspect_ratio ??= LEGACY_DEFAULTS.aspect_ratio;
+      } else {
+        delete state.rendering_speed;
+      }
+      return outcome;
+    }
+    case 'speed': {
+      // Each speed with what the images would cost at it.
+      const speeds = RENDERING_SPEEDS.map((value) => ({ label: valueLabel(value), value: value as string, description: billingSummary(settings, billedV3(state.num_images ?? 1, value)) }));
+      const picked = await pickStep(info, speeds, { placeholder: fieldLabel('rendering_speed'), active: state.rendering_speed });
+      if (picked === undefined || picked === BACK) return picked;
+      state.rendering_speed = picked.value;
+      return 'ok';
+    }
     case 'aspect': {
       const choices = ASPECT_RATIOS.map((value) => ({ value, label: valueLabel(value) }));
       const picked = await pickStep(info, choices, { placeholder: fieldLabel('aspect_ratio'), active: state.aspect_ratio });
@@ -166,8 +205,11 @@ async function runStep(step: Step, info: StepInfo, state: GenerateRequest, setti
       delete state.resolution;
       return 'ok';
     }
-    case 'style':
-      return pickInto(info, state, 'style_type', labelled(STYLE_TYPES), vscode.l10n.t('Style'));
+    case 'style': {
+      // 3.0 takes the legacy styles it shares (its own extra styles are the Studio's).
+      const styles = isV3Model(state.model) ? STYLE_TYPES.filter((style) => toV3Value('style_type', style) !== undefined) : STYLE_TYPES;
+      return pickInto(info, state, 'style_type', labelled(styles), vscode.l10n.t('Style'));
+    }
     case 'magic':
       return pickInto(info, state, 'magic_prompt_option', labelled(MAGIC_PROMPT_OPTIONS, magicPromptHint), fieldLabel('magic_prompt_option'));
     case 'count': {
@@ -183,7 +225,7 @@ async function runStep(step: Step, info: StepInfo, state: GenerateRequest, setti
   }
 }
 
-async function pickInto<K extends 'model' | 'style_type' | 'magic_prompt_option'>(info: StepInfo, state: GenerateRequest, key: K, choices: ValueItem<string>[], placeholder: string): Promise<'ok' | typeof BACK | undefined> {
+async function pickInto<K extends 'model' | 'style_type' | 'magic_prompt_option'>(info: StepInfo, state: PaletteState, key: K, choices: ValueItem<string>[], placeholder: string): Promise<'ok' | typeof BACK | undefined> {
   const picked = await pickStep(info, choices, { placeholder, active: state[key] as string | undefined });
   if (picked === undefined || picked === BACK) return picked;
   (state as Record<string, unknown>)[key] = picked.value;
@@ -194,7 +236,7 @@ type ReviewAction = 'generate' | 'prompt' | 'negative' | 'seed' | 'resolution' |
 
 // The last step: "Generate" plus the advanced options, each editable in place; fields the model
 // does not accept are not offered.
-async function reviewStep(info: StepInfo, state: GenerateRequest, settings: IdeogramSettings): Promise<'ok' | typeof BACK | undefined> {
+async function reviewStep(info: StepInfo, state: PaletteState, settings: IdeogramSettings): Promise<'ok' | typeof BACK | undefined> {
   for (;;) {
     const allows = modelAllows(state.model);
     const none = vscode.l10n.t('none');
@@ -204,7 +246,7 @@ async function reviewStep(info: StepInfo, state: GenerateRequest, settings: Ideo
       { label: fieldLabel('prompt'), value: 'prompt', description: state.prompt },
       ...(allows.negativePrompt ? [{ label: fieldLabel('negative_prompt'), value: 'negative' as const, description: state.negative_prompt || none }] : []),
       { label: fieldLabel('seed'), value: 'seed', description: state.seed === undefined ? vscode.l10n.t('random') : String(state.seed) },
-      ...(allows.resolution ? [{ label: fieldLabel('resolution'), value: 'resolution' as const, description: state.resolution ? valueLabel(state.resolution) : vscode.l10n.t('from aspect ratio') }] : []),
+      ...(allows.resolution && !isV3Model(state.model) ? [{ label: fieldLabel('resolution'), value: 'resolution' as const, description: state.resolution ? valueLabel(state.resolution) : vscode.l10n.t('from aspect ratio') }] : []),
       ...(allows.stylePalette ? [{ label: fieldLabel('color_palette'), value: 'palette' as const, description: state.color_palette?.name ? valueLabel(state.color_palette.name) : state.color_palette ? vscode.l10n.t('custom') : none }] : []),
     ];
     const picked = await pickStep(info, choices, { placeholder: vscode.l10n.t('Generate, or change an advanced option') });
@@ -215,7 +257,7 @@ async function reviewStep(info: StepInfo, state: GenerateRequest, settings: Ideo
   }
 }
 
-async function editAdvanced(action: Exclude<ReviewAction, 'generate'>, info: StepInfo, state: GenerateRequest): Promise<'ok' | typeof BACK | undefined> {
+async function editAdvanced(action: Exclude<ReviewAction, 'generate'>, info: StepInfo, state: PaletteState): Promise<'ok' | typeof BACK | undefined> {
   switch (action) {
     case 'prompt': {
       const value = await inputStep(info, { prompt: vscode.l10n.t('Describe the image to generate'), value: state.prompt, validate: (v) => fieldProblem('generate', 'prompt', v) });
@@ -261,14 +303,15 @@ async function editAdvanced(action: Exclude<ReviewAction, 'generate'>, info: Ste
 
 // The settings a run will use and what it bills, in the user's words: "V_2 · 16:9 (landscape) · Auto
 // style · magic prompt Auto · 1 image billed · about $0.08".
-function summary(state: GenerateRequest, settings: IdeogramSettings): string {
+function summary(state: PaletteState, settings: IdeogramSettings): string {
   const rules = applyRules(state);
   return [
-    rules.model,
+    rules.model ? modelLabel(rules.model) : undefined,
+    isV3Model(rules.model) ? vscode.l10n.t('{0} speed', valueLabel(rules.rendering_speed ?? V3_DEFAULTS.rendering_speed)) : undefined,
     rules.resolution ? valueLabel(rules.resolution) : rules.aspect_ratio ? valueLabel(rules.aspect_ratio) : undefined,
     rules.style_type ? vscode.l10n.t('{0} style', valueLabel(rules.style_type)) : undefined,
     rules.magic_prompt_option ? vscode.l10n.t('magic prompt {0}', valueLabel(rules.magic_prompt_option)) : undefined,
     // Always shown: the number of images is what is billed (a folder's settings may have raised the default).
-    billingSummary(settings, { count: rules.num_images ?? 1, model: rules.model }),
+    billingSummary(settings, isV3Model(rules.model) ? billedV3(rules.num_images ?? 1, rules.rendering_speed) : { count: rules.num_images ?? 1, model: rules.model }),
   ].filter(Boolean).join(' · ');
 }

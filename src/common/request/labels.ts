@@ -4,7 +4,7 @@
 // magic-prompt choice means. Covers the legacy and the Ideogram 3.0 values. API values stay in requests, sidecars and arguments.
 // Spelled l10n.t('…') every time: the extractor (npm run l10n:extract) only finds calls written so.
 import * as l10n from '@vscode/l10n';
-import { refusals, type FileField, type RequestField } from './capabilities';
+import { isV3Model, refusals, type FileField, type RequestField } from './capabilities';
 import type { PALETTE_PRESETS } from './legacy';
 
 /** The field's name as the forms show it. */
@@ -141,8 +141,14 @@ export function magicPromptHint(value: string): string | undefined {
   }
 }
 
+/** A model picker's choice as the user reads it: "Ideogram 3.0" for the 3.0 family, a legacy model by its id. */
+export function modelLabel(model: string): string {
+  return isV3Model(model) ? l10n.t('Ideogram 3.0') : model;
+}
+
 /** A model's speed and the fields it refuses, for a model picker ("faster · no negative prompt, colour palette"). */
 export function modelHint(model: string): string | undefined {
+  if (isV3Model(model)) return l10n.t('newest; the rendering speed sets quality and price');
   const refused = Object.keys(refusals(model)) as RequestField[];
   const parts = [
     model.endsWith('_TURBO') ? l10n.t('faster') : undefined,

@@ -117,3 +117,20 @@ export function resolveV3(mode: V3Mode, draft: object, defaults: GenerationDefau
   fill('num_images', last.num_images ?? defaults.numImages);
   return { ...filled, ...given };
 }
+
+/**
+ * A generate request in legacy field names that chose Ideogram 3.0 (the palette's steps, a
+ * command's options with `model: 'V_3_API'`) as a 3.0 draft: `magic_prompt_option` becomes
+ * `magic_prompt`, sizes take 3.0's spelling. A value 3.0 does not have is kept as given, so
+ * validation names it instead of the request silently changing.
+ */
+export function v3DraftFromLegacy(request: Partial<GenerateRequest> & Record<string, unknown>): V3Request {
+  const { model: _model, magic_prompt_option, aspect_ratio, style_type, resolution, ...rest } = request;
+  return stripUndefined({
+    ...rest,
+    magic_prompt: magic_prompt_option ?? rest.magic_prompt,
+    aspect_ratio: toV3Value('aspect_ratio', aspect_ratio) ?? aspect_ratio,
+    style_type: toV3Value('style_type', style_type) ?? style_type,
+    resolution: resolution?.replace(/^RESOLUTION_(\d+)_(\d+)$/, '$1x$2'),
+  }) as V3Request;
+}

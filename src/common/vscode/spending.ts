@@ -3,6 +3,7 @@
 // running total in a status bar item's tooltip (fed by ImageService, which knows what was billed).
 import * as vscode from 'vscode';
 import { estimatePrice, formatUsd, type PriceOptions } from '../request/prices';
+import { V3_MODEL } from '../request/v3';
 import type { IdeogramSettings } from './config';
 import { showWarning } from './notifications';
 
@@ -11,6 +12,11 @@ export interface BilledImages {
   count: number;
   model?: string;
   options?: PriceOptions;
+}
+
+/** What an Ideogram 3.0 generate bills: priced by its speed (the table's default when unset) and transparency. */
+export function billedV3(count: number, renderingSpeed: string | undefined, transparent = false): BilledImages {
+  return { count, model: V3_MODEL, options: { renderingSpeed, transparent } };
 }
 
 /** The estimate of an action in the settings' price table; undefined when it has no price. */

@@ -24,7 +24,9 @@ export async function buildHarness(): Promise<void> {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode'],
+    // sharp (loaded lazily by src/imageOps, which the tools reach) has native bindings esbuild cannot
+    // bundle: a test that makes a thumbnail loads it from node_modules.
+    external: ['vscode', 'sharp'],
     logLevel: 'warning',
     // Keeps mocha's optional lazy requires (reporters, watch mode) from breaking the bundle.
     logOverride: { 'require-resolve-not-external': 'silent', 'unsupported-require-call': 'silent' },

@@ -185,6 +185,15 @@ export class LanguageModelTextPart {
   constructor(readonly value: string) {}
 }
 
+/** vscode.LanguageModelDataPart (newer VS Code): bytes for the model, such as an image. */
+export class LanguageModelDataPart {
+  constructor(readonly data: Uint8Array, readonly mimeType: string) {}
+  /** An image part. */
+  static image(data: Uint8Array, mimeType: string): LanguageModelDataPart {
+    return new LanguageModelDataPart(data, mimeType);
+  }
+}
+
 /** vscode.LanguageModelToolResult. */
 export class LanguageModelToolResult {
   constructor(readonly content: unknown[]) {}

@@ -7,7 +7,7 @@
 import Module from 'node:module';
 import {
   CancellationError, CancellationTokenSource, CodeAction, CodeActionKind, Diagnostic, Disposable, enums, EventEmitter, FilePermission, FileSystemError, FileType, formatMessage,
-  LanguageModelTextPart, LanguageModelToolResult, MarkdownString, Position, Range, RelativePattern, TabInputCustom, TabInputText, ThemeIcon, Uri,
+  LanguageModelDataPart, LanguageModelTextPart, LanguageModelToolResult, MarkdownString, Position, Range, RelativePattern, TabInputCustom, TabInputText, ThemeIcon, Uri,
 } from './basics';
 import { backButton, StandInWindow } from './window';
 import { createWorkspaceApi, StandInWorkspace } from './workspace';
@@ -181,6 +181,7 @@ const standIn = {
   MarkdownString,
   TabInputText,
   TabInputCustom,
+  LanguageModelDataPart,
   LanguageModelTextPart,
   LanguageModelToolResult,
   DocumentDropOrPasteEditKind,
