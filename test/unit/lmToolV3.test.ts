@@ -1,7 +1,7 @@
 // The generate language model tool with Ideogram 3.0's fields (model V_3_API, rendering_speed,
 // style_preset, transparent → generate-transparent), registered by the extension on the vscode
 // stand-in and invoked against the local server over loopback.
-import { useWasmSharp } from './wasmSharp';
+import { useWasmSharp } from '../support/wasmSharp';
 import { strict as assert } from 'node:assert';
 import { createRequire } from 'node:module';
 import { decodeInfo, sniffFormat } from '../../src/imageOps';
