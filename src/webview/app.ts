@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import type { FormState, HostMessage, ImageRef, ResultItem, StudioMode } from '../common/protocol';
 import { assertNever, FormStateSchema, STUDIO_MODES } from '../common/protocol';
 import { buildStudioRequest, checkStudioRequest, DEFAULT_FORM, formFromParameters, modeNeedsImage, studioBilledImages } from '../common/studioForm';
-import { runLabel } from './billing';
+import { inpaintRunLabel, runLabel } from './billing';
 import { h, replaceChildren } from './dom';
 import { StudioForm } from './form';
 import { HistoryView } from './history';
@@ -236,6 +236,7 @@ export class StudioApp {
     if (!this.form || !this.v3) return; // during construction
     if (this.v3Active) {
       this.generalError.textContent = '';
+      this.runButton.textContent = inpaintRunLabel();
       return;
     }
     const form = this.currentForm();
