@@ -11,7 +11,7 @@ import { listFiles, waitForWorkspaceFile } from '../support/ui/files';
 import { answerGenerateSteps, promptThenSettings } from '../support/ui/generate';
 import { hostedImage } from '../support/ui/hostedImage';
 import { waitUntilEquals } from '../support/wait';
-import { waitFor } from '../support/ui/studio';
+import { setTheme, waitFor } from '../support/ui/studio';
 import { activateMenuItem, activeEditorTitle, editorLines, answerInputBox, dismissTransientUi, hasListFocus, menuItem, pickQuickPickItem, quickPickRow, revealInExplorer, runCommand, runExtensionCommand, waitForNotification, waitForNotificationInCenter, waitForQuickInputStep, webviewFrame } from '../support/ui/workbench';
 
 const SCREENSHOTS = process.env.IDEOGRAM_SCREENSHOTS_DIR ?? path.join('test-results', 'screenshots');
@@ -415,8 +415,6 @@ describe('image commands UI', function () {
     await page.mouse.move(...at(0.5, 0.5), { steps: 5 });
     await page.mouse.up();
     await frame.locator('#v3-prompt textarea').fill('a full moon');
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'studio-inpaint-dark.png') });
     await frame.locator('#run').click();
     await waitUntilEquals('images added', async () => (await pngsUnder(workspaceDir)).filter((f) => !before.includes(f)).length, 1, 60_000);
     const [added] = (await pngsUnder(workspaceDir)).filter((f) => !before.includes(f));
@@ -453,5 +451,12 @@ describe('image commands UI', function () {
     assert.equal(changedInside, checkedInside, 'every pixel inside the rectangle has the fill colour');
     assert.equal(keptOutside, checkedOutside, 'every pixel outside it is the input\'s');
     assert.notDeepEqual(fill, pixel(input, Math.round(0.3 * input.width), Math.round(0.3 * input.height)), 'the region changed');
+
+    // How the tab looks in a dark theme (the workbench's is light): a screenshot, with the result, to look at.
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await setTheme(page, frame, 'Dark Modern', 'dark');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'studio-inpaint-dark.png') });
+    await setTheme(page, frame, 'Light Modern', 'light');
+    await runCommand(page, 'View: Close All Editors'); // the next suites open the Studio on its Generate tab
   });
 });
