@@ -82,6 +82,19 @@ export interface ResultItem extends ImageRef {
 /** A page of history as the host sends it. */
 export interface HistoryPage { query: string; offset: number; total: number; entries: ResultItem[] }
 
+/** The Studio's Ideogram 3.0 slots that take reference images (style: several; character: one, with an optional mask). */
+export const REFERENCE_SLOTS = ['style', 'character', 'characterMask'] as const;
+/** One reference slot. */
+export type ReferenceSlot = (typeof REFERENCE_SLOTS)[number];
+
+/** Where an explorer command puts an image in the Studio's 3.0 tab: the mask editor, or a reference slot. */
+export const STUDIO_IMAGE_ROLES = ['edit', 'styleReference', 'characterReference'] as const;
+/** One such place. */
+export type StudioImageRole = (typeof STUDIO_IMAGE_ROLES)[number];
+
+/** An image with its size in bytes (the host measured it), for the 3.0 tab's limits. */
+export interface SizedImageRef extends ImageRef { bytes: number }
+
 /** A translation bundle as vscode.l10n.bundle gives it: English source string → translation. */
 export type L10nBundle = Record<string, string>;
 
@@ -101,9 +114,15 @@ export type HostMessage =
   | { type: 'runFailed'; runId: number; message: string; actions?: string[] }
   | { type: 'runCancelled'; runId: number }
   | { type: 'history'; page: HistoryPage }
-  | { type: 'notice'; message: string };
+  | { type: 'notice'; message: string }
+  // Ideogram 3.0 tab: images the host accepted for a reference slot, and an explorer command's image.
+  | { type: 'v3References'; slot: ReferenceSlot; images: SizedImageRef[] }
+  | { type: 'v3Open'; role: StudioImageRole; image: SizedImageRef };
 
 const uriString = z.string().min(1).max(4096);
+
+/** Longest base64 mask the host takes: a 10 MB PNG (the API's limit for a mask), base64-encoded. */
+const MAX_MASK_BASE64 = Math.ceil((10 * 1024 * 1024) / 3) * 4;
 
 /** Actions on one saved file that the host performs. */
 export const FILE_ACTIONS = ['open', 'reveal', 'insert', 'copyPrompt'] as const;
@@ -121,6 +140,16 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('writeAltText'), image: uriString, text: text(20_000) }),
   z.strictObject({ type: z.literal('searchImages'), query: text(200) }),
   z.strictObject({ type: z.literal('dropUris'), uris: z.array(uriString).max(32) }),
+  // Ideogram 3.0 Edit (inpaint): the mask is a base64 PNG of the image's size (checked by the host).
+  z.strictObject({
+    type: z.literal('v3Run'),
+    operation: z.literal('inpaint'),
+    prompt: text(10_000),
+    image: uriString,
+    mask: z.string().max(MAX_MASK_BASE64),
+    references: z.strictObject({ style: z.array(uriString).max(32), character: z.array(uriString).max(4), characterMask: z.array(uriString).max(4) }),
+  }),
+  z.strictObject({ type: z.literal('v3DropReferences'), slot: z.enum(REFERENCE_SLOTS), uris: z.array(uriString).max(32) }),
   z.strictObject({
     type: z.literal('history'),
     query: text(200),

@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import type { FormState, HostMessage, ImageRef, ResultItem, StudioMode } from '../common/protocol';
 import { assertNever, FormStateSchema, STUDIO_MODES } from '../common/protocol';
 import { buildStudioRequest, checkStudioRequest, DEFAULT_FORM, formFromParameters, modeNeedsImage, studioBilledImages } from '../common/studioForm';
-import { runLabel } from './billing';
+import { inpaintRunLabel, runLabel } from './billing';
 import { h, replaceChildren } from './dom';
 import { StudioForm } from './form';
 import { HistoryView } from './history';
@@ -12,16 +12,25 @@ import { post, saveState } from './host';
 import { ReferencePicker } from './reference';
 import type { ResultAction } from './results';
 import { ResultsView } from './results';
+import { V3View } from './v3/view';
+import { V3_FILE_LIMITS } from '../common/request/v3';
 
 // Spelled l10n.t('…') every time: the extractor (npm run l10n:extract) only finds calls written so.
 const MODE_LABELS: Record<StudioMode, () => string> = {
   generate: () => l10n.t('Generate'), remix: () => l10n.t('Remix'), upscale: () => l10n.t('Upscale'), describe: () => l10n.t('Describe'),
 };
 
+/** Every tab: the four legacy modes, then Ideogram 3.0's. */
+type StudioTab = StudioMode | 'v3';
+const TABS: readonly StudioTab[] = [...STUDIO_MODES, 'v3'];
+const TAB_LABELS: Record<StudioTab, () => string> = { ...MODE_LABELS, v3: () => l10n.t('Ideogram 3.0') };
+
 /** The running Studio page, built once the host's `init` arrives. */
 export class StudioApp {
   private mode: StudioMode = 'generate';
-  private readonly tabs = new Map<StudioMode, HTMLButtonElement>();
+  private v3Active = false;
+  private readonly tabs = new Map<StudioTab, HTMLButtonElement>();
+  private readonly v3: V3View;
   private readonly form: StudioForm;
   private readonly reference: ReferencePicker;
   private readonly results: ResultsView;
@@ -38,6 +47,10 @@ export class StudioApp {
 
   constructor(root: HTMLElement, initial: { form: FormState; reference?: ImageRef }) {
     this.form = new StudioForm(() => this.changed());
+    this.v3 = new V3View(V3_FILE_LIMITS, {
+      onDropReferences: (slot, uris) => post({ type: 'v3DropReferences', slot, uris }),
+      onChange: () => this.changed(),
+    });
     this.reference = new ReferencePicker({
       onSearch: (query) => post({ type: 'searchImages', query }),
       onDrop: (uris) => post({ type: 'dropUris', uris }),
@@ -55,9 +68,9 @@ export class StudioApp {
     });
 
     const tablist = h('div', { class: 'modes', role: 'tablist', 'aria-label': l10n.t('Mode') });
-    for (const mode of STUDIO_MODES) {
-      const tab = h('button', { type: 'button', role: 'tab', id: `mode-${mode}`, 'aria-controls': 'mode-panel', class: 'mode-tab' }, MODE_LABELS[mode]());
-      tab.addEventListener('click', () => this.setMode(mode, true));
+    for (const mode of TABS) {
+      const tab = h('button', { type: 'button', role: 'tab', id: `mode-${mode}`, 'aria-controls': 'mode-panel', class: 'mode-tab' }, TAB_LABELS[mode]());
+      tab.addEventListener('click', () => this.selectTab(mode, true));
       tab.addEventListener('keydown', (event) => this.tabKey(event, mode));
       this.tabs.set(mode, tab);
       tablist.appendChild(tab);
@@ -76,7 +89,7 @@ export class StudioApp {
 
     const runBar = h('div', { class: 'run-bar' }, this.runButton, this.cancelButton, this.progress, this.status);
     const panel = h('div', { id: 'mode-panel', role: 'tabpanel' },
-      this.reference.element, this.form.element, this.generalError, runBar, this.runError);
+      this.reference.element, this.form.element, this.v3.element, this.generalError, runBar, this.runError);
     root.replaceChildren(
       h('div', { class: 'layout' },
         h('div', { class: 'column form-column' }, h('h1', { class: 'visually-hidden' }, l10n.t('Ideogram Studio')), tablist, panel),
@@ -151,13 +164,45 @@ export class StudioApp {
       case 'notice':
         this.status.textContent = message.message;
         break;
+      case 'v3References':
+        this.v3.addReferences(message.slot, message.images);
+        break;
+      case 'v3Open':
+        this.selectTab('v3', false);
+        this.v3.open(message.role, message.image);
+        break;
       default:
         assertNever(message);
     }
   }
 
+  private selectTab(tab: StudioTab, focus: boolean): void {
+    if (tab === 'v3') {
+      this.v3Active = true;
+      this.showTab('v3', focus);
+      this.reference.element.hidden = true;
+      this.form.element.hidden = true;
+      this.v3.element.hidden = false;
+      this.changed();
+    } else {
+      this.setMode(tab, focus);
+    }
+  }
+
+  private showTab(selectedTab: StudioTab, focus: boolean): void {
+    for (const [tabMode, tab] of this.tabs) {
+      const selected = tabMode === selectedTab;
+      tab.setAttribute('aria-selected', String(selected));
+      tab.tabIndex = selected ? 0 : -1;
+      if (selected && focus) tab.focus();
+    }
+  }
+
   private setMode(mode: StudioMode, focus: boolean): void {
     this.mode = mode;
+    this.v3Active = false;
+    this.form.element.hidden = false;
+    this.v3.element.hidden = true;
     for (const [tabMode, tab] of this.tabs) {
       const selected = tabMode === mode;
       tab.setAttribute('aria-selected', String(selected));
@@ -170,15 +215,15 @@ export class StudioApp {
   }
 
   // Arrow keys move between tabs (the WAI-ARIA tabs pattern); Tab leaves the tab list.
-  private tabKey(event: KeyboardEvent, mode: StudioMode): void {
-    const index = STUDIO_MODES.indexOf(mode);
-    const last = STUDIO_MODES.length - 1;
+  private tabKey(event: KeyboardEvent, mode: StudioTab): void {
+    const index = TABS.indexOf(mode);
+    const last = TABS.length - 1;
     const next = event.key === 'ArrowRight' ? (index === last ? 0 : index + 1)
       : event.key === 'ArrowLeft' ? (index === 0 ? last : index - 1)
         : event.key === 'Home' ? 0 : event.key === 'End' ? last : undefined;
     if (next === undefined) return;
     event.preventDefault();
-    this.setMode(STUDIO_MODES[next]!, true);
+    this.selectTab(TABS[next]!, true);
   }
 
   private currentForm(): FormState {
@@ -188,7 +233,12 @@ export class StudioApp {
   // Live validation, the Run button's count and state saving on every edit. A notice of an earlier
   // action ("Copied.") is cleared: the user has moved on, and a line that outlives its event misleads.
   private changed(): void {
-    if (!this.form) return; // during construction
+    if (!this.form || !this.v3) return; // during construction
+    if (this.v3Active) {
+      this.generalError.textContent = '';
+      this.runButton.textContent = inpaintRunLabel();
+      return;
+    }
     const form = this.currentForm();
     const request = buildStudioRequest(form);
     const issues = checkStudioRequest(request);
@@ -201,6 +251,10 @@ export class StudioApp {
 
   private run(): void {
     if (this.runningId !== undefined || this.pendingRun) return;
+    if (this.v3Active) {
+      void this.runV3();
+      return;
+    }
     const form = this.currentForm();
     const issues = checkStudioRequest(buildStudioRequest(form));
     this.form.showAllIssues();
@@ -237,6 +291,20 @@ export class StudioApp {
     dismiss.addEventListener('click', () => answer(undefined));
     replaceChildren(this.runErrorActions, ...buttons, dismiss);
     this.runError.hidden = false;
+  }
+
+  // The 3.0 tab checks itself (nothing is sent while it names a problem), then exports the mask.
+  private async runV3(): Promise<void> {
+    if (this.v3.check().length > 0) return;
+    this.runError.hidden = true;
+    this.pendingRun = true;
+    this.status.textContent = l10n.t('Working…');
+    try {
+      post(await this.v3.runMessage());
+    } catch (err) {
+      this.pendingRun = false;
+      this.status.textContent = err instanceof Error ? err.message : String(err);
+    }
   }
 
   private setRunning(runId: number | undefined): void {

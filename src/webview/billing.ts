@@ -21,6 +21,11 @@ export function runLabel(mode: StudioMode, images: number | undefined): string {
   }
 }
 
+/** The Run button's label on the Ideogram 3.0 tab: Edit (inpaint) makes one image. */
+export function inpaintRunLabel(): string {
+  return l10n.t('Edit into 1 image');
+}
+
 /** The name of a card's "Again (same seed)" button: it sends a new request, billed like the first. */
 export function againLabel(images: number): string {
   return images === 1

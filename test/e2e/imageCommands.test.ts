@@ -2,15 +2,19 @@
 // Ideogram submenu on images (Describe, Upscale), Retry on a server error and Save Again on a failed
 // download, clicked as a user would.
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { PNG } from 'pngjs';
 import type { Locator, Page } from 'playwright-core';
 import { e2e } from '../support/ui/context';
 import { listFiles, waitForWorkspaceFile } from '../support/ui/files';
 import { answerGenerateSteps, promptThenSettings } from '../support/ui/generate';
 import { hostedImage } from '../support/ui/hostedImage';
 import { waitUntilEquals } from '../support/wait';
-import { activateMenuItem, activeEditorTitle, editorLines, answerInputBox, dismissTransientUi, hasListFocus, menuItem, pickQuickPickItem, quickPickRow, revealInExplorer, runCommand, runExtensionCommand, waitForNotification, waitForNotificationInCenter, waitForQuickInputStep } from '../support/ui/workbench';
+import { setTheme, waitFor } from '../support/ui/studio';
+import { activateMenuItem, activeEditorTitle, editorLines, answerInputBox, dismissTransientUi, hasListFocus, menuItem, pickQuickPickItem, quickPickRow, revealInExplorer, runCommand, runExtensionCommand, waitForNotification, waitForNotificationInCenter, waitForQuickInputStep, webviewFrame } from '../support/ui/workbench';
+
+const SCREENSHOTS = process.env.IDEOGRAM_SCREENSHOTS_DIR ?? path.join('test-results', 'screenshots');
 
 const quickInputTitle = (page: Page) => page.locator('.quick-input-widget .quick-input-title');
 
@@ -414,5 +418,68 @@ describe('image commands UI', function () {
     await waitUntilEquals('sidecar written', () => Promise.resolve(existsSync(sidecarPath)), true);
     const sidecar = JSON.parse(readFileSync(sidecarPath, 'utf8')) as Record<string, unknown>;
     assert.deepEqual([sidecar.operation, sidecar.api_family, sidecar.endpoint, sidecar.source_image], ['reframe', 'v3', 'v1/ideogram-v3/reframe', 'images/sunset.png']);
+  });
+
+  it('right-click an image → Ideogram → Edit (Inpaint)…, paint a rectangle, run: only that region of the saved image changed', async () => {
+    const { page, workspaceDir, mockServer } = e2e();
+    mockServer.reset();
+    const before = await pngsUnder(workspaceDir);
+    await ideogramSubmenu(page, 'images/sunset.png', 'Edit (Inpaint)…');
+    const frame = webviewFrame(page);
+    const editor = frame.locator('#v3-mask-editor');
+    await editor.locator('.stage').waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await frame.locator('#mode-v3').getAttribute('aria-selected'), 'true', 'the Ideogram 3.0 tab is selected');
+    // The rectangle tool, dragged from 10 % to 50 % of the picture's width and height.
+    await editor.locator('button[aria-label="Rectangle"]').click();
+    const stage = (await editor.locator('.stage').boundingBox())!;
+    const at = (fx: number, fy: number): [number, number] => [stage.x + fx * stage.width, stage.y + fy * stage.height];
+    await page.mouse.move(...at(0.1, 0.1));
+    await page.mouse.down();
+    await page.mouse.move(...at(0.5, 0.5), { steps: 5 });
+    await page.mouse.up();
+    await frame.locator('#v3-prompt textarea').fill('a full moon');
+    await frame.locator('#run').click();
+    await waitUntilEquals('images added', async () => (await pngsUnder(workspaceDir)).filter((f) => !before.includes(f)).length, 1, 60_000);
+    const [added] = (await pngsUnder(workspaceDir)).filter((f) => !before.includes(f));
+    // The official form's inpaint route got the image and a mask of its exact size.
+    const inpaint = mockServer.requests.find((r) => r.path === '/ideogram/v1/ideogram-v3/inpaint');
+    assert.deepEqual(inpaint?.files?.map((f) => f.field), ['image', 'mask']);
+    assert.equal(inpaint?.fields?.prompt, 'a full moon');
+    const input = PNG.sync.read(readFileSync(path.join(workspaceDir, 'images/sunset.png')));
+    assert.deepEqual([inpaint?.mask?.width, inpaint?.mask?.height], [input.width, input.height], 'the mask has the image\'s size');
+    // Pixel by pixel: inside the rectangle one fill colour, outside the input unchanged.
+    await waitFor('the result written in full', () => { try { PNG.sync.read(readFileSync(path.join(workspaceDir, added))); return true; } catch { return false; } });
+    const output = PNG.sync.read(readFileSync(path.join(workspaceDir, added)));
+    assert.deepEqual([output.width, output.height], [input.width, input.height]);
+    const pixel = (png: PNG, x: number, y: number) => Array.from(png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 4));
+    const inside = (x: number, y: number) => x >= 0.12 * input.width && x < 0.48 * input.width && y >= 0.12 * input.height && y < 0.48 * input.height;
+    const outside = (x: number, y: number) => x < 0.08 * input.width || x >= 0.52 * input.width || y < 0.08 * input.height || y >= 0.52 * input.height;
+    const fill = pixel(output, Math.round(0.3 * input.width), Math.round(0.3 * input.height));
+    let changedInside = 0;
+    let keptOutside = 0;
+    let checkedInside = 0;
+    let checkedOutside = 0;
+    for (let y = 0; y < input.height; y++) {
+      for (let x = 0; x < input.width; x++) {
+        if (inside(x, y)) {
+          checkedInside++;
+          if (pixel(output, x, y).join() === fill.join()) changedInside++;
+        } else if (outside(x, y)) {
+          checkedOutside++;
+          if (pixel(output, x, y).join() === pixel(input, x, y).join()) keptOutside++;
+        }
+      }
+    }
+    assert.ok(checkedInside > 0 && checkedOutside > 0);
+    assert.equal(changedInside, checkedInside, 'every pixel inside the rectangle has the fill colour');
+    assert.equal(keptOutside, checkedOutside, 'every pixel outside it is the input\'s');
+    assert.notDeepEqual(fill, pixel(input, Math.round(0.3 * input.width), Math.round(0.3 * input.height)), 'the region changed');
+
+    // How the tab looks in a dark theme (the workbench's is light): a screenshot, with the result, to look at.
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await setTheme(page, frame, 'Dark Modern', 'dark');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'studio-inpaint-dark.png') });
+    await setTheme(page, frame, 'Light Modern', 'light');
+    await runCommand(page, 'View: Close All Editors'); // the next suites open the Studio on its Generate tab
   });
 });

@@ -5,12 +5,12 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import { e2e } from '../support/ui/context';
 import { listFiles, waitForWorkspaceFile } from '../support/ui/files';
 import { hostedImage } from '../support/ui/hostedImage';
-import { chooseOption, fillPrompt, openStudio, waitFor } from '../support/ui/studio';
-import { pickQuickPickItem, revealInExplorer, runCommand, webviewFrame } from '../support/ui/workbench';
+import { chooseOption, fillPrompt, focusStudioTab, openStudio, setTheme, waitFor } from '../support/ui/studio';
+import { revealInExplorer, runCommand, webviewFrame } from '../support/ui/workbench';
 
 const OUTPUT = /^assets\/ideogram\/[^/]+\.png$/;
 const SCREENSHOTS = process.env.IDEOGRAM_SCREENSHOTS_DIR ?? path.join('test-results', 'screenshots');
@@ -28,25 +28,6 @@ function generateRequests(): Record<string, unknown>[] {
 async function setRandomSeed(frame: FrameLocator, random: boolean): Promise<void> {
   const checked = await frame.locator('#random-seed').evaluate((box) => (box as unknown as { checked: boolean }).checked);
   if (checked !== random) await frame.locator('#random-seed').click();
-}
-
-// Clicking the tab makes its group active, and VS Code then focuses the webview in two steps: its
-// iframe at once, then, 50 ms later (a Delayer in WebviewElement._doFocus), the workbench's body
-// and, by a message to the webview, the Studio's own document. A command palette opened between the
-// two steps loses the focus to the Studio's document and closes, and the next keystrokes meant for
-// it go nowhere. So wait for the last step: the Studio's document has the focus.
-async function focusStudioTab(page: Page, frame: FrameLocator): Promise<void> {
-  await page.locator('.tabs-container .tab', { hasText: 'Ideogram Studio' }).first().click();
-  await waitFor('the focus in the Studio\'s document', () =>
-    frame.locator(':root').evaluate(() => (globalThis as unknown as { document: { hasFocus(): boolean } }).document.hasFocus()), 15_000);
-}
-
-async function setTheme(page: Page, frame: FrameLocator, label: string, kind: 'light' | 'dark'): Promise<void> {
-  await focusStudioTab(page, frame);
-  await runCommand(page, 'Preferences: Color Theme');
-  await pickQuickPickItem(page, label);
-  // The webview gets the theme's variables and its body class in one update: wait for the class.
-  await frame.locator(`body.vscode-${kind}`).waitFor({ state: 'attached', timeout: 15_000 });
 }
 
 describe('Ideogram Studio', function () {

@@ -12,10 +12,11 @@ const buildWebview = (external: string[] = []) => esbuild.build({
 describe('Studio webview bundle', function () {
   this.timeout(60_000);
 
-  it('builds for the browser without Node modules or eval, under 300 KB minified', async () => {
+  // 320 KB since the Ideogram 3.0 tab mounted the mask editor and reference slots (311 KB measured).
+  it('builds for the browser without Node modules or eval, under 320 KB minified', async () => {
     const result = await buildWebview();
     const code = result.outputFiles[0]!.text;
-    assert.ok(code.length < 300_000, `webview.js is ${code.length} bytes`);
+    assert.ok(code.length < 320_000, `webview.js is ${code.length} bytes`);
     const inputs = Object.keys(result.metafile.inputs);
     assert.ok(!inputs.some((i) => /^node:|src\/(services|studio|commands)\/|src\/ideogram\/(client|download|index)/.test(i)), inputs.join('\n'));
     // @vscode/l10n's browser build, not its Node build (which reads files).

@@ -143,6 +143,20 @@ function cancelled(): IdeogramError {
   return new IdeogramError('cancelled', 'Cancelled.');
 }
 
+/**
+ * An input image made in memory rather than read from a file: a mask painted in the Studio, or a
+ * photo turned upright; `source` is the workspace file it stands for (recorded in the sidecar).
+ */
+export interface MemoryImage { data: Uint8Array; name: string; source?: vscode.Uri }
+
+/** One input file of a 3.0 request: a workspace file or hosted link, or an image made in memory. */
+export type V3File = vscode.Uri | MemoryImage;
+
+// The file a 3.0 input stands for, if any.
+function sourceOf(file: V3File | undefined): vscode.Uri | undefined {
+  return file instanceof vscode.Uri ? file : file?.source;
+}
+
 /** Runs generate/remix/upscale/describe and writes the results into the workspace. */
 export class ImageService implements vscode.Disposable {
   private readonly billed = new vscode.EventEmitter<{ settings: IdeogramSettings; billed: BilledImages }>();
@@ -165,22 +179,26 @@ export class ImageService implements vscode.Disposable {
    * the vendor's field names) and saves the results beside the others; each sidecar records the
    * family, endpoint, request form, every field and the files' workspace-relative paths.
    */
-  async v3(mode: V3Mode, req: V3Request, files: Partial<Record<FileField, vscode.Uri[]>> = {}, opts: OperationOptions = {}): Promise<OperationResult> {
+  async v3(mode: V3Mode, req: V3Request, files: Partial<Record<FileField, V3File[]>> = {}, opts: OperationOptions = {}): Promise<OperationResult> {
     // Counts and fields first: an invalid request asks for no folder and reads no file.
     requireValidV3(mode, req, Object.fromEntries(Object.entries(files).map(([field, uris]) => [field, (uris ?? []).map(() => 0)])));
     const inputs: V3Images = {};
     for (const field of FILE_ORDER) {
-      const uris = files[field] ?? [];
-      if (uris.length > 0) inputs[field] = await Promise.all(uris.map((uri) => readInputImage(uri)));
+      const given = files[field] ?? [];
+      if (given.length > 0) inputs[field] = await Promise.all(given.map(async (file) => file instanceof vscode.Uri ? readInputImage(file) : { kind: 'bytes' as const, data: file.data, name: file.name }));
     }
-    const image = files.image?.[0];
+    const image = sourceOf(files.image?.[0]);
     const target = await this.target(opts, image);
     return this.run(opts, target.settings, async (client, signal) => {
       opts.onProgress?.(image
         ? vscode.l10n.t('Sending {0} to Ideogram 3.0…', fileNameOf(image))
         : vscode.l10n.t('Waiting for Ideogram 3.0…'));
       const result = await client.v3(mode, req, inputs, signal);
-      const paths = (field: Exclude<FileField, 'image'>): string[] | undefined => files[field]?.map((uri) => sourceImageLabel(uri));
+      // A file made in memory (a painted mask) has no path to record.
+      const paths = (field: Exclude<FileField, 'image'>): string[] | undefined => {
+        const recorded = (files[field] ?? []).flatMap((file) => sourceOf(file) ?? []).map(sourceImageLabel);
+        return recorded.length > 0 ? recorded : undefined;
+      };
       const facts: V3SidecarFacts = {
         endpoint: result.endpoint, form: result.form,
         files: { mask: paths('mask'), style_reference_images: paths('style_reference_images'), character_reference_images: paths('character_reference_images'), character_reference_images_mask: paths('character_reference_images_mask') },

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { registerCommand } from '../../common/vscode/commands';
 import type { IdeogramServices } from '../../common/vscode/services';
 import type { FormState } from '../../common/protocol';
-import { parsePersistedState, STUDIO_MODES } from '../../common/protocol';
+import { parsePersistedState, STUDIO_IMAGE_ROLES, STUDIO_MODES, type StudioImageRole } from '../../common/protocol';
 import { StudioPanel, STUDIO_VIEW_TYPE } from './panel';
 import type { StudioStart } from './panel';
 
@@ -17,20 +17,29 @@ let current: StudioPanel | undefined;
 
 /**
  * Arguments the command accepts, so menus, other commands and tests can preselect:
- * `(uri?, mode?)` as the explorer and "Open in Studio" pass them, or `({ uri, mode, prompt })`.
+ * `(uri?, mode?)` as the explorer and "Open in Studio" pass them, or `({ uri, mode, prompt })`, or
+ * `({ uri, tab: 'v3', role })`: the Ideogram 3.0 tab with the image in the mask editor (`edit`) or a
+ * reference slot (`styleReference`, `characterReference`), as the explorer's 3.0 commands open it.
  */
 export function parseOpenStudioArgs(first: unknown, second: unknown): StudioStart {
   let uri: vscode.Uri | undefined;
   let mode: unknown = second;
   let prompt: unknown;
+  let tab: unknown;
+  let role: unknown;
   if (first instanceof vscode.Uri) uri = first;
   else if (Array.isArray(first) && first[0] instanceof vscode.Uri) uri = first[0] as vscode.Uri;
   else if (first && typeof first === 'object') {
-    const options = first as { uri?: unknown; mode?: unknown; prompt?: unknown };
+    const options = first as { uri?: unknown; mode?: unknown; prompt?: unknown; tab?: unknown; role?: unknown };
     if (options.uri instanceof vscode.Uri) uri = options.uri;
     else if (typeof options.uri === 'string') uri = vscode.Uri.parse(options.uri);
     mode = options.mode;
     prompt = options.prompt;
+    tab = options.tab;
+    role = options.role;
+  }
+  if (tab === 'v3' && uri && typeof role === 'string' && (STUDIO_IMAGE_ROLES as readonly string[]).includes(role)) {
+    return { v3: { role: role as StudioImageRole, image: uri } };
   }
   const form: Partial<FormState> = {};
   if (typeof mode === 'string' && (STUDIO_MODES as readonly string[]).includes(mode)) form.mode = mode as FormState['mode'];

@@ -5,7 +5,7 @@ import type { IdeogramServices, OperationResult } from '../../common/vscode/serv
 import { onWebviewMessage } from '../../common/vscode/commands';
 import { buildStudioRequest, modeNeedsImage } from '../../common/studioForm';
 import { confirmSpend } from '../../common/vscode/spending';
-import type { FormState, HostMessage, ImageRef, PersistedState, WebviewMessage } from '../../common/protocol';
+import type { FormState, HostMessage, ImageRef, PersistedState, ReferenceSlot, StudioImageRole, WebviewMessage } from '../../common/protocol';
 import { assertNever, parseWebviewMessage } from '../../common/protocol';
 import { writeStudioAltText } from './altText';
 import { readStudioHistory } from './history';
@@ -13,13 +13,16 @@ import { buildStudioHtml, createNonce } from '../html';
 import { acceptImageUri, acceptReference, toImageRef, WorkspaceImageIndex } from './images';
 import type { KnownResult } from './results';
 import { knownFromHistory, knownFromSaved, toResultItem } from './results';
-import { runStudioOperation } from './run';
+import { runStudioOperation, withStudioProgress, type StudioOutcome, type StudioRunOptions } from './run';
+import { acceptV3Files, runStudioInpaint, type V3RunMessage } from './v3Run';
+import { V3_MODEL } from '../../common/request/v3';
+import { acceptReferenceFiles, sizedImageRef } from './v3Images';
 
 /** The webview panel's view type (also the serializer's). */
 export const STUDIO_VIEW_TYPE = 'ideogram.studio';
 
-/** What the panel should show first. */
-export interface StudioStart { form?: Partial<FormState>; reference?: vscode.Uri }
+/** What the panel should show first; `v3`: an image for the 3.0 tab (an explorer command's). */
+export interface StudioStart { form?: Partial<FormState>; reference?: vscode.Uri; v3?: { role: StudioImageRole; image: vscode.Uri } }
 
 /** One Studio panel. */
 export class StudioPanel implements vscode.Disposable {
@@ -65,6 +68,14 @@ export class StudioPanel implements vscode.Disposable {
     if (start.form || start.reference) {
       this.post({ type: 'setForm', form: start.form ?? {}, reference: start.reference ? this.imageRef(start.reference) : undefined });
     }
+    if (start.v3) void this.openV3(start.v3);
+  }
+
+  // Measures the image, then hands it to the 3.0 tab in the place the command named.
+  private async openV3(v3: NonNullable<StudioStart['v3']>): Promise<void> {
+    const image = await sizedImageRef(this.panel.webview, v3.image);
+    if (image) this.post({ type: 'v3Open', role: v3.role, image });
+    else this.post({ type: 'notice', message: vscode.l10n.t('The image could not be read.') });
   }
 
   /** Creates the panel's options and HTML: strict CSP, fresh nonce, local resources only. */
@@ -139,6 +150,10 @@ export class StudioPanel implements vscode.Disposable {
         return this.dropped(message.uris);
       case 'history':
         return this.history(message.query, message.offset, message.limit);
+      case 'v3Run':
+        return this.v3Run(message);
+      case 'v3DropReferences':
+        return this.v3Dropped(message.slot, message.uris);
       default:
         assertNever(message);
     }
@@ -167,6 +182,7 @@ export class StudioPanel implements vscode.Disposable {
     this.queue = [];
     void this.panel.webview.postMessage(init);
     for (const message of queued) void this.panel.webview.postMessage(message);
+    if (this.start.v3) void this.openV3(this.start.v3);
     // A webview that reloads while a run is in progress should still offer Cancel.
     if (this.running) this.post({ type: 'runStarted', runId: this.running.id });
   }
@@ -200,6 +216,36 @@ export class StudioPanel implements vscode.Disposable {
       this.post({ type: 'notice', message: vscode.l10n.t('Nothing was sent.') });
       return;
     }
+    const outcome = await this.execute((opts) => runStudioOperation(this.services, form, reference, opts));
+    if (outcome?.kind === 'images') {
+      const sent = buildStudioRequest(form);
+      if (sent.mode === 'generate' || sent.mode === 'remix') await this.services.lastChoices.remember(sent.request, sent.mode);
+    }
+  }
+
+  // Ideogram 3.0 Edit (inpaint) from the 3.0 tab: the files are checked like every Studio image
+  // (the webview is untrusted); the run, its errors and its results are the same as the form's.
+  private async v3Run(message: V3RunMessage): Promise<void> {
+    if (this.running) {
+      this.post({ type: 'notice', message: vscode.l10n.t('A run is already in progress.') });
+      return;
+    }
+    const files = acceptV3Files(message);
+    if (!files) {
+      this.post({ type: 'runFailed', runId: 0, message: vscode.l10n.t('Every image must be a PNG, JPEG or WebP file in the workspace.') });
+      return;
+    }
+    this.answer(undefined);
+    if (!await confirmSpend(this.services.settings(), { count: 1, model: V3_MODEL, options: { characterReference: files.character.length > 0 } })) {
+      this.post({ type: 'notice', message: vscode.l10n.t('Nothing was sent.') });
+      return;
+    }
+    await this.execute((opts) => withStudioProgress(opts, async (options) => ({ kind: 'images', result: await runStudioInpaint(this.services, message, files, options) })));
+  }
+
+  // One run under the error boundary: a failure is shown inline only, with the boundary's actions
+  // as buttons; Retry runs `operate` again. Shows the outcome and returns it.
+  private async execute(operate: (opts: StudioRunOptions) => Promise<StudioOutcome>): Promise<StudioOutcome | undefined> {
     let id = 0;
     const outcome = await this.services.boundary.run(vscode.l10n.t('Ideogram Studio'), async () => {
       if (this.running) {
@@ -211,7 +257,7 @@ export class StudioPanel implements vscode.Disposable {
       this.running = { id, cancel };
       this.post({ type: 'runStarted', runId: id });
       try {
-        return await runStudioOperation(this.services, form, reference, {
+        return await operate({
           token: cancel.token,
           onProgress: (text) => this.post({ type: 'progress', runId: id, message: text }),
         });
@@ -227,8 +273,6 @@ export class StudioPanel implements vscode.Disposable {
       }),
     });
     if (outcome?.kind === 'images') {
-      const sent = buildStudioRequest(form);
-      if (sent.mode === 'generate' || sent.mode === 'remix') await this.services.lastChoices.remember(sent.request, sent.mode);
       this.showImages(id, outcome.result);
     } else if (outcome?.kind === 'describe') {
       this.described.add(outcome.image.toString());
@@ -236,6 +280,7 @@ export class StudioPanel implements vscode.Disposable {
     } else if (outcome?.kind === 'cancelled') {
       this.post({ type: 'runCancelled', runId: id });
     }
+    return outcome;
   }
 
   // Shows saved images as the results of run `id` (a run's own, or what "Save Again" saved after it
@@ -316,6 +361,15 @@ export class StudioPanel implements vscode.Disposable {
       return;
     }
     this.post({ type: 'setReference', reference: this.imageRef(image) });
+  }
+
+  private async v3Dropped(slot: ReferenceSlot, uris: string[]): Promise<void> {
+    const images = await acceptReferenceFiles(this.panel.webview, uris);
+    if (images.length === 0) {
+      this.post({ type: 'notice', message: vscode.l10n.t('Drop PNG, JPEG or WebP files from this workspace.') });
+      return;
+    }
+    this.post({ type: 'v3References', slot, images });
   }
 
   private async history(query: string, offset: number, limit: number): Promise<void> {

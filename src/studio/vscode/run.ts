@@ -21,39 +21,52 @@ export type StudioOutcome =
  * and its own live check is the one for the user). Throws what failed; images made but not saved
  * come as an UnsavedImagesError whose Save Again resolves to this run's outcome.
  */
-export async function runStudioOperation(
+export function runStudioOperation(
   services: IdeogramServices,
   form: FormState,
   reference: vscode.Uri | undefined,
-  opts: { token: vscode.CancellationToken; onProgress(message: string): void },
+  opts: StudioRunOptions,
 ): Promise<StudioOutcome> {
   const request = buildStudioRequest(form);
+  return withStudioProgress(opts, async (options) => {
+    switch (request.mode) {
+      case 'generate':
+        return { kind: 'images', result: await services.images.generate(request.request as GenerateRequest, options) } as const;
+      case 'remix':
+        return { kind: 'images', result: await services.images.remix(request.request as RemixRequest, reference!, options) } as const;
+      case 'upscale':
+        return { kind: 'images', result: await services.images.upscale(request.request as UpscaleRequest, reference!, options) } as const;
+      case 'describe': {
+        const [item] = await services.images.describe([reference!], { ...options, ...request.request });
+        if (!item) return { kind: 'describe', image: reference!, descriptions: [] } as const;
+        if (item.error) throw item.error;
+        return { kind: 'describe', image: item.uri, descriptions: item.descriptions } as const;
+      }
+    }
+  });
+}
+
+/** What the panel gives a run: its Cancel, and where progress text goes. */
+export interface StudioRunOptions { token: vscode.CancellationToken; onProgress(message: string): void }
+
+/**
+ * Runs one Studio operation with its progress in the status bar and the panel; a cancellation is
+ * an outcome, and images made but not saved come as an UnsavedImagesError resolving to one.
+ */
+export async function withStudioProgress(
+  opts: StudioRunOptions,
+  operate: (options: { token: vscode.CancellationToken; onProgress(message: string): void }) => Promise<StudioOutcome>,
+): Promise<StudioOutcome> {
   const label = vscode.l10n.t('Ideogram Studio');
   try {
     // The status bar shows the same progress text as the panel (the panel has its own Cancel).
-    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: label }, async (progress) => {
-      const options = {
-        token: opts.token,
-        onProgress: (message: string) => {
-          progress.report({ message });
-          opts.onProgress(message);
-        },
-      };
-      switch (request.mode) {
-        case 'generate':
-          return { kind: 'images', result: await services.images.generate(request.request as GenerateRequest, options) } as const;
-        case 'remix':
-          return { kind: 'images', result: await services.images.remix(request.request as RemixRequest, reference!, options) } as const;
-        case 'upscale':
-          return { kind: 'images', result: await services.images.upscale(request.request as UpscaleRequest, reference!, options) } as const;
-        case 'describe': {
-          const [item] = await services.images.describe([reference!], { ...options, ...request.request });
-          if (!item) return { kind: 'describe', image: reference!, descriptions: [] } as const;
-          if (item.error) throw item.error;
-          return { kind: 'describe', image: item.uri, descriptions: item.descriptions } as const;
-        }
-      }
-    });
+    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: label }, (progress) => operate({
+      token: opts.token,
+      onProgress: (message: string) => {
+        progress.report({ message });
+        opts.onProgress(message);
+      },
+    }));
   } catch (err) {
     if (isCancellation(err)) return { kind: 'cancelled' };
     if (err instanceof UnsavedImagesError) {

@@ -2,13 +2,10 @@
 // optional mask. Each slot takes files dropped from the explorer (the host checks and measures
 // them), shows thumbnails and its total against the API's limit, and lets a file be removed.
 import * as l10n from '@vscode/l10n';
-import type { ImageRef } from '../../common/protocol';
+import { REFERENCE_SLOTS, type ReferenceSlot, type SizedImageRef } from '../../common/protocol';
 import { h, replaceChildren } from '../dom';
 import { droppedUris } from '../reference';
-import { formatMegabytes, slotTotal, type ReferenceLimits, type ReferenceSlot, type SlotFile } from './referenceTotals';
-
-/** A reference file as the slots hold it: where to show it from and how big it is. */
-export interface SlotImage extends ImageRef, SlotFile {}
+import { formatMegabytes, slotTotal, type ReferenceLimits } from './referenceTotals';
 
 // Spelled l10n.t('…') every time: the extractor only finds calls written so.
 const SLOT_LABELS: Record<ReferenceSlot, () => string> = {
@@ -17,14 +14,11 @@ const SLOT_LABELS: Record<ReferenceSlot, () => string> = {
   characterMask: () => l10n.t('Character mask (optional)'),
 };
 
-/** Every slot, in the order they are shown. */
-export const REFERENCE_SLOTS: readonly ReferenceSlot[] = ['style', 'character', 'characterMask'];
-
 /** The reference slots. */
 export class ReferenceSlots {
   /** Root element. */
   readonly element: HTMLElement;
-  private readonly files = new Map<ReferenceSlot, SlotImage[]>(REFERENCE_SLOTS.map((slot) => [slot, []]));
+  private readonly files = new Map<ReferenceSlot, SizedImageRef[]>(REFERENCE_SLOTS.map((slot) => [slot, []]));
   private readonly views = new Map<ReferenceSlot, { list: HTMLElement; total: HTMLElement }>();
 
   constructor(
@@ -57,12 +51,12 @@ export class ReferenceSlots {
   }
 
   /** The files of one slot. */
-  get(slot: ReferenceSlot): readonly SlotImage[] {
+  get(slot: ReferenceSlot): readonly SizedImageRef[] {
     return this.files.get(slot)!;
   }
 
   /** Adds files the host accepted for a slot (a file already there is not added twice). */
-  add(slot: ReferenceSlot, images: readonly SlotImage[]): void {
+  add(slot: ReferenceSlot, images: readonly SizedImageRef[]): void {
     const files = this.files.get(slot)!;
     for (const image of images) if (!files.some((file) => file.uri === image.uri)) files.push(image);
     this.render(slot);

@@ -2,9 +2,8 @@
 // reference, and what is too much. The limits are the request model's (passed in, never copied):
 // this module only adds up and words the result. No DOM, so it is unit-tested in plain Node.
 import * as l10n from '@vscode/l10n';
+import type { ReferenceSlot } from '../../common/protocol';
 
-/** The slots of a 3.0 request that take reference images. */
-export type ReferenceSlot = 'style' | 'character' | 'characterMask';
 
 /** A file in a slot: the host measured its size. */
 export interface SlotFile { uri: string; bytes: number }
