@@ -336,7 +336,10 @@ describe('image commands', function () {
   it('history lists the sidecars newest first and finds them by prompt', async () => {
     const page = await api.readHistory(outputUri(), { limit: 100, query: 'red fox' });
     assert.ok(page.total >= 3, `found ${page.total}`);
-    assert.ok(page.entries.every((e) => /red fox/i.test(e.sidecar.prompt)));
+    // Found by prompt, or by file name: a remix of a red-fox image is named after it (…-remix-1.png).
+    const mentions = (e: (typeof page.entries)[number], term: string) => `${e.sidecar.prompt}\n${e.sidecar.file}`.toLowerCase().includes(term);
+    assert.ok(page.entries.every((e) => mentions(e, 'red') && mentions(e, 'fox')), page.entries.map((e) => e.sidecar.file).join(', '));
+    assert.ok(page.entries.some((e) => /red fox/i.test(e.sidecar.prompt)));
     const stamps = page.entries.map((e) => e.sidecar.created_at);
     assert.deepEqual([...stamps].sort().reverse(), stamps);
   });
