@@ -313,7 +313,8 @@ describe('image commands UI', function () {
     await waitForQuickInputStep(page, '3/3');
     assert.match((await page.locator('.quick-input-widget input').getAttribute('placeholder')) ?? '', /1 image billed · about \$0\.\d+/);
     await pickQuickPickItem(page, 'V_2', { step: '3/3' });
-    await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*the-logo-in-neon-\d+\.png$/, 60_000);
+    // A remix keeps its source's name (logo.webp → logo-remix-1.png).
+    await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/logo-remix-\d+\.png$/, 60_000);
     const remix = mockServer.requests.find((r) => r.path === '/ideogram/remix');
     const imageRequest = JSON.parse(remix?.fields?.image_request ?? '{}') as Record<string, unknown>;
     assert.equal(imageRequest.prompt, 'the logo in neon');
@@ -335,8 +336,10 @@ describe('image commands UI', function () {
     await answerInputBox(page, `${hostedUrl}?exp=1&sig=abc`);
     await answerInputBox(page, 'the hosted image at dusk', { step: '1/3' });
     await answerInputBox(page, '40', { step: '2/3' });
+    const before = await pngsUnder(workspaceDir);
     await pickQuickPickItem(page, 'V_2', { step: '3/3' });
-    await waitForWorkspaceFile(workspaceDir, /^assets\/ideogram\/.*the-hosted-image-at-dusk-\d+\.png$/, 60_000);
+    // A remix is named after its source (here the link's file name), so it is told apart as the new file.
+    await waitUntilEquals('the remix saved', async () => (await pngsUnder(workspaceDir)).filter((f) => !before.includes(f) && /^assets\/ideogram\/.+-remix-\d+\.png$/.test(f)).length, 1, 60_000);
     const remix = mockServer.requests.find((r) => r.path === '/ideogram/remix');
     assert.deepEqual(remix?.files?.map((f) => [f.field, f.size]), [['image_file', hostedSize]], 'the hosted bytes were uploaded');
   });

@@ -237,7 +237,8 @@ describe('Ideogram Studio', function () {
     await waitFor('Remix tab selected', async () => (await frame.locator('#mode-remix').getAttribute('aria-selected')) === 'true');
     assert.match((await frame.locator('#reference-label').textContent()) ?? '', /^assets\/ideogram\/.+\.png$/);
     await frame.locator('#image-weight').waitFor({ state: 'visible' });
-    await frame.locator('#reference-search input').fill('sunset');
+    // 'sunset.png', not 'sunset': remixes and upscales of it are named sunset-remix-1.png, sunset-upscaled.png.
+    await frame.locator('#reference-search input').fill('sunset.png');
     await waitFor('one search result', async () => (await frame.locator('.image-choice').count()) === 1);
     type Img = { complete: boolean; naturalWidth: number };
     await waitFor('picker thumbnail to load', async () => frame.locator('.image-choice img').first().evaluate((image) => (image as unknown as Img).complete && (image as unknown as Img).naturalWidth > 0));
@@ -277,7 +278,8 @@ describe('Ideogram Studio', function () {
     // Describe sunset.png in the Studio; only a new request's descriptions count.
     await frame.locator('#mode-describe').click();
     // Earlier remixes of sunset.png match the search too (their names hold the word): pick the original.
-    await frame.locator('#reference-search input').fill('sunset');
+    // 'sunset.png', not 'sunset': remixes and upscales of it are named sunset-remix-1.png, sunset-upscaled.png.
+    await frame.locator('#reference-search input').fill('sunset.png');
     await frame.locator('.image-choice', { hasText: /^\s*sunset\.png\s*$/ }).first().click();
     assert.equal(await frame.locator('#reference-label').textContent(), 'images/sunset.png');
     const describesBefore = e2e().mockServer.requests.filter((r) => r.path.endsWith('/describe')).length;
