@@ -8,7 +8,6 @@ import { createServices, type IdeogramServices } from './common/vscode/services'
 import { registerStudio } from './studio/vscode/index';
 import { registerLanguageModelTools } from './tools/vscode/index';
 import { registerPlaceholders } from './placeholders/vscode';
-import { openWalkthroughOnFirstRun } from './walkthrough/vscode/openOnFirstRun';
 
 /**
  * What activate returns to other extensions and the in-host tests: the operations and events,
@@ -28,7 +27,7 @@ export interface IdeogramExtensionApi {
   logUri: vscode.Uri;
 }
 
-/** Entry point: registers everything and does no other work (beyond asking once to show the walkthrough), so activation stays cheap. */
+/** Entry point: registers everything and does no other work, so activation stays cheap. */
 export function activate(context: vscode.ExtensionContext): IdeogramExtensionApi {
   localizeClientMessages();
   const services = createServices(context);
@@ -39,7 +38,6 @@ export function activate(context: vscode.ExtensionContext): IdeogramExtensionApi
   registerAltTextCommands(context, services);
   registerPlaceholders(context, services);
   registerGallery(context, services);
-  openWalkthroughOnFirstRun(context, services);
   const { images } = services;
   // The API is an edge like the commands: a request is checked here, before a folder is asked
   // for; the client checks it once more before sending, as a library must.

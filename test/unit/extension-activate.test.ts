@@ -5,7 +5,6 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { activateForTest, type ActivatedExtension } from '../support/vscode/activate';
 import { vscodeStandIn } from '../support/vscode/standIn';
-import { waitUntilEquals } from '../support/wait';
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
   activationEvents: string[];
@@ -47,11 +46,6 @@ describe('activate (vscode stand-in)', () => {
     assert.deepEqual(filesUnder(ext.workspaceDir), before);
   });
 
-  it('opens the Getting Started walkthrough beside the editors when VS Code\'s "open walkthroughs on install" is on', async () => {
-    ext = await activateForTest({ withKey: false, settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true } });
-    const walkthroughs = () => Promise.resolve(vscodeStandIn.commands.executed.filter((c) => c.command === 'workbench.action.openWalkthrough').map((c) => JSON.stringify(c.args)).join('\n'));
-    await waitUntilEquals('walkthrough opened', walkthroughs, JSON.stringify(['ideogram-vscode.ideogram-vscode#gettingStarted', true]));
-  });
 
   it('owns what it registered: disposing the context unregisters it all, and a second activation works', async () => {
     ext = await activateForTest({ withKey: false });
