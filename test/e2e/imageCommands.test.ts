@@ -12,7 +12,7 @@ import { answerGenerateSteps, promptThenSettings } from '../support/ui/generate'
 import { hostedImage } from '../support/ui/hostedImage';
 import { waitUntilEquals } from '../support/wait';
 import { setTheme, waitFor } from '../support/ui/studio';
-import { activateMenuItem, activeEditorTitle, editorLines, answerInputBox, dismissTransientUi, hasListFocus, menuItem, pickQuickPickItem, quickPickRow, revealInExplorer, runCommand, runExtensionCommand, waitForNotification, waitForNotificationInCenter, waitForQuickInputStep, webviewFrame } from '../support/ui/workbench';
+import { activateMenuItem, editorLines, answerInputBox, dismissTransientUi, hasListFocus, menuItem, openWorkspaceFile, pickQuickPickItem, quickPickRow, revealInExplorer, runCommand, runExtensionCommand, waitForNotification, waitForNotificationInCenter, waitForQuickInputStep, webviewFrame } from '../support/ui/workbench';
 
 const SCREENSHOTS = process.env.IDEOGRAM_SCREENSHOTS_DIR ?? path.join('test-results', 'screenshots');
 
@@ -59,9 +59,7 @@ async function assertShownAsText(toast: Locator, text: string): Promise<void> {
 
 /** Opens the workspace README.md and puts the cursor on a new line at its end, for the insert tests. */
 async function openReadmeOnNewLastLine(page: Page): Promise<void> {
-  await runCommand(page, 'Go to File...');
-  await pickQuickPickItem(page, 'README.md');
-  await waitUntilEquals('active editor', () => activeEditorTitle(page), 'README.md');
+  await openWorkspaceFile(page, 'README.md');
   await page.locator('.monaco-editor .view-lines').first().click();
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
@@ -195,9 +193,7 @@ describe('image commands UI', function () {
 
   it('Insert into Editor at the start of a heading puts the reference on its own line, the heading intact', async () => {
     const { page, workspaceDir } = e2e();
-    await runCommand(page, 'Go to File...');
-    await pickQuickPickItem(page, 'README.md');
-    await waitUntilEquals('active editor', () => activeEditorTitle(page), 'README.md');
+    await openWorkspaceFile(page, 'README.md');
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+Home');
     await runExtensionCommand(page, 'ideogram.generate');
@@ -261,9 +257,7 @@ describe('image commands UI', function () {
   it('the image preview\'s title bar has the Ideogram menu: Describe Image', async () => {
     const { page, mockServer } = e2e();
     mockServer.reset();
-    await runCommand(page, 'Go to File...');
-    await pickQuickPickItem(page, 'forest.jpg');
-    await waitUntilEquals('active editor', () => activeEditorTitle(page), 'forest.jpg');
+    await openWorkspaceFile(page, 'forest.jpg');
     const button = page.locator('.editor-actions .action-label[aria-label="Ideogram"]').first();
     await button.waitFor({ state: 'visible' });
     await button.click();

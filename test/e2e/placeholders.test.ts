@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { e2e } from '../support/ui/context';
 import { waitForWorkspaceFile } from '../support/ui/files';
-import { closeAllEditors, dismissTransientUi, openWorkspaceFile, runCommand, waitForNotification } from '../support/ui/workbench';
+import { closeAllEditors, dismissTransientUi, openFromExplorer, runCommand, waitForNotification } from '../support/ui/workbench';
 import { readImageSize } from '../../src/common/imageSize';
 
 const PAGE = 'placeholder-quickfix.md';
@@ -30,7 +30,7 @@ describe('placeholders: the Quick Fix on a Markdown reference', function () {
   it('makes the missing image at its exact path and size, and its hint goes away', async () => {
     const { page, workspaceDir } = e2e();
     writeFileSync(path.join(workspaceDir, PAGE), `![A paper kite over green hills](${IMAGE})\n`);
-    await openWorkspaceFile(page, PAGE);
+    await openFromExplorer(page, PAGE);
     const hint = page.locator('.monaco-editor .squiggly-hint');
     await hint.first().waitFor({ state: 'attached', timeout: 30_000 });
     // The cursor inside the path (before its closing parenthesis), then Quick Fix.

@@ -4,7 +4,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { e2e } from '../support/ui/context';
 import { waitUntilEquals } from '../support/wait';
-import { activateMenuItem, activeEditorTitle, dismissTransientUi, editorLines, revealInExplorer, runCommand } from '../support/ui/workbench';
+import { activateMenuItem, activeEditorTitle, dismissTransientUi, editorLines, openFromExplorer, runCommand } from '../support/ui/workbench';
 
 describe('the document an action writes into', function () {
   this.timeout(120_000);
@@ -24,16 +24,12 @@ describe('the document an action writes into', function () {
     const { page } = e2e();
     mkdirSync(folder(), { recursive: true });
     writeFileSync(path.join(folder(), name), text);
-    // Opened from the explorer, not Go to File: its file index may not list a file written a moment ago.
-    await (await revealInExplorer(page, `target/${name}`)).click();
-    await waitUntilEquals('active editor', () => activeEditorTitle(page), name);
+    await openFromExplorer(page, `target/${name}`);
     if (cursorAtEnd) {
       await page.locator('.monaco-editor .view-lines').first().click();
       await page.keyboard.press('Control+End');
     }
-    const row = await revealInExplorer(page, 'images/forest.jpg');
-    await row.click();
-    await waitUntilEquals('active editor', () => activeEditorTitle(page), 'forest.jpg');
+    await openFromExplorer(page, 'images/forest.jpg');
   }
 
   /**

@@ -224,12 +224,26 @@ export async function activeEditorTitle(page: Page): Promise<string | undefined>
   return (await tab.isVisible()) ? (await tab.textContent())?.trim() : undefined;
 }
 
-/** Opens a workspace file in an editor through Quick Open ("Go to File..."), as a user would. */
+/**
+ * Opens a workspace file in an editor through Quick Open ("Go to File..."), as a user would. Only for
+ * files the workspace had from the start: Go to File's file index may not list a file written a moment
+ * ago (it shows "No matching results"); open those with {@link openFromExplorer}.
+ */
 export async function openWorkspaceFile(page: Page, fileName: string): Promise<void> {
   await runCommand(page, 'Go to File...');
   await pickQuickPickItem(page, fileName);
   const tab = page.locator('.tabs-container .tab.active .monaco-icon-label', { hasText: exactly(fileName) }).first();
   await tab.waitFor({ state: 'visible' });
+}
+
+/**
+ * Opens a workspace file by a click on its explorer row. The explorer lists a file as soon as its
+ * watcher reports it, so this also works for a file the test has just written.
+ */
+export async function openFromExplorer(page: Page, relativePath: string): Promise<void> {
+  await (await revealInExplorer(page, relativePath)).click();
+  const name = relativePath.split('/').pop() ?? relativePath;
+  await page.locator('.tabs-container .tab.active .monaco-icon-label', { hasText: exactly(name) }).first().waitFor({ state: 'visible' });
 }
 
 /** Closes every editor (tests share one window; leave it as you found it). */
